@@ -1,0 +1,154 @@
+package dev.mentoring.gateway;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's routes: for each configured prefix, authenticate the bearer token (issuer, signature,
+ * expiry, audience, tenant claim), then stream the request to the service with the prefix stripped and
+ * stream the answer back. A refused request never reaches a service.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    ServiceProxy(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(100)
+                .setConnectTimeout(2_000));
+    }
+
+    void install(@Observes Router router) {
+        List<GatewayConfig.Route> routes = config.routes().values().stream()
+                .sorted(Comparator.comparing(GatewayConfig.Route::prefix).reversed())
+                .toList();
+        for (GatewayConfig.Route route : routes) {
+            router.route(route.prefix() + "/*").order(-10).handler(context -> forward(context, route));
+            router.route(route.prefix()).order(-10).handler(context -> forward(context, route));
+        }
+    }
+
+    private void forward(RoutingContext context, GatewayConfig.Route route) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String requestId = requestId(request);
+        context.response().putHeader(REQUEST_ID, requestId);
+        boolean tokenPresented = request.headers().contains("Authorization");
+        Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (identity == null || !tokenPresented) {
+            refuse(context, "A bearer token is required", false);
+            return;
+        }
+        identity.subscribe().with(
+                who -> {
+                    if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)
+                            || !TenantClaim.present(token)) {
+                        refuse(context, who.isAnonymous() ? "A bearer token is required"
+                                : "The token carries no tenant", true);
+                    } else {
+                        send(context, route, requestId);
+                    }
+                },
+                failure -> refuse(context, "The bearer token is not valid here", true));
+    }
+
+    private void refuse(RoutingContext context, String detail, boolean tokenPresented) {
+        context.request().resume();
+        ProblemAnswers.unauthorized(context.response(), detail, context.request().path(), tokenPresented);
+    }
+
+    private void send(RoutingContext context, GatewayConfig.Route route, String requestId) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        String target = route.url() + request.uri().substring(route.prefix().length());
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setAbsoluteURI(target.endsWith(route.url()) ? target + "/" : target)
+                .setTimeout(config.timeout().toMillis());
+        copyHeaders(request.headers(), options.getHeaders());
+        options.putHeader(REQUEST_ID, requestId);
+        options.putHeader("X-Forwarded-For", forwardedFor(request));
+        options.putHeader("X-Forwarded-Proto", request.scheme());
+        options.putHeader("X-Forwarded-Host", request.host() == null ? "" : request.host());
+        options.putHeader("X-Forwarded-Prefix", route.prefix());
+
+        client.request(options)
+                .compose(upstream -> upstream.send(request))
+                .onSuccess(upstream -> relay(upstream, response))
+                .onFailure(failure -> upstreamFailed(context, route, failure));
+    }
+
+    private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
+        response.setStatusCode(upstream.statusCode());
+        copyHeaders(upstream.headers(), response.headers());
+        if (!upstream.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+
+    private static void upstreamFailed(RoutingContext context, GatewayConfig.Route route, Throwable failure) {
+        String path = context.request().path();
+        if (failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")) {
+            Log.warnf("Service at %s did not answer %s in time", route.url(), path);
+            ProblemAnswers.send(context.response(), 504, "Gateway Timeout", "The service did not answer in time", path);
+        } else {
+            Log.warnf("Service at %s unreachable for %s: %s", route.url(), path, failure.getMessage());
+            context.response().putHeader("Retry-After", "5");
+            ProblemAnswers.send(context.response(), 503, "Service Unavailable", "The service is not available; try again shortly", path);
+        }
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        for (var header : from) {
+            String name = header.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !name.equals("host") && !name.equals(REQUEST_ID.toLowerCase())
+                    && !name.startsWith("x-forwarded-")) {
+                to.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String given = request.getHeader(REQUEST_ID);
+        return given != null && given.matches("[A-Za-z0-9._:-]{1,128}") ? given : UUID.randomUUID().toString();
+    }
+
+    private static String forwardedFor(HttpServerRequest request) {
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String earlier = request.getHeader("X-Forwarded-For");
+        return earlier == null ? client : earlier + ", " + client;
+    }
+}

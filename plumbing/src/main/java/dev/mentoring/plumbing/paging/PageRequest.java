@@ -1,0 +1,49 @@
+package dev.mentoring.plumbing.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.mentoring.plumbing.problem.ProblemException;
+
+/**
+ * A request for one page, from the {@code cursor} and {@code limit} query parameters. A cursor is the
+ * opaque, URL-safe encoding of the sort key of the last item seen; lists are ordered by a unique key so
+ * that a page never repeats or skips an item while rows are added.
+ */
+public record PageRequest(String after, int limit) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** Reads the query parameters; a bad cursor or limit is a 400 naming the parameter. */
+    public static PageRequest of(String cursor, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (cursor == null || cursor.isEmpty()) {
+            return new PageRequest(null, size);
+        }
+        try {
+            return new PageRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), size);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
+        }
+    }
+
+    /**
+     * Builds the page from up to {@code limit + 1} rows fetched after {@link #after()}: the extra row only
+     * tells that another page exists.
+     */
+    public <R, T> Page<T> page(List<R> rows, Function<R, String> sortKey, Function<R, T> item) {
+        boolean more = rows.size() > limit;
+        List<R> shown = more ? rows.subList(0, limit) : rows;
+        String next = more
+                ? Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        sortKey.apply(shown.get(shown.size() - 1)).getBytes(StandardCharsets.UTF_8))
+                : null;
+        return new Page<>(shown.stream().map(item).toList(), next);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mentoring.sessions.application;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.plumbing.inbox.Inbox;
+import dev.mentoring.sessions.events.ParticipantUpdated;
+import dev.mentoring.sessions.events.ReceivedEvent;
+import dev.mentoring.sessions.persistence.ParticipantCopy;
+import dev.mentoring.sessions.persistence.ParticipantCopyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the copy of participants up to date: each event once (inbox), and never an older version over
+ * a newer one, so redelivery and replays after downtime leave the copy right.
+ */
+@ApplicationScoped
+public class ParticipantCopies {
+
+    static final String CONSUMER = "session-service/participants";
+
+    private final Inbox inbox;
+    private final ParticipantCopyRepository copies;
+
+    ParticipantCopies(Inbox inbox, ParticipantCopyRepository copies) {
+        this.inbox = inbox;
+        this.copies = copies;
+    }
+
+    @WithTransaction
+    public Uni<Void> apply(ReceivedEvent event, ParticipantUpdated update) {
+        return inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? upsert(event.tenant(), update) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> upsert(String tenant, ParticipantUpdated update) {
+        return copies.findInTenant(tenant, update.participantId()).chain(existing -> {
+            if (existing != null && existing.version >= update.version()) {
+                return Uni.createFrom().voidItem();
+            }
+            ParticipantCopy copy = existing != null ? existing : new ParticipantCopy();
+            copy.id = update.participantId();
+            copy.tenant = tenant;
+            copy.employeeId = update.employeeId();
+            copy.timeZone = update.timeZone();
+            copy.languages = update.languages().toArray(String[]::new);
+            copy.version = update.version();
+            copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return copies.persist(copy).replaceWithVoid();
+        });
+    }
+}

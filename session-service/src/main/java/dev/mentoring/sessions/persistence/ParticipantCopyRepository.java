@@ -1,0 +1,17 @@
+package dev.mentoring.sessions.persistence;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Participant copies, always looked up within one tenant. */
+@ApplicationScoped
+public class ParticipantCopyRepository implements PanacheRepositoryBase<ParticipantCopy, UUID> {
+
+    public Uni<ParticipantCopy> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+}

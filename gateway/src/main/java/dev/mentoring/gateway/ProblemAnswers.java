@@ -13,8 +13,7 @@ final class ProblemAnswers {
 
     static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
         if (response.ended() || response.headWritten()) {
-            response.reset();
-            return;
+            return; // already answered (e.g. by the upstream before it failed)
         }
         JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
@@ -26,6 +25,9 @@ final class ProblemAnswers {
     }
 
     static void unauthorized(HttpServerResponse response, String detail, String instance, boolean tokenPresented) {
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
         response.putHeader("WWW-Authenticate", tokenPresented
                 ? "Bearer realm=\"mentoring\", error=\"invalid_token\""
                 : "Bearer realm=\"mentoring\"");

@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +60,17 @@ public class ServiceProxy {
             router.route(route.prefix() + "/*").order(-10).handler(context -> forward(context, route));
             router.route(route.prefix()).order(-10).handler(context -> forward(context, route));
         }
+        // a token refused by the OIDC mechanism itself: answer as problem+json too
+        router.route().order(-10).failureHandler(context -> {
+            Throwable failure = context.failure();
+            if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
+                refuse(context, "The bearer token is not valid here", context.request().headers().contains("Authorization"));
+            } else {
+                context.next();
+            }
+        });
+        router.route().order(Integer.MAX_VALUE).handler(context -> ProblemAnswers.send(context.response(), 404,
+                "Not Found", "There is nothing at " + context.request().path(), context.request().path()));
     }
 
     private void forward(RoutingContext context, GatewayConfig.Route route) {
@@ -78,7 +91,11 @@ public class ServiceProxy {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else {
-                        send(context, route, requestId);
+                        try {
+                            send(context, route, requestId);
+                        } catch (RuntimeException e) {
+                            upstreamFailed(context, route, e);
+                        }
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
@@ -93,16 +110,18 @@ public class ServiceProxy {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         String target = route.url() + request.uri().substring(route.prefix().length());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        copyHeaders(request.headers(), headers);
+        headers.set(REQUEST_ID, requestId);
+        headers.set("X-Forwarded-For", forwardedFor(request));
+        headers.set("X-Forwarded-Proto", request.scheme());
+        headers.set("X-Forwarded-Host", request.host() == null ? "" : request.host());
+        headers.set("X-Forwarded-Prefix", route.prefix());
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setAbsoluteURI(target.endsWith(route.url()) ? target + "/" : target)
+                .setHeaders(headers)
                 .setTimeout(config.timeout().toMillis());
-        copyHeaders(request.headers(), options.getHeaders());
-        options.putHeader(REQUEST_ID, requestId);
-        options.putHeader("X-Forwarded-For", forwardedFor(request));
-        options.putHeader("X-Forwarded-Proto", request.scheme());
-        options.putHeader("X-Forwarded-Host", request.host() == null ? "" : request.host());
-        options.putHeader("X-Forwarded-Prefix", route.prefix());
 
         client.request(options)
                 .compose(upstream -> upstream.send(request))

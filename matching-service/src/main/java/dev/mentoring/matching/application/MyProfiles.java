@@ -47,6 +47,23 @@ public class MyProfiles {
                 .map(ParticipantView::of);
     }
 
+    /**
+     * One participant by id, for the person themselves, their tenant's program admins and HR platform.
+     * Anyone else, and every caller of another tenant, gets 404 as if the id did not exist.
+     */
+    @WithSession
+    public Uni<ParticipantView> byId(UUID id) {
+        String tenant = caller.tenant();
+        return participants.findInTenant(tenant, id)
+                .map(participant -> participant != null && maySee(participant) ? ParticipantView.of(participant) : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant", id));
+    }
+
+    private boolean maySee(Participant participant) {
+        return caller.hasRole("program-admin") || caller.hasRole("integration")
+                || caller.employeeId().map(participant.employeeId::equals).orElse(false);
+    }
+
     /** Creates (201) or changes (200) the caller's profile; publishes participant.updated when anything changed. */
     @WithTransaction
     public Uni<IdempotentAnswer> putMine(ProfileChange change, String idempotencyKey) {

@@ -11,6 +11,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ParticipantRepository implements PanacheRepositoryBase<Participant, UUID> {
 
+    public Uni<Participant> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
     public Uni<Participant> findByEmployeeId(String tenant, String employeeId) {
         return find("tenant = ?1 and employeeId = ?2", tenant, employeeId).firstResult();
     }

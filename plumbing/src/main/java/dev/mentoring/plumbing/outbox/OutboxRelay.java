@@ -1,22 +1,16 @@
 package dev.mentoring.plumbing.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,21 +25,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** The channel the relay sends through; configured in the plumbing's microprofile-config.properties. */
-    public static final String CHANNEL = "outbox-relay";
     static final long LOCK_KEY = 0x6d656e746f72L; // "mentor"
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private final OutboxSender sender;
     private final OutboxConfig config;
 
-    OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config) {
+    OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.sender = sender;
         this.config = config;
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${mentoring.outbox.relay-interval:1s}", delayed = "2s",
+    @Scheduled(identity = "outbox-relay", every = "${mentoring.outbox.relay-interval:1s}", 
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
     Uni<Void> relayOnSchedule() {
         return relayPending().replaceWithVoid();
@@ -89,16 +81,8 @@ public class OutboxRelay {
 
     private Uni<UUID> send(Row row) {
         UUID id = row.getUUID(0);
-        String topic = config.topicPrefix().orElse("") + row.getString(1);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        Message<String> message = Message.of(row.getString(3)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(topic)
-                        .withKey(row.getString(2))
-                        .withHeaders(headers)
-                        .build());
-        return emitter.sendMessage(message).replaceWith(id);
+        return sender.send(config.topicPrefix().orElse("") + row.getString(1), row.getString(2), row.getString(3))
+                .replaceWith(id);
     }
 
     private Uni<Integer> markPublished(SqlConnection connection, List<UUID> sent) {

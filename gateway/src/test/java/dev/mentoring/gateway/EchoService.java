@@ -1,0 +1,52 @@
+package dev.mentoring.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A stand-in for a service behind the gateway in the gateway's own tests: it answers every request with
+ * what it received (method, path, headers, body), so the tests see exactly what the gateway forwarded.
+ * The e2e module tests the gateway in front of the real services.
+ */
+public class EchoService implements QuarkusTestResourceLifecycleManager {
+
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            REQUESTS.incrementAndGet();
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+            request.response().putHeader("Content-Type", "application/json").putHeader("Connection", "keep-alive")
+                    .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())
+                            .put("headers", headers).put("body", body.toString()).encode());
+        }));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("mentoring.gateway.routes.matching.url", "http://127.0.0.1:" + server.actualPort());
+        config.put("mentoring.gateway.routes.sessions.url", "http://127.0.0.1:1"); // nothing listens: a stopped service
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.mentoring.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mentoring.plumbing.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoService.class)
+class ServiceProxyTest {
+
+    private static String token() {
+        return TestTokens.person("acme", "E-1", "mentee").bearer();
+    }
+
+    @Test
+    void forwardsAnAuthenticatedRequestWithoutItsPrefix() {
+        given().header("Authorization", token()).header("X-Request-Id", "req-42")
+                .header("Proxy-Authorization", "secret").header("TE", "trailers")
+                .contentType(ContentType.JSON).body("{\"hello\":\"world\"}")
+                .put("/api/v1/matching/participants/me?x=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-42")
+                .body("method", equalTo("PUT"))
+                .body("uri", equalTo("/participants/me?x=1"))
+                .body("body", equalTo("{\"hello\":\"world\"}"))
+                .body("headers.authorization", containsString("Bearer "))
+                .body("headers.x-request-id", equalTo("req-42"))
+                .body("headers.x-forwarded-for", notNullValue())
+                .body("headers.x-forwarded-prefix", equalTo("/api/v1/matching"))
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.te", nullValue());
+    }
+
+    @Test
+    void makesARequestIdWhenTheClientSentNone() {
+        given().header("Authorization", token()).get("/api/v1/matching/participants/me")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void refusesBadTokensBeforeTheyReachAService() {
+        int before = EchoService.REQUESTS.get();
+        given().get("/api/v1/matching/participants/me").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer not.a.token").get("/api/v1/matching/participants/me")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.person("acme", "E-1", "mentee").expiredSince(300).bearer())
+                .get("/api/v1/matching/participants/me").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.person("acme", "E-1", "mentee").claim("aud", "other").bearer())
+                .get("/api/v1/matching/participants/me").then().statusCode(401);
+        given().header("Authorization", TestTokens.person("acme", "E-1", "mentee").without("tenant").bearer())
+                .get("/api/v1/matching/participants/me").then().statusCode(401).contentType("application/problem+json");
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aStoppedServiceIs503AndAnUnknownRoute404() {
+        given().header("Authorization", token()).get("/api/v1/sessions/anything").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        given().header("Authorization", token()).get("/api/v2/elsewhere").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

@@ -56,7 +56,7 @@ public class MyProfileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> put(@NotNull @Valid MyProfileRequest profile,
             @HeaderParam(IdempotentAnswer.KEY_HEADER) String idempotencyKey) {
-        return profiles.putMine(profile.toChange(), idempotencyKey).map(MyProfileResource::toResponse);
+        return profiles.putMine(profile, idempotencyKey).map(MyProfileResource::toResponse);
     }
 
     static Response toResponse(IdempotentAnswer answer) {

@@ -7,16 +7,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.mentoring.matching.application.MyProfiles;
+import dev.mentoring.matching.application.ParticipantDirectory;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
+import dev.mentoring.plumbing.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/participants")
@@ -24,22 +30,48 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
 
-    private final MyProfiles profiles;
+    private final ParticipantDirectory directory;
 
-    ParticipantResource(MyProfiles profiles) {
-        this.profiles = profiles;
+    ParticipantResource(ParticipantDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @RolesAllowed({ "program-admin", "integration" })
+    @Operation(operationId = "listParticipants", summary = "The tenant's participants, filtered, one page at a time",
+            description = "Ordered by id; cursor pagination (docs/api-conventions.md). Summaries only: no personal fields.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = ParticipantSummaryPage.class)))
+    public Uni<Page<ParticipantSummary>> list(
+            @Parameter(description = "mentor or mentee") @QueryParam("role") String role,
+            @Parameter(description = "a skill name") @QueryParam("skill") String skill,
+            @Parameter(description = "true: only mentors who accept mentees and have capacity") @QueryParam("available") Boolean available,
+            @QueryParam("cursor") String cursor,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit) {
+        if (role != null && !role.equals("mentor") && !role.equals("mentee")) {
+            throw ProblemException.badRequest("role", "must be mentor or mentee");
+        }
+        if (skill != null && !skill.matches("^[\\p{L}\\p{N}+#. -]{1,60}$")) {
+            throw ProblemException.badRequest("skill", "must be 1-60 letters, digits, spaces or + # . -");
+        }
+        return directory.list(role, skill, available, PageRequest.of(cursor, limit));
     }
 
     @GET
     @Path("/{participantId}")
     @RolesAllowed({ "mentee", "mentor", "program-admin", "integration" })
-    @Operation(operationId = "getParticipant", summary = "One participant's profile",
-            description = "For the person themselves, their tenant's program admins and HR platform; 404 for anyone else.")
+    @Operation(operationId = "getParticipant", summary = "One participant",
+            description = "The whole profile for the person themselves and their HR platform; the summary for program admins; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "The profile",
-            content = @Content(schema = @Schema(implementation = ParticipantView.class)))
+            content = @Content(schema = @Schema(oneOf = { ParticipantView.class, ParticipantSummary.class })))
     @APIResponse(responseCode = "404", description = "No such participant for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ParticipantView> get(@PathParam("participantId") UUID participantId) {
-        return profiles.byId(participantId);
+    public Uni<Object> get(@PathParam("participantId") UUID participantId) {
+        return directory.byId(participantId);
+    }
+
+    /** The shape of a page of summaries, for the API document. */
+    @Schema(name = "ParticipantSummaryPage")
+    record ParticipantSummaryPage(java.util.List<ParticipantSummary> items, String nextCursor) {
     }
 }

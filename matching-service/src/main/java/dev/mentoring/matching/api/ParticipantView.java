@@ -1,17 +1,41 @@
 package dev.mentoring.matching.api;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import dev.mentoring.matching.domain.CommunicationStyle;
+import dev.mentoring.matching.domain.LeadershipStyle;
+import dev.mentoring.matching.domain.Seniority;
 import dev.mentoring.matching.persistence.Participant;
+import dev.mentoring.matching.persistence.ProfileMapping;
 
-/** A participant's profile as its owner sees it. */
-public record ParticipantView(UUID id, String employeeId, String displayName, String timeZone,
-        List<String> languages, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+/** A participant's whole profile, personal fields included: for the person themselves and their HR platform. */
+public record ParticipantView(UUID id, String employeeId, String displayName, String timeZone, List<String> languages,
+        boolean active, String managerEmployeeId, int yearsOfExperience, Seniority seniority,
+        LeadershipStyle leadershipStyle, CommunicationStyle communicationStyle, List<SkillLevel> skills,
+        List<String> industries, List<String> expertise, MentorDetails mentor, MenteeDetails mentee,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    public static ParticipantView of(Participant participant) {
-        return new ParticipantView(participant.id, participant.employeeId, participant.displayName,
-                participant.timeZone, List.of(participant.languages), participant.createdAt, participant.updatedAt);
+    public static ParticipantView of(Participant p) {
+        return new ParticipantView(p.id, p.employeeId, p.displayName, p.timeZone, List.of(p.languages), p.active,
+                p.managerEmployeeId, p.yearsOfExperience, p.seniority, p.leadershipStyle, p.communicationStyle,
+                skills(p.skills), List.of(p.industries), List.of(p.expertise), mentorOf(p), menteeOf(p), p.createdAt,
+                p.updatedAt);
+    }
+
+    static List<SkillLevel> skills(String[] stored) {
+        return ProfileMapping.decodeSkills(stored).stream().map(s -> new SkillLevel(s.name(), s.level())).toList();
+    }
+
+    static MentorDetails mentorOf(Participant p) {
+        return p.mentor ? new MentorDetails(p.mentorCapacity, p.mentorAccepting, List.of(p.mentorWouldMentorIn),
+                Arrays.stream(p.mentorPreferredSeniority).map(Seniority::valueOf).toList()) : null;
+    }
+
+    static MenteeDetails menteeOf(Participant p) {
+        return p.mentee ? new MenteeDetails(p.menteeGoals, skills(p.menteeDesiredSkills), List.of(p.menteePreferredIndustries),
+                p.menteePreferredLeadership, p.menteePreferredCommunication, p.menteeMaxTimeZoneGap, p.menteeOptedIn) : null;
     }
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * a participant was created or changed. Carries no names or free text.
  */
 public record ParticipantUpdated(UUID participantId, String employeeId, boolean created, String timeZone,
-        List<String> languages, long version) {
+        List<String> languages, long version, boolean active, boolean mentor, boolean mentee, Integer mentorCapacity,
+        Boolean acceptingMentees) {
 
     public static final String TYPE = "participant.updated";
     public static final int SCHEMA_VERSION = 1;

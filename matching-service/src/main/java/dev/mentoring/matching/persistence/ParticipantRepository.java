@@ -1,11 +1,13 @@
 package dev.mentoring.matching.persistence;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-
-import java.util.UUID;
 
 /** Participants, always looked up within one tenant. */
 @ApplicationScoped
@@ -17,5 +19,46 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
 
     public Uni<Participant> findByEmployeeId(String tenant, String employeeId) {
         return find("tenant = ?1 and employeeId = ?2", tenant, employeeId).firstResult();
+    }
+
+    public Uni<List<Participant>> findByEmployeeIds(String tenant, Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("tenant = ?1 and employeeId in ?2", tenant, employeeIds);
+    }
+
+    /** The tenant's active mentors, for recommendations and cohort runs. */
+    public Uni<List<Participant>> activeMentors(String tenant) {
+        return list("tenant = ?1 and mentor = true and active = true and erasedAt is null", tenant);
+    }
+
+    /** The tenant's active mentees who opted in to cohort matching. */
+    public Uni<List<Participant>> optedInMentees(String tenant) {
+        return list("tenant = ?1 and mentee = true and active = true and menteeOptedIn = true and erasedAt is null order by id",
+                tenant);
+    }
+
+    /**
+     * One page of the tenant's participants ordered by id, after {@code after}, filtered by role, skill name
+     * and availability (a mentor accepting mentees with capacity).
+     */
+    public Uni<List<Participant>> page(String tenant, String role, String skill, Boolean available, UUID after, int limit) {
+        String sql = """
+                select * from participant
+                where tenant = ?1 and erased_at is null
+                  and (cast(?2 as text) is null or (?2 = 'mentor' and is_mentor) or (?2 = 'mentee' and is_mentee))
+                  and (cast(?3 as text) is null or exists (select 1 from unnest(skills) s where split_part(s, ':', 1) = ?3))
+                  and (cast(?4 as boolean) is null or (?4 = (is_mentor and active and mentor_accepting and mentor_capacity > 0)))
+                  and (cast(?5 as uuid) is null or id > cast(?5 as uuid))
+                order by id limit ?6""";
+        return getSession().chain(session -> session.createNativeQuery(sql, Participant.class)
+                .setParameter(1, tenant)
+                .setParameter(2, role)
+                .setParameter(3, skill)
+                .setParameter(4, available)
+                .setParameter(5, after)
+                .setParameter(6, limit)
+                .getResultList());
     }
 }

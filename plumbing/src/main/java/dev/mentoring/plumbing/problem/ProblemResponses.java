@@ -127,12 +127,37 @@ public class ProblemResponses {
         return answer.build();
     }
 
+    /** Two writers raced for the same row or key: the loser gets 409 and may retry. */
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class,
+            org.hibernate.exception.ConstraintViolationException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return answer(new Problem("about:blank", "Conflict", 409,
+                "Someone else changed this at the same time; read it again and retry", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConflict(e)) {
+            return concurrentChange(null, uri);
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);
         return answer(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; reference " + reference, path(uri), List.of()));
+    }
+
+    /** A unique-key violation (23505) or serialisation failure (40001) anywhere in the cause chain. */
+    static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg
+                    && ("23505".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response answer(Problem problem) {

@@ -1,0 +1,25 @@
+package dev.mentoring.matching.api;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A cohort matching run: the objective, the minimum score, and whether to commit right away. */
+@Schema(name = "MatchingRunRequest")
+public record MatchingRunRequest(
+        @Schema(description = "max-score: the highest total score (exact); stable: mentee-proposing deferred acceptance")
+        @NotNull Objective objective,
+        @Schema(description = "Pairs below this match score (0-100) are never proposed; default 40")
+        @DecimalMin("0") @DecimalMax("100") Double minimumScore,
+        @Schema(description = "true (default): only propose; false: propose and commit in one go")
+        Boolean dryRun) {
+
+    public enum Objective {
+        @com.fasterxml.jackson.annotation.JsonProperty("max-score")
+        MAX_SCORE,
+        @com.fasterxml.jackson.annotation.JsonProperty("stable")
+        STABLE
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mentoring.matching.application;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import dev.mentoring.matching.api.MenteeDetails;
+import dev.mentoring.matching.api.MentorDetails;
+import dev.mentoring.matching.api.MyProfileRequest;
+import dev.mentoring.matching.api.ProfileRequest;
+import dev.mentoring.matching.api.SkillLevel;
+import dev.mentoring.matching.domain.Seniority;
+import dev.mentoring.matching.domain.Skill;
+import dev.mentoring.matching.persistence.Participant;
+import dev.mentoring.matching.persistence.ProfileMapping;
+
+/**
+ * Applies profile requests to a participant: HR's whole profile, or the person's own editable part.
+ * Answers whether anything that matters changed, so that no event is published for a no-op.
+ */
+final class ProfileEditor {
+
+    /** Mentor capacity a person gets when they have the mentor role but HR set none yet. */
+    static final int DEFAULT_MENTOR_CAPACITY = 2;
+
+    private ProfileEditor() {
+    }
+
+    /** HR's write: the whole profile; a missing side removes that role. */
+    static boolean applyProvisioned(Participant p, ProfileRequest request) {
+        String before = state(p);
+        p.displayName = request.displayName().strip();
+        p.timeZone = request.timeZone();
+        p.languages = request.languages().stream().distinct().toArray(String[]::new);
+        p.managerEmployeeId = blankToNull(request.managerEmployeeId());
+        p.yearsOfExperience = request.yearsOfExperience() == null ? 0 : request.yearsOfExperience();
+        p.seniority = request.seniority() == null ? Seniority.MID : request.seniority();
+        p.leadershipStyle = request.leadershipStyle();
+        p.communicationStyle = request.communicationStyle();
+        p.skills = skills(request.skills());
+        p.industries = terms(request.industries());
+        p.expertise = terms(request.expertise());
+        p.mentor = request.mentor() != null;
+        if (p.mentor) {
+            MentorDetails mentor = request.mentor();
+            p.mentorCapacity = mentor.capacity() == null ? DEFAULT_MENTOR_CAPACITY : mentor.capacity();
+            p.mentorAccepting = mentor.acceptingMentees() == null || mentor.acceptingMentees();
+            applyMentorWishes(p, mentor);
+        }
+        p.mentee = request.mentee() != null;
+        if (p.mentee) {
+            applyMentee(p, request.mentee());
+        }
+        return !before.equals(state(p));
+    }
+
+    /** The person's own write: fields left out keep their value; HR-owned fields are never touched. */
+    static boolean applyOwn(Participant p, MyProfileRequest request) {
+        String before = state(p);
+        p.displayName = request.displayName().strip();
+        p.timeZone = request.timeZone();
+        p.languages = request.languages().stream().distinct().toArray(String[]::new);
+        if (request.leadershipStyle() != null) {
+            p.leadershipStyle = request.leadershipStyle();
+        }
+        if (request.communicationStyle() != null) {
+            p.communicationStyle = request.communicationStyle();
+        }
+        if (request.skills() != null) {
+            p.skills = skills(request.skills());
+        }
+        if (request.industries() != null) {
+            p.industries = terms(request.industries());
+        }
+        if (request.expertise() != null) {
+            p.expertise = terms(request.expertise());
+        }
+        if (p.mentor && request.mentor() != null) {
+            if (request.mentor().acceptingMentees() != null) {
+                p.mentorAccepting = request.mentor().acceptingMentees();
+            }
+            applyMentorWishes(p, request.mentor());
+        }
+        if (p.mentee && request.mentee() != null) {
+            applyMentee(p, request.mentee());
+        }
+        return !before.equals(state(p));
+    }
+
+    private static void applyMentorWishes(Participant p, MentorDetails mentor) {
+        if (mentor.wouldMentorIn() != null) {
+            p.mentorWouldMentorIn = terms(mentor.wouldMentorIn());
+        }
+        if (mentor.preferredMenteeSeniority() != null) {
+            p.mentorPreferredSeniority = mentor.preferredMenteeSeniority().stream().distinct().map(Enum::name)
+                    .toArray(String[]::new);
+        }
+    }
+
+    private static void applyMentee(Participant p, MenteeDetails mentee) {
+        if (mentee.goals() != null) {
+            p.menteeGoals = blankToNull(mentee.goals());
+        }
+        if (mentee.desiredSkills() != null) {
+            p.menteeDesiredSkills = skills(mentee.desiredSkills());
+        }
+        if (mentee.preferredIndustries() != null) {
+            p.menteePreferredIndustries = terms(mentee.preferredIndustries());
+        }
+        if (mentee.preferredLeadershipStyle() != null) {
+            p.menteePreferredLeadership = mentee.preferredLeadershipStyle();
+        }
+        if (mentee.preferredCommunicationStyle() != null) {
+            p.menteePreferredCommunication = mentee.preferredCommunicationStyle();
+        }
+        if (mentee.maxTimeZoneGapHours() != null) {
+            p.menteeMaxTimeZoneGap = mentee.maxTimeZoneGapHours();
+        }
+        if (mentee.optedIn() != null) {
+            p.menteeOptedIn = mentee.optedIn();
+        }
+    }
+
+    private static String[] skills(List<SkillLevel> skills) {
+        return skills == null ? new String[0]
+                : ProfileMapping.encodeSkills(skills.stream().map(s -> new Skill(s.name(), s.level())).toList());
+    }
+
+    private static String[] terms(List<String> terms) {
+        return terms == null ? new String[0] : ProfileMapping.terms(terms);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Everything a profile holds, as one comparable string. */
+    static String state(Participant p) {
+        return String.join("|", Objects.toString(p.displayName), Objects.toString(p.timeZone),
+                Arrays.toString(p.languages), String.valueOf(p.active), Objects.toString(p.managerEmployeeId),
+                String.valueOf(p.yearsOfExperience), String.valueOf(p.seniority), String.valueOf(p.leadershipStyle),
+                String.valueOf(p.communicationStyle), Arrays.toString(p.skills), Arrays.toString(p.industries),
+                Arrays.toString(p.expertise), String.valueOf(p.mentor), String.valueOf(p.mentorCapacity),
+                String.valueOf(p.mentorAccepting), Arrays.toString(p.mentorWouldMentorIn),
+                Arrays.toString(p.mentorPreferredSeniority), String.valueOf(p.mentee), Objects.toString(p.menteeGoals),
+                Arrays.toString(p.menteeDesiredSkills), Arrays.toString(p.menteePreferredIndustries),
+                String.valueOf(p.menteePreferredLeadership), String.valueOf(p.menteePreferredCommunication),
+                String.valueOf(p.menteeMaxTimeZoneGap), String.valueOf(p.menteeOptedIn));
+    }
+}

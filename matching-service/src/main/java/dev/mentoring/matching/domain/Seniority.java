@@ -1,0 +1,6 @@
+package dev.mentoring.matching.domain;
+
+/** Seniority levels, in order. */
+public enum Seniority {
+    JUNIOR, MID, SENIOR, LEAD, EXECUTIVE
+}

@@ -1,0 +1,106 @@
+package dev.mentoring.matching.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The bulk side of matching runs and requests: proposals of thousands of rows are written with one
+ * statement each (unnest of arrays), in the caller's transaction.
+ */
+@ApplicationScoped
+public class MatchingRunStore {
+
+    /** A proposed pair as stored. */
+    public record StoredAssignment(UUID menteeId, UUID mentorId, double score) {
+    }
+
+    /** An unmatched mentee as stored. */
+    public record StoredUnmatched(UUID menteeId, String reason, String rule) {
+    }
+
+    public Uni<Integer> insertAssignments(UUID runId, UUID[] mentees, UUID[] mentors, Integer[] points) {
+        if (mentees.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into matching_run_assignment (run_id, mentee_id, mentor_id, score)
+                select ?1, a.mentee, a.mentor, a.points / 100.0
+                from unnest(cast(?2 as uuid[]), cast(?3 as uuid[]), cast(?4 as int[])) as a(mentee, mentor, points)""")
+                .setParameter(1, runId).setParameter(2, mentees).setParameter(3, mentors).setParameter(4, points)
+                .executeUpdate());
+    }
+
+    public Uni<Integer> insertUnmatched(UUID runId, UUID[] mentees, String[] reasons, String[] rules) {
+        if (mentees.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into matching_run_unmatched (run_id, mentee_id, reason, rule)
+                select ?1, u.mentee, u.reason, u.rule
+                from unnest(cast(?2 as uuid[]), cast(?3 as text[]), cast(?4 as text[])) as u(mentee, reason, rule)""")
+                .setParameter(1, runId).setParameter(2, mentees).setParameter(3, reasons).setParameter(4, rules)
+                .executeUpdate());
+    }
+
+    public Uni<List<StoredAssignment>> assignments(UUID runId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select mentee_id, mentor_id, cast(score as float8) from matching_run_assignment
+                where run_id = ?1 order by score desc, mentee_id""", Object[].class)
+                .setParameter(1, runId).getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new StoredAssignment((UUID) row[0], (UUID) row[1], ((Number) row[2]).doubleValue()))
+                        .toList());
+    }
+
+    public Uni<List<StoredUnmatched>> unmatched(UUID runId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select mentee_id, reason, rule from matching_run_unmatched where run_id = ?1 order by mentee_id""", Object[].class)
+                .setParameter(1, runId).getResultList())
+                .map(rows -> rows.stream().map(row -> new StoredUnmatched((UUID) row[0], (String) row[1], (String) row[2])).toList());
+    }
+
+    /** Open requests per mentor: places they hold until answered. */
+    public Uni<Map<UUID, Integer>> openRequestsByMentor(String tenant) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select mentor_id, count(*) from mentorship_request where tenant = ?1 and state = 'OPEN' group by mentor_id""",
+                Object[].class).setParameter(1, tenant).getResultList())
+                .map(rows -> {
+                    Map<UUID, Integer> load = new HashMap<>();
+                    rows.forEach(row -> load.put((UUID) row[0], ((Number) row[1]).intValue()));
+                    return load;
+                });
+    }
+
+    /** Mentees who already wait for an answer: not part of a new cohort. */
+    public Uni<Set<UUID>> menteesWithOpenRequests(String tenant) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select distinct mentee_id from mentorship_request where tenant = ?1 and state = 'OPEN'""", UUID.class)
+                .setParameter(1, tenant).getResultList())
+                .map(HashSet::new);
+    }
+
+    /** Open requests for the given pairs, one statement; the request id is also the future partnership id. */
+    public Uni<Integer> insertOpenRequests(String tenant, UUID runId, UUID[] ids, UUID[] mentees, UUID[] mentors,
+            OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        if (ids.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into mentorship_request (id, tenant, mentee_id, mentor_id, state, origin, matching_run_id, created_at, expires_at)
+                select r.id, ?1, r.mentee, r.mentor, 'OPEN', 'MATCHING_RUN', ?2, ?3, ?4
+                from unnest(cast(?5 as uuid[]), cast(?6 as uuid[]), cast(?7 as uuid[])) as r(id, mentee, mentor)""")
+                .setParameter(1, tenant).setParameter(2, runId).setParameter(3, createdAt).setParameter(4, expiresAt)
+                .setParameter(5, ids).setParameter(6, mentees).setParameter(7, mentors)
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mentoring.matching.persistence;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.mentoring.matching.domain.MatchingProfile;
+import dev.mentoring.matching.domain.Seniority;
+import dev.mentoring.matching.domain.Skill;
+
+/** Between the stored participant and the plain matching profile the rules work on. */
+public final class ProfileMapping {
+
+    private ProfileMapping() {
+    }
+
+    public static MatchingProfile toMatching(Participant p) {
+        MatchingProfile.MentorSide mentor = p.mentor
+                ? new MatchingProfile.MentorSide(p.mentorCapacity, p.mentorAccepting, Set.of(p.mentorWouldMentorIn),
+                        Arrays.stream(p.mentorPreferredSeniority).map(Seniority::valueOf).collect(Collectors.toUnmodifiableSet()))
+                : null;
+        MatchingProfile.MenteeSide mentee = p.mentee
+                ? new MatchingProfile.MenteeSide(p.menteeGoals, decodeSkills(p.menteeDesiredSkills),
+                        Set.of(p.menteePreferredIndustries), p.menteePreferredLeadership, p.menteePreferredCommunication,
+                        p.menteeMaxTimeZoneGap, p.menteeOptedIn)
+                : null;
+        return new MatchingProfile(p.id, p.employeeId, p.managerEmployeeId, p.active && p.erasedAt == null,
+                decodeSkills(p.skills), Set.of(p.industries), Set.of(p.expertise), p.yearsOfExperience, p.seniority,
+                p.leadershipStyle, p.communicationStyle, Set.of(p.languages), ZoneId.of(p.timeZone), mentor, mentee);
+    }
+
+    /** Skills as stored: "name:level". */
+    public static String[] encodeSkills(List<Skill> skills) {
+        return skills.stream().map(skill -> skill.name() + ":" + skill.level()).distinct().toArray(String[]::new);
+    }
+
+    public static List<Skill> decodeSkills(String[] stored) {
+        List<Skill> skills = new ArrayList<>(stored.length);
+        for (String entry : stored) {
+            int colon = entry.lastIndexOf(':');
+            skills.add(new Skill(entry.substring(0, colon), Integer.parseInt(entry.substring(colon + 1))));
+        }
+        return skills;
+    }
+
+    /** Terms as stored: trimmed, lower case, distinct, in the order given. */
+    public static String[] terms(List<String> values) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String value : values) {
+            terms.add(value.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return terms.toArray(String[]::new);
+    }
+}

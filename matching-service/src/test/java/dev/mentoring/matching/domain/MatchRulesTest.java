@@ -1,0 +1,69 @@
+package dev.mentoring.matching.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class MatchRulesTest {
+
+    private static final Instant WINTER = Instant.parse("2026-01-15T12:00:00Z");
+
+    private final MatchingProfile mentee = Profiles.mentee("E-1", "M-9", "Europe/Copenhagen", Set.of("da", "en"),
+            "Grow into team leadership and get better at java architecture", List.of(new Skill("java", 4)));
+
+    @Test
+    void aGoodMentorScoresHighAndExplainsEveryCriterion() {
+        MatchingProfile mentor = Profiles.mentor("M-1", 12, "Europe/Berlin", Set.of("en"),
+                List.of(new Skill("java", 5)), Set.of("architecture"));
+        MatchScore score = MatchRules.score(mentee, mentor, Weights.DEFAULT, WINTER);
+        assertThat(score.contributions()).extracting(MatchScore.Contribution::criterion)
+                .containsExactly(Criterion.values());
+        assertThat(score.contributions().stream().mapToDouble(MatchScore.Contribution::points).sum())
+                .isCloseTo(score.score(), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(score.score()).isGreaterThan(70);
+        assertThat(MatchRules.points(mentee, mentor, Weights.DEFAULT, WINTER)).isEqualTo(score.points());
+    }
+
+    @Test
+    void weightsChangeTheScore() {
+        MatchingProfile mentor = Profiles.mentor("M-1", 1, "Europe/Berlin", Set.of("en"),
+                List.of(new Skill("java", 5)), Set.of());
+        int defaults = MatchRules.points(mentee, mentor, Weights.DEFAULT, WINTER);
+        Weights onlyExperience = new Weights(java.util.Map.of(Criterion.EXPERIENCE_GAP, 100));
+        assertThat(MatchRules.points(mentee, mentor, onlyExperience, WINTER)).isLessThan(defaults);
+    }
+
+    @Test
+    void hardRulesExcludeWithTheirReason() {
+        MatchingProfile manager = Profiles.mentor("M-9", 12, "Europe/Berlin", Set.of("en"), List.of(), Set.of());
+        assertThat(MatchRules.exclusion(mentee, manager, 1, Set.of(), WINTER)).contains(Exclusion.IS_MENTEES_MANAGER);
+        MatchingProfile french = Profiles.mentor("M-2", 12, "Europe/Paris", Set.of("fr"), List.of(), Set.of());
+        assertThat(MatchRules.exclusion(mentee, french, 1, Set.of(), WINTER)).contains(Exclusion.NO_SHARED_LANGUAGE);
+        MatchingProfile tokyo = Profiles.mentor("M-3", 12, "Asia/Tokyo", Set.of("en"), List.of(), Set.of());
+        assertThat(MatchRules.exclusion(mentee, tokyo, 1, Set.of(), WINTER)).contains(Exclusion.TIME_ZONES_TOO_FAR_APART);
+        MatchingProfile full = Profiles.mentor("M-4", 12, "Europe/Berlin", Set.of("en"), List.of(), Set.of());
+        assertThat(MatchRules.exclusion(mentee, full, 0, Set.of(), WINTER)).contains(Exclusion.NO_CAPACITY_LEFT);
+        assertThat(MatchRules.exclusion(mentee, full, 1, Set.of(full.id()), WINTER)).contains(Exclusion.ENDED_BEFORE);
+        assertThat(MatchRules.exclusion(mentee, mentee, 1, Set.of(), WINTER)).contains(Exclusion.IS_THE_MENTEE);
+        assertThat(MatchRules.exclusion(mentee, full, 1, Set.of(), WINTER)).isEmpty();
+    }
+
+    @Test
+    void timeZonesAreComparedTheShortWayRound() {
+        MatchingProfile auckland = Profiles.mentor("M-5", 12, "Pacific/Auckland", Set.of("en"), List.of(), Set.of());
+        MatchingProfile hawaii = Profiles.mentee("E-2", null, "Pacific/Honolulu", Set.of("en"), "", List.of());
+        assertThat(MatchRules.hoursApart(auckland, hawaii, WINTER)).isEqualTo(1); // +13 and -10: 23 h one way, 1 h the other
+    }
+
+    @Test
+    void experienceGapEdges() {
+        assertThat(MatchRules.experienceGapFit(0)).isZero();
+        assertThat(MatchRules.experienceGapFit(5)).isEqualTo(1.0);
+        assertThat(MatchRules.experienceGapFit(15)).isEqualTo(1.0);
+        assertThat(MatchRules.experienceGapFit(40)).isEqualTo(0.5);
+    }
+}

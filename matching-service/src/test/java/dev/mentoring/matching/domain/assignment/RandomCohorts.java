@@ -1,0 +1,75 @@
+package dev.mentoring.matching.domain.assignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Small random cohorts for the solver tests: a builder of candidates and preferences from a seed. */
+final class RandomCohorts {
+
+    private RandomCohorts() {
+    }
+
+    record Cohort(BipartiteCandidates candidates, Preferences preferences) {
+    }
+
+    static Cohort of(long seed, int maxMentees, int maxMentors) {
+        Random random = new Random(seed);
+        int n = 1 + random.nextInt(maxMentees);
+        int m = 1 + random.nextInt(maxMentors);
+        int[] capacity = new int[m];
+        for (int j = 0; j < m; j++) {
+            capacity[j] = random.nextInt(4);
+        }
+        int[][] mentors = new int[n][];
+        int[][] weights = new int[n][];
+        int[][] menteeView = new int[n][];
+        int[][] mentorView = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Integer> list = new ArrayList<>();
+            for (int j = 0; j < m; j++) {
+                if (random.nextDouble() < 0.7) {
+                    list.add(j);
+                }
+            }
+            mentors[i] = list.stream().mapToInt(Integer::intValue).toArray();
+            weights[i] = new int[list.size()];
+            menteeView[i] = new int[list.size()];
+            mentorView[i] = new int[list.size()];
+            for (int k = 0; k < list.size(); k++) {
+                weights[i][k] = 1 + random.nextInt(100);
+                menteeView[i][k] = random.nextInt(20);
+                mentorView[i][k] = random.nextInt(20);
+            }
+        }
+        return new Cohort(new BipartiteCandidates(n, capacity, mentors, weights), new Preferences(menteeView, mentorView));
+    }
+
+    static long total(BipartiteCandidates candidates, int[] mentorOf) {
+        long total = 0;
+        for (int i = 0; i < mentorOf.length; i++) {
+            if (mentorOf[i] >= 0) {
+                total += candidates.weight(i, mentorOf[i]);
+            }
+        }
+        return total;
+    }
+
+    static boolean feasible(BipartiteCandidates candidates, int[] mentorOf) {
+        int[] load = new int[candidates.mentors()];
+        for (int i = 0; i < mentorOf.length; i++) {
+            if (mentorOf[i] >= 0) {
+                if (candidates.weight(i, mentorOf[i]) < 0) {
+                    return false;
+                }
+                load[mentorOf[i]]++;
+            }
+        }
+        for (int j = 0; j < load.length; j++) {
+            if (load[j] > candidates.capacity(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -23,9 +23,8 @@ import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
 import dev.mentoring.plumbing.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
-@Path("/participants/me")
+@Path("/participants")
 @Tag(name = "Participants")
-@RolesAllowed({ "mentee", "mentor", "program-admin" })
 @Produces(MediaType.APPLICATION_JSON)
 public class MyProfileResource {
 
@@ -36,6 +35,8 @@ public class MyProfileResource {
     }
 
     @GET
+    @Path("/me")
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "getMyProfile", summary = "The caller's own participant profile")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No profile yet",
@@ -45,6 +46,8 @@ public class MyProfileResource {
     }
 
     @PUT
+    @Path("/me")
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putMyProfile", summary = "Create or change the caller's own profile",
             description = "Idempotent; an Idempotency-Key makes a retry return the first answer.")

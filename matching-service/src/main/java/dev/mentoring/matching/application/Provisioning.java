@@ -135,7 +135,9 @@ public class Provisioning {
                     createdFlags.add(created);
                 }
             }
-            return participants.persist(toSave).call(() -> participants.flush())
+            Uni<Void> saved = toSave.isEmpty() ? Uni.createFrom().voidItem()
+                    : participants.persist(toSave).call(() -> participants.flush());
+            return saved
                     .call(() -> {
                         List<DomainEvent> events = new ArrayList<>();
                         for (int i = 0; i < toSave.size(); i++) {

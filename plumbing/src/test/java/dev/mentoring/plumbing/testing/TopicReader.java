@@ -50,23 +50,36 @@ public final class TopicReader implements AutoCloseable {
         this(System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092"), topic);
     }
 
-    /** Waits up to {@code timeout} for a record matching {@code wanted}; null if none came. */
+    /**
+     * Waits up to {@code timeout} for a record matching {@code wanted}, among those read before too; null if
+     * none came. Every record read is kept, so several waits can look for records of one batch.
+     */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        for (ConsumerRecord<String, String> record : seen) {
-            if (wanted.test(record)) {
-                return record;
-            }
-        }
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                if (wanted.test(record)) {
-                    return record;
+        int checked = 0;
+        while (true) {
+            for (; checked < seen.size(); checked++) {
+                if (wanted.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
+            if (!Instant.now().isBefore(deadline)) {
+                return null;
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
-        return null;
+    }
+
+    /** Reads for {@code duration} and answers the records that match, among all read so far. */
+    public List<ConsumerRecord<String, String>> collect(Predicate<ConsumerRecord<String, String>> wanted, int atLeast,
+            Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ConsumerRecord<String, String>> found = seen.stream().filter(wanted).toList();
+        while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            found = seen.stream().filter(wanted).toList();
+        }
+        return found;
     }
 
     /** Every record read so far. */

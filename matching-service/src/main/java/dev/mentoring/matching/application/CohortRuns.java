@@ -75,7 +75,7 @@ public class CohortRuns {
                             Map<UUID, Integer> remaining = new HashMap<>();
                             mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
-                                    (int) Math.round(minimum * 100), config.candidatesPerMentee(), Instant.now());
+                                    (int) Math.round(minimum * 10), config.candidatesPerMentee(), Instant.now());
                             // the solver is CPU work: off the event loop, back on this context afterwards
                             return vertx.executeBlocking(Uni.createFrom().item(() -> CohortMatcher.run(cohort, mentorProfiles,
                                     remaining, Map.of(), runSettings)), false);
@@ -126,7 +126,7 @@ public class CohortRuns {
             CohortMatcher.Assignment a = proposal.assignments().get(i);
             mentees[i] = a.menteeId();
             mentors[i] = a.mentorId();
-            points[i] = (int) Math.round(a.score() * 100);
+            points[i] = (int) Math.round(a.score() * 10);
         }
         int unmatchedSize = proposal.unmatched().size();
         UUID[] unmatched = new UUID[unmatchedSize];

@@ -14,7 +14,7 @@ public interface MatchingConfig {
     Duration requestExpiry();
 
     /** How many of a mentee's best mentors a cohort run considers (the candidate pairs of the exact solver). */
-    @WithDefault("50")
+    @WithDefault("20")
     int candidatesPerMentee();
 
     /** The minimum match score (0-100) of a cohort run when the admin gives none. */

@@ -34,7 +34,10 @@ public final class CohortMatcher {
         MAX_SCORE, STABLE
     }
 
-    /** What a run needs besides the people. */
+    /**
+     * What a run needs besides the people. {@code minimumPoints} is the minimum score in tenths (400 = 40.0);
+     * {@code candidatesPerMentee} bounds each mentee's candidate pairs to its best mentors.
+     */
     public record Settings(Objective objective, Weights weights, int minimumPoints, int candidatesPerMentee,
             Instant at) {
     }
@@ -86,21 +89,25 @@ public final class CohortMatcher {
         UnmatchedReason[] noCandidate = new UnmatchedReason[n];
         Exclusion[] frequent = new Exclusion[n];
         int limit = Math.max(1, settings.candidatesPerMentee());
+        MatchRules.Prepared[] preparedMentees = prepare(mentees, settings.at());
+        MatchRules.Prepared[] preparedMentors = prepare(mentors, settings.at());
+        int[] weights = MatchRules.weightArray(settings.weights());
+        int totalWeight = settings.weights().total();
         IntStream.range(0, n).parallel().forEach(i -> {
-            MatchingProfile mentee = mentees.get(i);
-            Set<UUID> ended = endedPairs.getOrDefault(mentee.id(), Set.of());
+            MatchRules.Prepared mentee = preparedMentees[i];
+            Set<UUID> ended = endedPairs.getOrDefault(mentee.profile().id(), Set.of());
             TopCandidates top = new TopCandidates(limit);
             int[] excludedBy = new int[Exclusion.values().length];
             int eligible = 0;
             for (int j = 0; j < m; j++) {
-                MatchingProfile mentor = mentors.get(j);
-                var excluded = MatchRules.exclusion(mentee, mentor, capacity[j], ended, settings.at());
-                if (excluded.isPresent()) {
-                    excludedBy[excluded.get().ordinal()]++;
+                MatchRules.Prepared mentor = preparedMentors[j];
+                Exclusion excluded = MatchRules.exclusion(mentee, mentor, capacity[j], ended);
+                if (excluded != null) {
+                    excludedBy[excluded.ordinal()]++;
                     continue;
                 }
                 eligible++;
-                int points = MatchRules.points(mentee, mentor, settings.weights(), settings.at());
+                int points = MatchRules.points(mentee, mentor, weights, totalWeight);
                 if (points >= settings.minimumPoints() && points > 0) {
                     top.offer(j, points);
                 }
@@ -113,7 +120,7 @@ public final class CohortMatcher {
             }
         });
         BipartiteCandidates candidates = new BipartiteCandidates(n, capacity, mentorsOf, pointsOf);
-        Preferences preferences = preferences(mentees, mentors, candidates, settings.at());
+        Preferences preferences = preferences(preparedMentees, preparedMentors, candidates);
         int[] mentorOf = settings.objective() == Objective.MAX_SCORE
                 ? MaxWeightAssignment.solve(candidates)
                 : DeferredAcceptance.solve(candidates, preferences);
@@ -128,7 +135,7 @@ public final class CohortMatcher {
                 int points = candidates.weight(i, mentorOf[i]);
                 totalPoints += points;
                 minPoints = Math.min(minPoints, points);
-                assignments.add(new Assignment(mentees.get(i).id(), mentors.get(mentorOf[i]).id(), points / 100.0));
+                assignments.add(new Assignment(mentees.get(i).id(), mentors.get(mentorOf[i]).id(), points / 10.0));
             } else if (noCandidate[i] != null) {
                 unmatched.add(new Unmatched(mentees.get(i).id(), noCandidate[i], frequent[i]));
             } else {
@@ -140,13 +147,19 @@ public final class CohortMatcher {
         int matched = assignments.size();
         return new Proposal(settings.objective(), assignments, unmatched, n, candidates.edgeCount(),
                 n == 0 ? 0 : Math.round(10_000.0 * matched / n) / 100.0,
-                matched == 0 ? 0 : Math.round((double) totalPoints / matched) / 100.0,
-                matched == 0 ? 0 : minPoints / 100.0,
+                matched == 0 ? 0 : Math.round(10.0 * totalPoints / matched) / 100.0,
+                matched == 0 ? 0 : minPoints / 10.0,
                 blocking.count(), pairs, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Preferences preferences(List<MatchingProfile> mentees, List<MatchingProfile> mentors,
-            BipartiteCandidates candidates, Instant at) {
+    private static MatchRules.Prepared[] prepare(List<MatchingProfile> profiles, Instant at) {
+        MatchRules.Prepared[] prepared = new MatchRules.Prepared[profiles.size()];
+        IntStream.range(0, prepared.length).parallel().forEach(i -> prepared[i] = MatchRules.prepare(profiles.get(i), at));
+        return prepared;
+    }
+
+    private static Preferences preferences(MatchRules.Prepared[] mentees, MatchRules.Prepared[] mentors,
+            BipartiteCandidates candidates) {
         int n = candidates.mentees();
         int[][] menteeView = new int[n][];
         int[][] mentorView = new int[n][];
@@ -155,8 +168,8 @@ public final class CohortMatcher {
             menteeView[i] = new int[list.length];
             mentorView[i] = new int[list.length];
             for (int k = 0; k < list.length; k++) {
-                menteeView[i][k] = MatchRules.menteeView(mentees.get(i), mentors.get(list[k]), at);
-                mentorView[i][k] = MatchRules.mentorView(mentors.get(list[k]), mentees.get(i));
+                menteeView[i][k] = MatchRules.menteeView(mentees[i], mentors[list[k]]);
+                mentorView[i][k] = MatchRules.mentorView(mentors[list[k]], mentees[i]);
             }
         });
         return new Preferences(menteeView, mentorView);

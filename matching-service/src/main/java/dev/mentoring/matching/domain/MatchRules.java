@@ -2,9 +2,12 @@ package dev.mentoring.matching.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,112 +16,169 @@ import java.util.UUID;
  * The rules of matching, plain Java: which mentors are excluded for a mentee (hard rules), how well a
  * pair matches (the weighted, explained match score), and how each side ranks the other for stable
  * matching (the mentee by its stated needs and preferences, the mentor by its own preferences).
+ * <p>
+ * Profiles are {@link #prepare prepared} once per run (words of the goals, clock offsets, skill levels),
+ * so that scoring millions of pairs does no text or time-zone work.
  */
 public final class MatchRules {
 
+    private static final Criterion[] CRITERIA = Criterion.values();
+
     private MatchRules() {
+    }
+
+    /** A profile with what the rules derive from it, computed once. */
+    public static final class Prepared {
+        final MatchingProfile profile;
+        final int offsetSeconds;
+        final Set<String> topics;
+        final List<List<String>> offeredAreas;
+        final List<List<String>> wishAreas;
+        final Map<String, Integer> skillLevels;
+
+        private Prepared(MatchingProfile profile, Instant at) {
+            this.profile = profile;
+            this.offsetSeconds = profile.zone().getRules().getOffset(at).getTotalSeconds();
+            this.topics = profile.isMentee() ? topicsOf(profile.mentee()) : Set.of();
+            Set<String> offered = new LinkedHashSet<>(profile.expertise());
+            if (profile.isMentor()) {
+                offered.addAll(profile.mentor().wouldMentorIn());
+            }
+            this.offeredAreas = offered.stream().map(MatchRules::words).toList();
+            this.wishAreas = profile.isMentor() ? profile.mentor().wouldMentorIn().stream().map(MatchRules::words).toList()
+                    : List.of();
+            Map<String, Integer> levels = new HashMap<>();
+            profile.skills().forEach(skill -> levels.merge(skill.name(), skill.level(), Math::max));
+            this.skillLevels = levels;
+        }
+
+        public MatchingProfile profile() {
+            return profile;
+        }
+    }
+
+    public static Prepared prepare(MatchingProfile profile, Instant at) {
+        return new Prepared(profile, at);
     }
 
     /** The first hard rule that excludes this mentor for this mentee, if any. */
     public static Optional<Exclusion> exclusion(MatchingProfile mentee, MatchingProfile mentor, int remainingCapacity,
             Set<UUID> endedWith, Instant at) {
-        if (mentee.id().equals(mentor.id())) {
-            return Optional.of(Exclusion.IS_THE_MENTEE);
+        return Optional.ofNullable(exclusion(prepare(mentee, at), prepare(mentor, at), remainingCapacity, endedWith));
+    }
+
+    /** The first hard rule that excludes this mentor for this mentee, or null. */
+    public static Exclusion exclusion(Prepared mentee, Prepared mentor, int remainingCapacity, Set<UUID> endedWith) {
+        MatchingProfile e = mentee.profile;
+        MatchingProfile m = mentor.profile;
+        if (e.id().equals(m.id())) {
+            return Exclusion.IS_THE_MENTEE;
         }
-        if (!mentor.isMentor()) {
-            return Optional.of(Exclusion.NOT_A_MENTOR);
+        if (!m.isMentor()) {
+            return Exclusion.NOT_A_MENTOR;
         }
-        if (!mentor.active()) {
-            return Optional.of(Exclusion.INACTIVE);
+        if (!m.active()) {
+            return Exclusion.INACTIVE;
         }
-        if (!mentor.mentor().accepting()) {
-            return Optional.of(Exclusion.NOT_ACCEPTING);
+        if (!m.mentor().accepting()) {
+            return Exclusion.NOT_ACCEPTING;
         }
         if (remainingCapacity <= 0) {
-            return Optional.of(Exclusion.NO_CAPACITY_LEFT);
+            return Exclusion.NO_CAPACITY_LEFT;
         }
-        if (mentee.managerEmployeeId() != null && mentee.managerEmployeeId().equals(mentor.employeeId())) {
-            return Optional.of(Exclusion.IS_MENTEES_MANAGER);
+        if (e.managerEmployeeId() != null && e.managerEmployeeId().equals(m.employeeId())) {
+            return Exclusion.IS_MENTEES_MANAGER;
         }
-        if (endedWith.contains(mentor.id())) {
-            return Optional.of(Exclusion.ENDED_BEFORE);
+        if (endedWith.contains(m.id())) {
+            return Exclusion.ENDED_BEFORE;
         }
-        if (sharedLanguages(mentee, mentor) == 0) {
-            return Optional.of(Exclusion.NO_SHARED_LANGUAGE);
+        if (sharedLanguages(e, m) == 0) {
+            return Exclusion.NO_SHARED_LANGUAGE;
         }
-        if (hoursApart(mentee, mentor, at) > mentee.mentee().maxTimeZoneGapHours()) {
-            return Optional.of(Exclusion.TIME_ZONES_TOO_FAR_APART);
+        if (hoursApart(mentee, mentor) > e.mentee().maxTimeZoneGapHours()) {
+            return Exclusion.TIME_ZONES_TOO_FAR_APART;
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The match score of a pair and its explanation. */
     public static MatchScore score(MatchingProfile mentee, MatchingProfile mentor, Weights weights, Instant at) {
-        List<MatchScore.Contribution> contributions = new ArrayList<>(Criterion.values().length);
+        return score(prepare(mentee, at), prepare(mentor, at), weights);
+    }
+
+    public static MatchScore score(Prepared mentee, Prepared mentor, Weights weights) {
+        List<MatchScore.Contribution> contributions = new ArrayList<>(CRITERIA.length);
         double weighted = 0;
-        for (Criterion criterion : Criterion.values()) {
+        for (Criterion criterion : CRITERIA) {
             int weight = weights.of(criterion);
-            double fit = fit(criterion, mentee, mentor, at);
+            double fit = fit(criterion, mentee, mentor);
             double points = 100.0 * weight * fit / weights.total();
             weighted += points;
             contributions.add(new MatchScore.Contribution(criterion, weight, round(fit), round(points)));
         }
-        return new MatchScore((int) Math.round(weighted * 100), List.copyOf(contributions));
+        return new MatchScore((int) Math.round(weighted * 10), List.copyOf(contributions));
     }
 
-    /** The score alone, in hundredths: the hot path of cohort runs. */
+    /** The score alone, in tenths. */
     public static int points(MatchingProfile mentee, MatchingProfile mentor, Weights weights, Instant at) {
+        return points(prepare(mentee, at), prepare(mentor, at), weightArray(weights), weights.total());
+    }
+
+    /** The weights by criterion ordinal, for {@link #points(Prepared, Prepared, int[], int)}. */
+    public static int[] weightArray(Weights weights) {
+        int[] array = new int[CRITERIA.length];
+        for (Criterion criterion : CRITERIA) {
+            array[criterion.ordinal()] = weights.of(criterion);
+        }
+        return array;
+    }
+
+    /** The score alone, in tenths (0-1000): the hot path of cohort runs. */
+    public static int points(Prepared mentee, Prepared mentor, int[] weights, int totalWeight) {
         double weighted = 0;
-        for (Criterion criterion : Criterion.values()) {
-            int weight = weights.of(criterion);
+        for (Criterion criterion : CRITERIA) {
+            int weight = weights[criterion.ordinal()];
             if (weight > 0) {
-                weighted += weight * fit(criterion, mentee, mentor, at);
+                weighted += weight * fit(criterion, mentee, mentor);
             }
         }
-        return (int) Math.round(10_000.0 * weighted / weights.total());
+        return (int) Math.round(1_000.0 * weighted / totalWeight);
     }
 
-    static double fit(Criterion criterion, MatchingProfile mentee, MatchingProfile mentor, Instant at) {
+    static double fit(Criterion criterion, Prepared mentee, Prepared mentor) {
+        MatchingProfile e = mentee.profile;
+        MatchingProfile m = mentor.profile;
         return switch (criterion) {
-            case SKILLS -> skillCoverage(mentee.mentee().desiredSkills(), mentor.skills());
-            case GOALS_EXPERTISE -> goalsCoverage(mentee, mentor);
-            case INDUSTRY -> industryFit(mentee.mentee().preferredIndustries(), mentee.industries(), mentor.industries());
-            case EXPERIENCE_GAP -> experienceGapFit(mentor.yearsOfExperience() - mentee.yearsOfExperience());
-            case STYLES -> styleFit(mentee.mentee(), mentor);
-            case LANGUAGE -> Math.min(1.0, 0.8 + 0.2 * (sharedLanguages(mentee, mentor) - 1));
-            case TIME_ZONE -> 1.0 - hoursApart(mentee, mentor, at) / (double) Math.max(1, mentee.mentee().maxTimeZoneGapHours() + 1);
+            case SKILLS -> skillCoverage(e.mentee().desiredSkills(), mentor.skillLevels);
+            case GOALS_EXPERTISE -> goalsCoverage(mentee.topics, mentor.offeredAreas);
+            case INDUSTRY -> industryFit(e.mentee().preferredIndustries(), e.industries(), m.industries());
+            case EXPERIENCE_GAP -> experienceGapFit(m.yearsOfExperience() - e.yearsOfExperience());
+            case STYLES -> styleFit(e.mentee(), m);
+            case LANGUAGE -> Math.min(1.0, 0.8 + 0.2 * (sharedLanguages(e, m) - 1));
+            case TIME_ZONE -> 1.0 - hoursApart(mentee, mentor) / (double) Math.max(1, e.mentee().maxTimeZoneGapHours() + 1);
         };
     }
 
     /** Mean over the desired skills of how far the mentor's level reaches the target (1 when at or above). */
-    static double skillCoverage(List<Skill> desired, List<Skill> mentorSkills) {
+    static double skillCoverage(List<Skill> desired, Map<String, Integer> mentorLevels) {
         if (desired.isEmpty()) {
             return 0.5;
         }
         double sum = 0;
         for (Skill wanted : desired) {
-            int level = 0;
-            for (Skill has : mentorSkills) {
-                if (has.name().equals(wanted.name())) {
-                    level = has.level();
-                    break;
-                }
-            }
+            int level = mentorLevels.getOrDefault(wanted.name(), 0);
             sum += Math.min(1.0, level / (double) wanted.level());
         }
         return sum / desired.size();
     }
 
     /** Share of the mentor's expertise and mentoring wishes found in the mentee's goals and desired skills, saturating at two. */
-    static double goalsCoverage(MatchingProfile mentee, MatchingProfile mentor) {
-        Set<String> topics = topicsOf(mentee.mentee());
+    static double goalsCoverage(Set<String> topics, List<List<String>> offeredAreas) {
         if (topics.isEmpty()) {
             return 0.5;
         }
-        Set<String> offered = new HashSet<>(mentor.expertise());
-        offered.addAll(mentor.mentor().wouldMentorIn());
         int matched = 0;
-        for (String area : offered) {
+        for (List<String> area : offeredAreas) {
             if (covers(topics, area)) {
                 matched++;
             }
@@ -126,8 +186,11 @@ public final class MatchRules {
         return Math.min(1.0, matched / 2.0);
     }
 
-    private static boolean covers(Set<String> topics, String area) {
-        for (String word : words(area)) {
+    private static boolean covers(Set<String> topics, List<String> areaWords) {
+        if (areaWords.isEmpty()) {
+            return false;
+        }
+        for (String word : areaWords) {
             if (!topics.contains(word)) {
                 return false;
             }
@@ -200,9 +263,11 @@ public final class MatchRules {
 
     /** Hours between the two local clocks at that instant, the short way round (0-12). */
     static int hoursApart(MatchingProfile a, MatchingProfile b, Instant at) {
-        int seconds = Math.abs(a.zone().getRules().getOffset(at).getTotalSeconds()
-                - b.zone().getRules().getOffset(at).getTotalSeconds());
-        int hours = (int) Math.round(seconds / 3600.0);
+        return hoursApart(prepare(a, at), prepare(b, at));
+    }
+
+    static int hoursApart(Prepared a, Prepared b) {
+        int hours = (int) Math.round(Math.abs(a.offsetSeconds - b.offsetSeconds) / 3600.0);
         return Math.min(hours, 24 - hours);
     }
 
@@ -210,11 +275,12 @@ public final class MatchRules {
      * How much the mentee wants this mentor, by its own stated needs and preferences only: desired skills,
      * goals, preferred industries and styles (0-10000).
      */
-    public static int menteeView(MatchingProfile mentee, MatchingProfile mentor, Instant at) {
-        double fit = 0.4 * skillCoverage(mentee.mentee().desiredSkills(), mentor.skills())
-                + 0.3 * goalsCoverage(mentee, mentor)
-                + 0.15 * industryFit(mentee.mentee().preferredIndustries(), Set.of(), mentor.industries())
-                + 0.15 * styleFit(mentee.mentee(), mentor);
+    public static int menteeView(Prepared mentee, Prepared mentor) {
+        MatchingProfile.MenteeSide side = mentee.profile.mentee();
+        double fit = 0.4 * skillCoverage(side.desiredSkills(), mentor.skillLevels)
+                + 0.3 * goalsCoverage(mentee.topics, mentor.offeredAreas)
+                + 0.15 * industryFit(side.preferredIndustries(), Set.of(), mentor.profile.industries())
+                + 0.15 * styleFit(side, mentor.profile);
         return (int) Math.round(fit * 10_000);
     }
 
@@ -223,15 +289,23 @@ public final class MatchRules {
      * mentor in against the mentee's goals, the mentee seniority they prefer, and a useful experience gap
      * (0-10000).
      */
-    public static int mentorView(MatchingProfile mentor, MatchingProfile mentee) {
-        Set<String> topics = topicsOf(mentee.mentee());
-        Set<String> wishes = mentor.mentor().wouldMentorIn();
-        double wishFit = wishes.isEmpty() ? 0.5
-                : wishes.stream().filter(area -> covers(topics, area)).count() / (double) wishes.size();
-        Set<Seniority> preferred = mentor.mentor().preferredMenteeSeniority();
-        double seniorityFit = preferred.isEmpty() ? 0.5 : preferred.contains(mentee.seniority()) ? 1.0 : 0.0;
+    public static int mentorView(Prepared mentor, Prepared mentee) {
+        double wishFit;
+        if (mentor.wishAreas.isEmpty()) {
+            wishFit = 0.5;
+        } else {
+            int covered = 0;
+            for (List<String> wish : mentor.wishAreas) {
+                if (covers(mentee.topics, wish)) {
+                    covered++;
+                }
+            }
+            wishFit = covered / (double) mentor.wishAreas.size();
+        }
+        Set<Seniority> preferred = mentor.profile.mentor().preferredMenteeSeniority();
+        double seniorityFit = preferred.isEmpty() ? 0.5 : preferred.contains(mentee.profile.seniority()) ? 1.0 : 0.0;
         double fit = 0.5 * wishFit + 0.3 * seniorityFit
-                + 0.2 * experienceGapFit(mentor.yearsOfExperience() - mentee.yearsOfExperience());
+                + 0.2 * experienceGapFit(mentor.profile.yearsOfExperience() - mentee.profile.yearsOfExperience());
         return (int) Math.round(fit * 10_000);
     }
 

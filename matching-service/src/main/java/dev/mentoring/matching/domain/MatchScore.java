@@ -3,7 +3,7 @@ package dev.mentoring.matching.domain;
 import java.util.List;
 
 /**
- * A match score, 0-100 with two decimals (kept as hundredths in {@link #points()}), and its explanation:
+ * A match score, 0-100 with one decimal (kept as tenths in {@link #points()}), and its explanation:
  * each criterion's weight, how well the pair meets it (0-1) and the points it contributed.
  */
 public record MatchScore(int points, List<Contribution> contributions) {
@@ -12,6 +12,6 @@ public record MatchScore(int points, List<Contribution> contributions) {
     }
 
     public double score() {
-        return points / 100.0;
+        return points / 10.0;
     }
 }

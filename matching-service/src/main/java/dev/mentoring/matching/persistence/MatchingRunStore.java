@@ -28,13 +28,14 @@ public class MatchingRunStore {
     public record StoredUnmatched(UUID menteeId, String reason, String rule) {
     }
 
+    /** The proposed pairs; {@code points} are match scores in tenths. */
     public Uni<Integer> insertAssignments(UUID runId, UUID[] mentees, UUID[] mentors, Integer[] points) {
         if (mentees.length == 0) {
             return Uni.createFrom().item(0);
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into matching_run_assignment (run_id, mentee_id, mentor_id, score)
-                select ?1, a.mentee, a.mentor, a.points / 100.0
+                select ?1, a.mentee, a.mentor, a.points / 10.0
                 from unnest(cast(?2 as uuid[]), cast(?3 as uuid[]), cast(?4 as int[])) as a(mentee, mentor, points)""")
                 .setParameter(1, runId).setParameter(2, mentees).setParameter(3, mentors).setParameter(4, points)
                 .executeUpdate());

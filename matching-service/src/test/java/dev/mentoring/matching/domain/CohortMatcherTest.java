@@ -14,7 +14,7 @@ class CohortMatcherTest {
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
 
     private static CohortMatcher.Settings settings(CohortMatcher.Objective objective) {
-        return new CohortMatcher.Settings(objective, Weights.DEFAULT, 3_000, 25, AT);
+        return new CohortMatcher.Settings(objective, Weights.DEFAULT, 300, 20, AT);
     }
 
     @Test

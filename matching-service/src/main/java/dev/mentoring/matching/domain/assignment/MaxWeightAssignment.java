@@ -1,7 +1,6 @@
 package dev.mentoring.matching.domain.assignment;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * The exact maximum-total-weight assignment of mentees to mentors: each mentee gets at most one mentor,
@@ -38,6 +37,7 @@ public final class MaxWeightAssignment {
         private int edges;
         private final long[] potential;
         private int[] parentEdge;
+        private final IndexedHeap heap;
 
         Network(BipartiteCandidates candidates) {
             this.candidates = candidates;
@@ -70,6 +70,7 @@ public final class MaxWeightAssignment {
                 }
             }
             potential = initialPotentials(m);
+            heap = new IndexedHeap(nodes);
         }
 
         private void addEdge(int from, int target, int capacity, long edgeCost) {
@@ -115,14 +116,8 @@ public final class MaxWeightAssignment {
             int[] pathEdge = new int[nodes];
             parentEdge = new int[nodes];
             while (dijkstra(dist)) {
-                long maxDist = 0;
                 for (int v = 0; v < nodes; v++) {
-                    if (dist[v] < INF) {
-                        maxDist = Math.max(maxDist, dist[v]);
-                    }
-                }
-                for (int v = 0; v < nodes; v++) {
-                    potential[v] += dist[v] < INF ? dist[v] : maxDist;
+                    potential[v] += dist[v];
                 }
                 if (potential[sink] - potential[source] >= 0) {
                     break; // the cheapest augmenting path no longer adds weight
@@ -144,33 +139,47 @@ public final class MaxWeightAssignment {
             return mentorOf;
         }
 
-        /** Dijkstra on reduced costs; false when the sink cannot be reached. */
+        /**
+         * Dijkstra on reduced costs from the source, stopped when the sink is settled; nodes not settled by
+         * then get the sink's distance (which keeps every reduced cost non-negative). False when the sink
+         * cannot be reached.
+         */
         private boolean dijkstra(long[] dist) {
             Arrays.fill(dist, INF);
+            heap.clear();
             dist[source] = 0;
-            PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-            queue.add(new long[] { 0, source });
-            while (!queue.isEmpty()) {
-                long[] top = queue.poll();
-                int u = (int) top[1];
-                if (top[0] > dist[u]) {
-                    continue;
+            heap.push(source, 0);
+            boolean reached = false;
+            while (!heap.isEmpty()) {
+                int u = heap.pop();
+                if (u == sink) {
+                    reached = true;
+                    break;
                 }
+                long du = dist[u];
                 for (int e = head[u]; e != -1; e = next[e]) {
                     if (cap[e] == 0) {
                         continue;
                     }
                     int v = to[e];
-                    long reduced = cost[e] + potential[u] - potential[v];
-                    long candidate = dist[u] + reduced;
+                    long candidate = du + cost[e] + potential[u] - potential[v];
                     if (candidate < dist[v]) {
                         dist[v] = candidate;
                         parentEdge[v] = e;
-                        queue.add(new long[] { candidate, v });
+                        heap.pushOrDecrease(v, candidate);
                     }
                 }
             }
-            return dist[sink] < INF;
+            if (!reached) {
+                return false;
+            }
+            long sinkDistance = dist[sink];
+            for (int v = 0; v < nodes; v++) {
+                if (dist[v] > sinkDistance) {
+                    dist[v] = sinkDistance;
+                }
+            }
+            return true;
         }
 
         /** One unit along the path Dijkstra found (its edges have reduced cost 0 after the update). */
@@ -236,6 +245,97 @@ public final class MaxWeightAssignment {
                 }
                 augmented++;
             }
+        }
+    }
+
+    /** A binary min-heap of node indexes keyed by distance, with decrease-key; no allocation per operation. */
+    static final class IndexedHeap {
+        private final int[] heap;
+        private final int[] position;
+        private final long[] key;
+        private int size;
+
+        IndexedHeap(int capacity) {
+            heap = new int[capacity];
+            position = new int[capacity];
+            key = new long[capacity];
+            Arrays.fill(position, -1);
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                position[heap[i]] = -1;
+            }
+            size = 0;
+        }
+
+        void push(int node, long value) {
+            pushOrDecrease(node, value);
+        }
+
+        void pushOrDecrease(int node, long value) {
+            int at = position[node];
+            if (at < 0) {
+                at = size++;
+                heap[at] = node;
+                position[node] = at;
+            } else if (value >= key[node]) {
+                return;
+            }
+            key[node] = value;
+            up(at);
+        }
+
+        int pop() {
+            int top = heap[0];
+            position[top] = -1;
+            size--;
+            if (size > 0) {
+                heap[0] = heap[size];
+                position[heap[0]] = 0;
+                down(0);
+            }
+            return top;
+        }
+
+        private void up(int at) {
+            int node = heap[at];
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (key[heap[parent]] <= key[node]) {
+                    break;
+                }
+                heap[at] = heap[parent];
+                position[heap[at]] = at;
+                at = parent;
+            }
+            heap[at] = node;
+            position[node] = at;
+        }
+
+        private void down(int at) {
+            int node = heap[at];
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) {
+                    child++;
+                }
+                if (key[heap[child]] >= key[node]) {
+                    break;
+                }
+                heap[at] = heap[child];
+                position[heap[at]] = at;
+                at = child;
+            }
+            heap[at] = node;
+            position[node] = at;
         }
     }
 }

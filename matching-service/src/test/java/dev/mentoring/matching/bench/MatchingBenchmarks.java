@@ -1,0 +1,26 @@
+package dev.mentoring.matching.bench;
+
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the matching benchmarks: {@code ./mvnw -pl matching-service -Pbench test-compile exec:exec}
+ * (after {@code ./mvnw install -pl plumbing -DskipTests}). Arguments narrow the run to matching names.
+ */
+public final class MatchingBenchmarks {
+
+    private MatchingBenchmarks() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        OptionsBuilder options = new OptionsBuilder();
+        if (args.length == 0) {
+            options.include(MatchingBenchmarks.class.getPackageName() + ".*");
+        }
+        for (String include : args) {
+            options.include(include);
+        }
+        new Runner(options.build()).run();
+    }
+}

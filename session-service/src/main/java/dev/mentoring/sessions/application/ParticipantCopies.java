@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.plumbing.inbox.Inbox;
+import dev.mentoring.sessions.events.ParticipantErased;
 import dev.mentoring.sessions.events.ParticipantUpdated;
 import dev.mentoring.sessions.events.ReceivedEvent;
 import dev.mentoring.sessions.persistence.ParticipantCopy;
@@ -34,6 +35,27 @@ public class ParticipantCopies {
     public Uni<Void> apply(ReceivedEvent event, ParticipantUpdated update) {
         return inbox.firstDelivery(CONSUMER, event.id())
                 .chain(first -> first ? upsert(event.tenant(), update) : Uni.createFrom().voidItem());
+    }
+
+    /** Right to be forgotten: the copy goes, and a late participant.updated cannot bring it back. */
+    @WithTransaction
+    public Uni<Void> erase(ReceivedEvent event, ParticipantErased erased) {
+        return inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            return copies.findInTenant(event.tenant(), erased.participantId()).chain(existing -> {
+                ParticipantCopy copy = existing != null ? existing : new ParticipantCopy();
+                copy.id = erased.participantId();
+                copy.tenant = event.tenant();
+                copy.employeeId = "erased";
+                copy.timeZone = "UTC";
+                copy.languages = new String[0];
+                copy.version = Long.MAX_VALUE;
+                copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return copies.persist(copy).replaceWithVoid();
+            });
+        });
     }
 
     private Uni<Void> upsert(String tenant, ParticipantUpdated update) {

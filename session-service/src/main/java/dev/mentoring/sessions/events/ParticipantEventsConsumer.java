@@ -39,6 +39,13 @@ public class ParticipantEventsConsumer {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a readable CloudEvent: " + e.getMessage(), e));
         }
+        if (ParticipantErased.TYPE.equals(event.type())) {
+            try {
+                return copies.erase(event, json.treeToValue(envelope.get("data"), ParticipantErased.class));
+            } catch (Exception e) {
+                return Uni.createFrom().failure(new IllegalArgumentException("participant.erased data unreadable: " + e.getMessage(), e));
+            }
+        }
         if (!ParticipantUpdated.TYPE.equals(event.type())) {
             Log.debugf("Ignoring event type %s", event.type());
             return Uni.createFrom().voidItem();

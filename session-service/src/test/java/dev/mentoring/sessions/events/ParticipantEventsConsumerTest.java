@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ParticipantEventsConsumerTest {
 
-    private static final String TOPIC = "test.mentoring.participant.v1";
+    private static final String TOPIC = "test.session-service.mentoring.participant.v1";
     private static final String DEAD_LETTERS = "test.mentoring.session-service.dlq";
 
     @Inject
@@ -93,6 +93,25 @@ class ParticipantEventsConsumerTest {
         });
         Thread.sleep(1000); // give the stale replay every chance to do harm
         assertThat(copy(participant).getString("time_zone")).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void anErasedParticipantLeavesNoPersonalDataAndStaysErased() throws Exception {
+        UUID participant = UUID.randomUUID();
+        publish(participant.toString(), participantUpdated(UUID.randomUUID(), participant, "Europe/Rome", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> copy(participant) != null);
+        publish(participant.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/mentoring/matching-service","type":"participant.erased",
+                 "subject":"participants/%s","time":"2026-11-27T10:00:00Z","tenant":"acme","data":{"participantId":"%s"}}"""
+                .formatted(UUID.randomUUID(), participant, participant));
+        publish(participant.toString(), participantUpdated(UUID.randomUUID(), participant, "Europe/Paris", 5)); // late
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var rows = pool.preparedQuery("select employee_id, time_zone from participant_copy where id = $1")
+                    .execute(Tuple.of(participant)).await().atMost(Duration.ofSeconds(5));
+            Row row = rows.iterator().next();
+            assertThat(row.getString("employee_id")).isEqualTo("erased");
+            assertThat(row.getString("time_zone")).isEqualTo("UTC");
+        });
     }
 
     @Test

@@ -68,7 +68,7 @@ public class CohortRuns {
                 ? CohortMatcher.Objective.MAX_SCORE : CohortMatcher.Objective.STABLE;
         return settings.weightsOf(tenant).chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
-                        .chain(mentors -> store.openRequestsByMentor(tenant).chain(open -> {
+                        .chain(mentors -> store.openRequestsByMentor(tenant).chain(open -> store.endedPairs(tenant).chain(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             List<MatchingProfile> mentorProfiles = mentors.stream().map(ProfileMapping::toMatching).toList();
@@ -78,8 +78,8 @@ public class CohortRuns {
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), Instant.now());
                             // the solver is CPU work: off the event loop, back on this context afterwards
                             return vertx.executeBlocking(Uni.createFrom().item(() -> CohortMatcher.run(cohort, mentorProfiles,
-                                    remaining, Map.of(), runSettings)), false);
-                        }))))
+                                    remaining, ended, runSettings)), false);
+                        })))))
                 .chain(proposal -> store(tenant, createdBy, minimum, request.objective(), proposal))
                 .chain(run -> Boolean.FALSE.equals(request.dryRun()) ? commit(run) : view(run, null)));
     }

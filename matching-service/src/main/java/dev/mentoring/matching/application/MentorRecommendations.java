@@ -70,14 +70,14 @@ public class MentorRecommendations {
         }
         String tenant = mentee.tenant;
         return settings.weightsOf(tenant).chain(weights -> participants.activeMentors(tenant)
-                .chain(mentors -> store.openRequestsByMentor(tenant).map(open -> {
+                .chain(mentors -> store.openRequestsByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                     Map<UUID, Participant> byId = mentors.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
                     Map<UUID, Integer> remaining = new HashMap<>();
                     mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                     List<MatchingProfile> profiles = mentors.stream().map(ProfileMapping::toMatching).toList();
                     Recommendations.Result result = Recommendations.forMentee(ProfileMapping.toMatching(mentee), profiles,
-                            remaining, Set.of(), weights, Instant.now(), limit);
+                            remaining, ended.getOrDefault(mentee.id, Set.of()), weights, Instant.now(), limit);
                     return RecommendationsView.of(mentee.id, weights.byCriterion(), result, byId, withExcluded);
-                })));
+                }))));
     }
 }

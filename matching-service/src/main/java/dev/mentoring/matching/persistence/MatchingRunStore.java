@@ -70,10 +70,17 @@ public class MatchingRunStore {
                 .map(rows -> rows.stream().map(row -> new StoredUnmatched((UUID) row[0], (String) row[1], (String) row[2])).toList());
     }
 
-    /** Open requests per mentor: places they hold until answered. */
+    /**
+     * Places each mentor has taken: running partnerships (active or paused) and open requests, which hold
+     * a place until answered.
+     */
     public Uni<Map<UUID, Integer>> openRequestsByMentor(String tenant) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select mentor_id, count(*) from mentorship_request where tenant = ?1 and state = 'OPEN' group by mentor_id""",
+                select mentor_id, count(*) from (
+                    select mentor_id from mentorship_request where tenant = ?1 and state = 'OPEN'
+                    union all
+                    select mentor_id from partnership where tenant = ?1 and state in ('ACTIVE', 'PAUSED')) taken
+                group by mentor_id""",
                 Object[].class).setParameter(1, tenant).getResultList())
                 .map(rows -> {
                     Map<UUID, Integer> load = new HashMap<>();
@@ -82,12 +89,26 @@ public class MatchingRunStore {
                 });
     }
 
-    /** Mentees who already wait for an answer: not part of a new cohort. */
+    /** Mentees who wait for an answer or already have a mentor: not part of a new cohort. */
     public Uni<Set<UUID>> menteesWithOpenRequests(String tenant) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select distinct mentee_id from mentorship_request where tenant = ?1 and state = 'OPEN'""", UUID.class)
+                select mentee_id from mentorship_request where tenant = ?1 and state = 'OPEN'
+                union
+                select mentee_id from partnership where tenant = ?1 and state in ('ACTIVE', 'PAUSED')""", UUID.class)
                 .setParameter(1, tenant).getResultList())
                 .map(HashSet::new);
+    }
+
+    /** For each mentee, the mentors a partnership with them ended before (the ENDED_BEFORE rule). */
+    public Uni<Map<UUID, Set<UUID>>> endedPairs(String tenant) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select mentee_id, mentor_id from partnership where tenant = ?1 and state in ('COMPLETED', 'ENDED_EARLY')""",
+                Object[].class).setParameter(1, tenant).getResultList())
+                .map(rows -> {
+                    Map<UUID, Set<UUID>> ended = new HashMap<>();
+                    rows.forEach(row -> ended.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+                    return ended;
+                });
     }
 
     /** Open requests for the given pairs, one statement; the request id is also the future partnership id. */

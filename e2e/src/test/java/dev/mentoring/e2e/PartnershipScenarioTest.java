@@ -1,0 +1,76 @@
+package dev.mentoring.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.mentoring.plumbing.testing.TopicReader;
+import io.restassured.http.ContentType;
+
+/**
+ * The partnership scenario through the gateway with real tokens: a mentee asks, the mentor accepts, the
+ * partnership starts, and an analytics consumer sees the story in order under one key; nobody else sees
+ * the request or the partnership.
+ */
+class PartnershipScenarioTest {
+
+    private static String profile(String user, String name) {
+        return Platform.as(user).contentType(ContentType.JSON)
+                .body("{\"displayName\":\"" + name + "\",\"timeZone\":\"Europe/Copenhagen\",\"languages\":[\"en\"]}")
+                .put("/api/v1/matching/participants/me").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract().path("id");
+    }
+
+    /** Leaves the pair without an open request or a running partnership, so the scenario can run again. */
+    private static void clearPair(String mentee, String mentorId) {
+        List<java.util.Map<String, Object>> requests = Platform.as(mentee).get("/api/v1/matching/mentorship-requests")
+                .then().statusCode(200).extract().path("findAll { it.mentorId == '" + mentorId + "' && it.state == 'OPEN' }");
+        requests.forEach(r -> Platform.as(mentee).post("/api/v1/matching/mentorship-requests/" + r.get("id") + "/withdrawal")
+                .then().statusCode(200));
+        List<java.util.Map<String, Object>> running = Platform.as(mentee).get("/api/v1/matching/partnerships/mine")
+                .then().statusCode(200)
+                .extract().path("findAll { it.mentorId == '" + mentorId + "' && (it.state == 'ACTIVE' || it.state == 'PAUSED') }");
+        running.forEach(p -> Platform.as(mentee).contentType(ContentType.JSON).body("{\"reasonCategory\":\"OTHER\"}")
+                .post("/api/v1/matching/partnerships/" + p.get("id") + "/ending").then().statusCode(200));
+    }
+
+    @Test
+    void aMenteeAsksTheMentorAcceptsAndThePartnershipStarts() {
+        String mentorId = profile("globex-mentor2", "Ole Hansen");
+        profile("globex-mentee3", "Emma Larsen");
+        clearPair("globex-mentee3", mentorId);
+        try (TopicReader analytics = new TopicReader(Platform.KAFKA, "mentoring.partnership.v1")) {
+            String requestId = Platform.as("globex-mentee3").contentType(ContentType.JSON)
+                    .body("{\"mentorId\":\"" + mentorId + "\",\"message\":\"I would love your guidance\"}")
+                    .post("/api/v1/matching/mentorship-requests").then().statusCode(201).extract().path("id");
+            Platform.as("globex-mentor2").get("/api/v1/matching/mentorship-requests/" + requestId).then().statusCode(200)
+                    .body("message", equalTo("I would love your guidance"));
+
+            // nobody else sees it: a third person of the tenant, the other tenant
+            for (String stranger : List.of("globex-mentee4", "acme-mentee4")) {
+                Platform.as(stranger).get("/api/v1/matching/mentorship-requests/" + requestId).then().statusCode(404);
+            }
+
+            Platform.as("globex-mentor2").post("/api/v1/matching/mentorship-requests/" + requestId + "/acceptance")
+                    .then().statusCode(200).body("id", equalTo(requestId)).body("state", equalTo("ACTIVE"));
+            for (String stranger : List.of("globex-mentee4", "acme-mentee4")) {
+                Platform.as(stranger).get("/api/v1/matching/partnerships/" + requestId).then().statusCode(404);
+                Platform.as(stranger).post("/api/v1/matching/partnerships/" + requestId + "/pause").then().statusCode(404);
+            }
+            Platform.as("acme-admin").get("/api/v1/matching/partnerships/" + requestId).then().statusCode(404);
+
+            List<ConsumerRecord<String, String>> story = analytics.collect(r -> requestId.equals(r.key()), 3, Duration.ofSeconds(30));
+            assertThat(story).extracting(r -> CloudEvents.assertValid(r).get("type").asText())
+                    .containsExactly("mentorship.requested", "mentorship.accepted", "partnership.started");
+            assertThat(story).allSatisfy(r -> {
+                assertThat(CloudEvents.read(r).get("tenant").asText()).isEqualTo("globex");
+                assertThat(r.value()).doesNotContain("guidance");
+            });
+        }
+    }
+}

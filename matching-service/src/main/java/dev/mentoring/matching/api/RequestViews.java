@@ -1,0 +1,65 @@
+package dev.mentoring.matching.api;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.mentoring.matching.domain.DeclineReason;
+import dev.mentoring.matching.domain.EndReason;
+import dev.mentoring.matching.domain.PartnershipState;
+import dev.mentoring.matching.domain.RequestState;
+import dev.mentoring.matching.persistence.MentorshipRequest;
+import dev.mentoring.matching.persistence.Partnership;
+
+/** Requests and partnerships as the API shows and takes them. */
+public final class RequestViews {
+
+    private RequestViews() {
+    }
+
+    @Schema(name = "MentorshipRequestCreate")
+    public record Create(@NotNull UUID mentorId, @Size(max = 2000) String message) {
+    }
+
+    @Schema(name = "MentorshipRequestDecline")
+    public record Decline(@NotNull DeclineReason reasonCategory, @Size(max = 2000) String message) {
+    }
+
+    @Schema(name = "PartnershipEnd")
+    public record End(@NotNull EndReason reasonCategory, @Size(max = 2000) String note,
+            @Size(max = 2000) String thankYouMessage) {
+    }
+
+    /** A request as its mentee and mentor see it, messages included. */
+    @Schema(name = "MentorshipRequest")
+    public record Request(UUID id, UUID menteeId, UUID mentorId, RequestState state, String origin, UUID matchingRunId,
+            String message, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime decidedAt,
+            DeclineReason declineReason, String declineMessage) {
+
+        public static Request of(MentorshipRequest r) {
+            return new Request(r.id, r.menteeId, r.mentorId, r.state, r.origin, r.matchingRunId, r.message, r.createdAt,
+                    r.expiresAt, r.decidedAt, r.declineReason, r.declineMessage);
+        }
+    }
+
+    /** A partnership as its two participants see it; program admins get it without the private texts. */
+    @Schema(name = "Partnership")
+    public record PartnershipView(UUID id, UUID menteeId, UUID mentorId, PartnershipState state, String cadence,
+            OffsetDateTime startedAt, OffsetDateTime endedAt, EndReason endReason, String endNote, String thankYouMessage,
+            UUID endedBy) {
+
+        public static PartnershipView forParticipant(Partnership p) {
+            return new PartnershipView(p.id, p.menteeId, p.mentorId, p.state, p.cadence, p.startedAt, p.endedAt, p.endReason,
+                    p.endNote, p.thankYou, p.endedBy);
+        }
+
+        public static PartnershipView forAdmin(Partnership p) {
+            return new PartnershipView(p.id, p.menteeId, p.mentorId, p.state, p.cadence, p.startedAt, p.endedAt, p.endReason,
+                    null, null, p.endedBy);
+        }
+    }
+}

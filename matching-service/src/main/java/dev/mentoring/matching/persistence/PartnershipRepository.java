@@ -1,0 +1,70 @@
+package dev.mentoring.matching.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Partnerships and requests, always within one tenant. */
+@ApplicationScoped
+public class PartnershipRepository implements PanacheRepositoryBase<Partnership, UUID> {
+
+    public Uni<Partnership> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    public Uni<Long> runningForMentor(String tenant, UUID mentorId) {
+        return count("tenant = ?1 and mentorId = ?2 and state in ('ACTIVE', 'PAUSED')", tenant, mentorId);
+    }
+
+    public Uni<Long> runningForMentee(String tenant, UUID menteeId) {
+        return count("tenant = ?1 and menteeId = ?2 and state in ('ACTIVE', 'PAUSED')", tenant, menteeId);
+    }
+
+    public Uni<Long> runningForPair(String tenant, UUID menteeId, UUID mentorId) {
+        return count("tenant = ?1 and menteeId = ?2 and mentorId = ?3 and state in ('ACTIVE', 'PAUSED')", tenant, menteeId,
+                mentorId);
+    }
+
+    /** The partnerships a participant is part of, newest first. */
+    public Uni<List<Partnership>> ofParticipant(String tenant, UUID participantId) {
+        return list("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by startedAt desc, id", tenant, participantId);
+    }
+
+    /** One page of the tenant's partnerships by id, optionally of one state. */
+    public Uni<List<Partnership>> page(String tenant, String state, UUID after, int limit) {
+        StringBuilder query = new StringBuilder("tenant = :tenant");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("tenant", tenant);
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", dev.mentoring.matching.domain.PartnershipState.valueOf(state));
+        }
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        return find(query + " order by id", parameters).page(0, limit).list();
+    }
+
+    public Uni<MentorshipRequest> request(String tenant, UUID id) {
+        return MentorshipRequest.<MentorshipRequest>find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    public Uni<Long> openRequestsOf(String tenant, UUID menteeId) {
+        return MentorshipRequest.count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId,
+                dev.mentoring.matching.domain.RequestState.OPEN);
+    }
+
+    public Uni<Long> openRequestsForPair(String tenant, UUID menteeId, UUID mentorId) {
+        return MentorshipRequest.count("tenant = ?1 and menteeId = ?2 and mentorId = ?3 and state = ?4", tenant, menteeId,
+                mentorId, dev.mentoring.matching.domain.RequestState.OPEN);
+    }
+
+    public Uni<List<MentorshipRequest>> requestsOf(String tenant, UUID participantId) {
+        return MentorshipRequest.<MentorshipRequest>list(
+                "tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by createdAt desc, id", tenant, participantId);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mentoring.matching.persistence;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A tenant's limits on requests and partnerships; absent means the defaults (3 open requests, 2 active mentors). */
+@Entity
+@Table(name = "tenant_partnership_settings")
+public class TenantPartnershipSettings extends PanacheEntityBase {
+
+    public static final int DEFAULT_MAX_OPEN_REQUESTS = 3;
+    public static final int DEFAULT_MAX_ACTIVE_MENTORS = 2;
+
+    @Id
+    public String tenant;
+
+    @Column(name = "max_open_requests", nullable = false)
+    public int maxOpenRequests;
+
+    @Column(name = "max_active_mentors", nullable = false)
+    public int maxActiveMentors;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

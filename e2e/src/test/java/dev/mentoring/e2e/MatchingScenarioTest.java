@@ -24,7 +24,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The matching scenario through the gateway with real tokens: HR platforms bulk-import their people,
  * a mentee gets explained recommendations, an admin dry-runs and commits a cohort run, the requests and
- * the run are published, and the other tenant sees none of it.
+ * the run are published, and the other tenant sees none of it. Expects the fresh end-to-end databases that
+ * {@code deploy/local/platform test} creates: on a long-lived platform, earlier commits hold the mentors' places.
  */
 class MatchingScenarioTest {
 

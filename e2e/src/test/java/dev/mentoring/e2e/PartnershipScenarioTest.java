@@ -14,8 +14,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The partnership scenario through the gateway with real tokens: a mentee asks, the mentor accepts, the
- * partnership starts, and an analytics consumer sees the story in order under one key; nobody else sees
- * the request or the partnership.
+ * partnership starts, both sign an agreement with two SMART goals, and an analytics consumer sees the
+ * story in order under one key; nobody else sees the request, the partnership or the agreement.
  */
 class PartnershipScenarioTest {
 
@@ -64,9 +64,30 @@ class PartnershipScenarioTest {
             }
             Platform.as("acme-admin").get("/api/v1/matching/partnerships/" + requestId).then().statusCode(404);
 
-            List<ConsumerRecord<String, String>> story = analytics.collect(r -> requestId.equals(r.key()), 3, Duration.ofSeconds(30));
+            // both sign an agreement with two SMART goals
+            String agreement = "/api/v1/matching/partnerships/" + requestId + "/agreement";
+            String due = java.time.LocalDate.now().plusMonths(5).toString();
+            Platform.as("globex-mentee3").contentType(ContentType.JSON).body("""
+                    {"goals":[
+                      {"statement":"Lead the team's next release","measure":"releases led","target":"1","why":"Step towards team lead","dueDate":"%s"},
+                      {"statement":"Speak at the internal tech forum","measure":"talks given","target":"2","why":"Visibility and confidence","dueDate":"%s"}],
+                     "cadence":"MONTHLY","sessionMinutes":90,"meetingMode":"VIDEO","placeOrLink":"https://meet.example.com/emma"}"""
+                    .formatted(due, due))
+                    .put(agreement).then().statusCode(201).header("ETag", "\"1\"");
+            Platform.as("acme-mentee4").get(agreement).then().statusCode(404);
+            for (String signer : List.of("globex-mentee3", "globex-mentor2")) {
+                Platform.as(signer).contentType(ContentType.JSON).body("{\"version\":1}").post(agreement + "/signatures")
+                        .then().statusCode(200);
+            }
+            Platform.as("globex-mentor2").get(agreement).then().statusCode(200).body("inForce.version", equalTo(1))
+                    .body("inForce.goals.size()", equalTo(2));
+
+            List<ConsumerRecord<String, String>> story = analytics.collect(r -> requestId.equals(r.key()), 6, Duration.ofSeconds(30));
             assertThat(story).extracting(r -> CloudEvents.assertValid(r).get("type").asText())
-                    .containsExactly("mentorship.requested", "mentorship.accepted", "partnership.started");
+                    .containsExactly("mentorship.requested", "mentorship.accepted", "partnership.started",
+                            "agreement.signed", "agreement.signed", "agreement.activated");
+            assertThat(CloudEvents.read(story.get(5)).at("/data/goals").size()).isEqualTo(2);
+            assertThat(CloudEvents.read(story.get(5)).at("/data/cadence").asText()).isEqualTo("MONTHLY");
             assertThat(story).allSatisfy(r -> {
                 assertThat(CloudEvents.read(r).get("tenant").asText()).isEqualTo("globex");
                 assertThat(r.value()).doesNotContain("guidance");

@@ -113,6 +113,11 @@ public class Partnerships {
     }
 
     private Uni<Partnership> visible(String tenant, UUID id, Participant me) {
+        return visible(partnerships, tenant, id, me);
+    }
+
+    /** The partnership if {@code me} is one of its two participants; 404 otherwise, as if it did not exist. */
+    static Uni<Partnership> visible(PartnershipRepository partnerships, String tenant, UUID id, Participant me) {
         return partnerships.findInTenant(tenant, id).map(p -> {
             if (p == null || !p.involves(me.id)) {
                 throw ProblemException.notFound("Partnership", id);

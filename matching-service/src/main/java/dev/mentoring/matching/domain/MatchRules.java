@@ -80,17 +80,17 @@ public final class MatchRules {
         if (!m.active()) {
             return Exclusion.INACTIVE;
         }
-        if (!m.mentor().accepting()) {
-            return Exclusion.NOT_ACCEPTING;
-        }
-        if (remainingCapacity <= 0) {
-            return Exclusion.NO_CAPACITY_LEFT;
-        }
         if (e.managerEmployeeId() != null && e.managerEmployeeId().equals(m.employeeId())) {
             return Exclusion.IS_MENTEES_MANAGER;
         }
         if (endedWith.contains(m.id())) {
             return Exclusion.ENDED_BEFORE;
+        }
+        if (!m.mentor().accepting()) {
+            return Exclusion.NOT_ACCEPTING;
+        }
+        if (remainingCapacity <= 0) {
+            return Exclusion.NO_CAPACITY_LEFT;
         }
         if (sharedLanguages(e, m) == 0) {
             return Exclusion.NO_SHARED_LANGUAGE;

@@ -143,6 +143,27 @@ class MentorshipRequestResourceTest {
     }
 
     @Test
+    void anAdminChangesTheTenantsLimits() {
+        String tenant = People.newTenant();
+        given().header("Authorization", People.admin(tenant)).get("/matching/partnership-limits").then().statusCode(200)
+                .body("maxOpenRequests", equalTo(3)).body("maxActiveMentors", equalTo(2));
+        given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
+                .body("{\"maxOpenRequests\":1,\"maxActiveMentors\":1}").put("/matching/partnership-limits").then().statusCode(200);
+        List<String> mentors = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            mentors.add(People.provision(tenant, "M-" + i, People.mentorJson("Mentor " + i, "UTC", "[]", "[]", 2)));
+        }
+        People.provision(tenant, "E-1", People.menteeJson("Anna", "X", "grow", "[]"));
+        ask(tenant, "E-1", mentors.get(0));
+        given().header("Authorization", mentee(tenant, "E-1")).contentType(ContentType.JSON)
+                .body("{\"mentorId\":\"" + mentors.get(1) + "\"}").post("/mentorship-requests").then().statusCode(409);
+        given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
+                .body("{\"maxOpenRequests\":0,\"maxActiveMentors\":1}").put("/matching/partnership-limits").then().statusCode(400)
+                .body("errors[0].field", equalTo("maxOpenRequests"));
+        given().header("Authorization", mentee(tenant, "E-1")).get("/matching/partnership-limits").then().statusCode(403);
+    }
+
+    @Test
     void othersGet404OnEveryIdBearingRoute() {
         String tenant = People.newTenant();
         String mentorId = People.provision(tenant, "M-1", People.mentorJson("Maria", "UTC", "[]", "[]", 2));

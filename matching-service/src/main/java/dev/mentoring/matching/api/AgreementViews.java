@@ -1,0 +1,81 @@
+package dev.mentoring.matching.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.mentoring.matching.domain.Cadence;
+import dev.mentoring.matching.domain.MeetingMode;
+import dev.mentoring.matching.persistence.Agreement;
+
+/** The mentorship agreement as the API takes and shows it. */
+public final class AgreementViews {
+
+    /** The confidentiality statement an agreement gets when the pair writes none. */
+    public static final String DEFAULT_CONFIDENTIALITY = "What we share in our sessions stays between the two of us. "
+            + "Neither of us passes on the other's personal or professional matters without consent, "
+            + "except where the law or a risk to someone's safety requires it.";
+
+    private AgreementViews() {
+    }
+
+    /** A goal as sent: SMART elements are checked by the service (422 naming the missing one). */
+    @Schema(name = "AgreementGoalInput")
+    public record GoalInput(@Schema(description = "Keep the id of an existing goal to keep its progress") UUID id,
+            @Size(max = 300) String statement, @Size(max = 300) String measure, @Size(max = 100) String target,
+            @Size(max = 1000) String why, LocalDate dueDate) {
+    }
+
+    @Schema(name = "AgreementInput")
+    public record Input(
+            @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid GoalInput> goals,
+            @NotNull Cadence cadence,
+            @Schema(minimum = "30", maximum = "240") @NotNull @Min(30) @Max(240) Integer sessionMinutes,
+            @NotNull MeetingMode meetingMode,
+            @Size(max = 500) String placeOrLink,
+            @Schema(description = "How the two communicate between sessions, e.g. chat or email") @Size(max = 100) String channel,
+            @Min(1) @Max(336) Integer responseTimeHours,
+            @Size(max = 2000) String mentorResponsibilities,
+            @Size(max = 2000) String menteeResponsibilities,
+            @Size(max = 4000) String groundRules,
+            @Schema(description = "Defaults to a standard confidentiality statement") @Size(max = 4000) String confidentiality,
+            @Schema(description = "Defaults to six months on") LocalDate reviewDate) {
+    }
+
+    public record Goal(UUID id, String statement, String measure, String target, String why, LocalDate dueDate) {
+
+        static Goal of(Agreement.Goal g) {
+            return new Goal(g.goalId, g.statement, g.measure, g.target, g.why, g.dueDate);
+        }
+    }
+
+    public record Version(int version, List<Goal> goals, Cadence cadence, int sessionMinutes, MeetingMode meetingMode,
+            String placeOrLink, String channel, Integer responseTimeHours, String mentorResponsibilities,
+            String menteeResponsibilities, String groundRules, String confidentiality, LocalDate reviewDate,
+            OffsetDateTime createdAt, OffsetDateTime menteeSignedAt, OffsetDateTime mentorSignedAt) {
+
+        public static Version of(Agreement.Draft d, List<Agreement.Goal> goals) {
+            return new Version(d.number, goals.stream().map(Goal::of).toList(), d.cadence, d.sessionMinutes, d.meetingMode,
+                    d.placeOrLink, d.channel, d.responseTimeHours, d.mentorResponsibilities, d.menteeResponsibilities,
+                    d.groundRules, d.confidentiality, d.reviewDate, d.createdAt, d.menteeSignedAt, d.mentorSignedAt);
+        }
+    }
+
+    /** The agreement: the latest draft (what an edit replaces, named by the ETag) and the version in force. */
+    @Schema(name = "Agreement")
+    public record View(UUID partnershipId, Version latest, Version inForce) {
+    }
+
+    @Schema(name = "AgreementSignature")
+    public record Signature(@NotNull @Min(1) Integer version) {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mentoring.matching.domain;
+
+/** How often the pair meets. */
+public enum Cadence {
+    WEEKLY, EVERY_TWO_WEEKS, MONTHLY
+}

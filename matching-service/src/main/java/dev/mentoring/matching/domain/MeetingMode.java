@@ -1,0 +1,6 @@
+package dev.mentoring.matching.domain;
+
+/** How the pair usually meets. */
+public enum MeetingMode {
+    IN_PERSON, VIDEO, PHONE
+}

@@ -7,30 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.mentoring.matching.domain.DeclineReason;
 import dev.mentoring.matching.domain.RequestState;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A mentee's request to a mentor; its id becomes the partnership's when accepted. */
 @Entity
 @Table(name = "mentorship_request")
-public class MentorshipRequest extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, updatable = false)
-    public String tenant;
-
-    @Column(name = "mentee_id", nullable = false, updatable = false)
-    public UUID menteeId;
-
-    @Column(name = "mentor_id", nullable = false, updatable = false)
-    public UUID mentorId;
+public class MentorshipRequest extends PairRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

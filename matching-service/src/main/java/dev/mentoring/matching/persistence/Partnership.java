@@ -7,30 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.mentoring.matching.domain.EndReason;
 import dev.mentoring.matching.domain.PartnershipState;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A mentor and a mentee working together; the id is the id of the request it came from. */
 @Entity
 @Table(name = "partnership")
-public class Partnership extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, updatable = false)
-    public String tenant;
-
-    @Column(name = "mentee_id", nullable = false, updatable = false)
-    public UUID menteeId;
-
-    @Column(name = "mentor_id", nullable = false, updatable = false)
-    public UUID mentorId;
+public class Partnership extends PairRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -63,8 +49,4 @@ public class Partnership extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    public boolean involves(UUID participantId) {
-        return menteeId.equals(participantId) || mentorId.equals(participantId);
-    }
 }

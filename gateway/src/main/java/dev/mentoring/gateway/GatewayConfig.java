@@ -17,11 +17,36 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration timeout();
 
+    /** Request rate limits, per gateway instance. */
+    RateLimits rateLimits();
+
     interface Route {
         /** The public path prefix, e.g. {@code /api/v1/matching}; stripped before forwarding. */
         String prefix();
 
         /** The service's base URL, e.g. {@code http://127.0.0.1:8081}. */
         String url();
+
+        /** The largest request body this route takes, in bytes (413 beyond). */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+
+    interface RateLimits {
+        /** Requests per second one person (tenant + subject) may make, sustained. */
+        @WithDefault("20")
+        int perUserPerSecond();
+
+        /** Burst a person may make at once. */
+        @WithDefault("40")
+        int perUserBurst();
+
+        /** Requests per second one tenant's client application (tenant + azp) may make, sustained. */
+        @WithDefault("200")
+        int perClientPerSecond();
+
+        /** Burst one tenant's client may make at once. */
+        @WithDefault("400")
+        int perClientBurst();
     }
 }

@@ -43,6 +43,8 @@ public class ServiceProxy {
 
     private final GatewayConfig config;
     private final HttpClient client;
+    private final RateLimiter perUser;
+    private final RateLimiter perClient;
 
     ServiceProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -50,6 +52,8 @@ public class ServiceProxy {
                 .setKeepAlive(true)
                 .setMaxPoolSize(100)
                 .setConnectTimeout(2_000));
+        this.perUser = new RateLimiter(config.rateLimits().perUserPerSecond(), config.rateLimits().perUserBurst());
+        this.perClient = new RateLimiter(config.rateLimits().perClientPerSecond(), config.rateLimits().perClientBurst());
     }
 
     void install(@Observes Router router) {
@@ -90,7 +94,7 @@ public class ServiceProxy {
                             || !TenantClaim.present(token)) {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
-                    } else {
+                    } else if (withinLimits(context, token) && withinBodyLimit(context, route)) {
                         try {
                             send(context, route, requestId);
                         } catch (RuntimeException e) {
@@ -99,6 +103,45 @@ public class ServiceProxy {
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
+    }
+
+    /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */
+    private boolean withinLimits(RoutingContext context, JsonWebToken token) {
+        String tenant = TenantClaim.text(token, "tenant");
+        long now = System.nanoTime();
+        RateLimiter.Decision client = perClient.take(tenant + "|" + TenantClaim.text(token, "azp"), now);
+        RateLimiter.Decision user = perUser.take(tenant + "|" + token.getSubject(), now);
+        RateLimiter.Decision tighter = !client.allowed() ? client : !user.allowed() ? user
+                : client.remaining() < user.remaining() ? client : user;
+        HttpServerResponse response = context.response();
+        response.putHeader("RateLimit-Policy", "\"user\";q=" + user.limit() + ", \"client\";q=" + client.limit());
+        response.putHeader("RateLimit", "limit=" + tighter.limit() + ", remaining=" + tighter.remaining()
+                + ", reset=" + Math.max(1, tighter.retryAfterSeconds()));
+        if (client.allowed() && user.allowed()) {
+            return true;
+        }
+        context.request().resume();
+        response.putHeader("Retry-After", Long.toString(tighter.retryAfterSeconds()));
+        ProblemAnswers.send(response, 429, "Too Many Requests",
+                "Too many requests; retry after " + tighter.retryAfterSeconds() + " s", context.request().path());
+        return false;
+    }
+
+    /** A declared body larger than the route takes is refused before it is read (413). */
+    private static boolean withinBodyLimit(RoutingContext context, GatewayConfig.Route route) {
+        String length = context.request().getHeader("Content-Length");
+        try {
+            if (length == null || Long.parseLong(length.trim()) <= route.maxBodyBytes()) {
+                return true;
+            }
+        } catch (NumberFormatException e) {
+            // a malformed length is the HTTP layer's to refuse
+            return true;
+        }
+        context.response().putHeader("Connection", "close");
+        ProblemAnswers.send(context.response(), 413, "Content Too Large",
+                "This route takes bodies of at most " + route.maxBodyBytes() + " bytes", context.request().path());
+        return false;
     }
 
     private void refuse(RoutingContext context, String detail, boolean tokenPresented) {

@@ -11,8 +11,12 @@ final class TenantClaim {
     }
 
     static boolean present(JsonWebToken token) {
-        Object value = token.getClaim("tenant");
-        String text = value instanceof JsonString json ? json.getString() : value == null ? "" : value.toString();
-        return !text.isBlank();
+        return !text(token, "tenant").isBlank();
+    }
+
+    /** A claim as text, empty when absent. */
+    static String text(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        return value instanceof JsonString json ? json.getString() : value == null ? "" : value.toString();
     }
 }

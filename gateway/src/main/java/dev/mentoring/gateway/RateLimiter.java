@@ -1,0 +1,50 @@
+package dev.mentoring.gateway;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets by key: each key may spend up to {@code burst} requests at once and gets {@code perSecond}
+ * back every second. Kept per gateway instance (documented: with N instances the platform-wide limit is
+ * N times this).
+ */
+final class RateLimiter {
+
+    /** The outcome of one request against one bucket. */
+    record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
+    }
+
+    private final int perSecond;
+    private final int burst;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimiter(int perSecond, int burst) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+    }
+
+    Decision take(String key, long nowNanos) {
+        return buckets.computeIfAbsent(key, k -> new Bucket(burst, nowNanos)).take(nowNanos, perSecond, burst);
+    }
+
+    private static final class Bucket {
+        private double tokens;
+        private long updated;
+
+        Bucket(int burst, long now) {
+            this.tokens = burst;
+            this.updated = now;
+        }
+
+        synchronized Decision take(long now, int perSecond, int burst) {
+            tokens = Math.min(burst, tokens + (now - updated) / 1e9 * perSecond);
+            updated = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return new Decision(true, burst, (int) tokens, 0);
+            }
+            long wait = (long) Math.ceil((1 - tokens) / perSecond);
+            return new Decision(false, burst, 0, Math.max(1, wait));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mentoring.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mentoring.plumbing.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoService.class)
+@TestProfile(GatewayLimitsTest.TightLimits.class)
+class GatewayLimitsTest {
+
+    /** Small limits, so that the tests reach them quickly. */
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mentoring.gateway.rate-limits.per-user-per-second", "1",
+                    "mentoring.gateway.rate-limits.per-user-burst", "3",
+                    "mentoring.gateway.routes.matching.max-body-bytes", "1024");
+        }
+    }
+
+    private static String person() {
+        return TestTokens.person("acme", "E-" + UUID.randomUUID(), "mentee").bearer();
+    }
+
+    @Test
+    void aPersonBeyondTheirRateGets429WithRetryAfter() {
+        String token = person();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).get("/api/v1/matching/participants/me").then().statusCode(200)
+                    .header("RateLimit", containsString("remaining="));
+        }
+        int before = EchoService.REQUESTS.get();
+        given().header("Authorization", token).get("/api/v1/matching/participants/me").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .header("RateLimit", containsString("remaining=0"));
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+        // another person is not slowed down by the first
+        given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    @Test
+    void aBodyLargerThanTheRouteTakesIs413() {
+        int before = EchoService.REQUESTS.get();
+        given().header("Authorization", person()).contentType("application/json").body("{\"x\":\"" + "a".repeat(2000) + "\"}")
+                .put("/api/v1/matching/participants/me").then().statusCode(413).contentType("application/problem+json");
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeadersAndTheApiIsNotCached() {
+        given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+        given().get("/api/v1/matching/participants/me").then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().get("/nowhere").then().statusCode(404).header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void corsAllowsOnlyTheListedOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options("/api/v1/matching/participants/me").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"));
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "PUT")
+                .options("/api/v1/matching/participants/me").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}

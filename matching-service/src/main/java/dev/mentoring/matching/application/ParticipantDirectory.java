@@ -49,14 +49,8 @@ public class ParticipantDirectory {
 
     @WithSession
     public Uni<Page<ParticipantSummary>> list(String role, String skill, Boolean available, PageRequest page) {
-        UUID after;
-        try {
-            after = page.after() == null ? null : UUID.fromString(page.after());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
-        }
         return participants.page(caller.tenant(), role, skill == null ? null : skill.strip().toLowerCase(java.util.Locale.ROOT),
-                available, after, page.limit() + 1)
+                available, page.afterId(), page.limit() + 1)
                 .map(rows -> page.page(rows, p -> p.id.toString(), ParticipantSummary::of));
     }
 

@@ -49,20 +49,13 @@ public class Partnerships {
 
     @WithSession
     public Uni<Page<RequestViews.PartnershipView>> ofTenant(String state, PageRequest page) {
-        if (state != null) {
-            try {
-                PartnershipState.valueOf(state);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("state", "must be one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY");
-            }
-        }
-        UUID after;
+        PartnershipState wanted;
         try {
-            after = page.after() == null ? null : UUID.fromString(page.after());
+            wanted = state == null ? null : PartnershipState.valueOf(state);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
+            throw ProblemException.badRequest("state", "must be one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY");
         }
-        return partnerships.page(caller.tenant(), state, after, page.limit() + 1)
+        return partnerships.page(caller.tenant(), wanted, page.afterId(), page.limit() + 1)
                 .map(rows -> page.page(rows, p -> p.id.toString(), RequestViews.PartnershipView::forAdmin));
     }
 

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.matching.domain.PartnershipState;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -35,12 +37,12 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
     }
 
     /** One page of the tenant's partnerships by id, optionally of one state. */
-    public Uni<List<Partnership>> page(String tenant, String state, UUID after, int limit) {
+    public Uni<List<Partnership>> page(String tenant, PartnershipState state, UUID after, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("tenant", tenant);
         if (state != null) {
             query.append(" and state = :state");
-            parameters.and("state", dev.mentoring.matching.domain.PartnershipState.valueOf(state));
+            parameters.and("state", state);
         }
         if (after != null) {
             query.append(" and id > :after");

@@ -3,6 +3,7 @@ package dev.mentoring.plumbing.paging;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import dev.mentoring.plumbing.problem.ProblemException;
@@ -28,6 +29,18 @@ public record PageRequest(String after, int limit) {
         }
         try {
             return new PageRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), size);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
+        }
+    }
+
+    /** The cursor's sort key as an id, for lists ordered by id; null on the first page, 400 naming the cursor if it is not one. */
+    public UUID afterId() {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(after);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
         }

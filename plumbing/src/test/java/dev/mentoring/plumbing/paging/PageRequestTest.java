@@ -46,6 +46,17 @@ class PageRequestTest {
     }
 
     @Test
+    void readsAnIdCursor() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes());
+        assertThat(PageRequest.of(cursor, 10).afterId()).isEqualTo(id);
+        assertThat(PageRequest.of(null, 10).afterId()).isNull();
+        String notAnId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("row-3".getBytes());
+        assertThatThrownBy(() -> PageRequest.of(notAnId, 10).afterId()).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("cursor"));
+    }
+
+    @Test
     void refusesACursorItDidNotGiveOut() {
         assertThatThrownBy(() -> PageRequest.of("%%%not-base64", 10)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("cursor"));

@@ -51,8 +51,8 @@ public class ParticipantResource {
         if (role != null && !role.equals("mentor") && !role.equals("mentee")) {
             throw ProblemException.badRequest("role", "must be mentor or mentee");
         }
-        if (skill != null && !skill.matches("^[\\p{L}\\p{N}+#. -]{1,60}$")) {
-            throw ProblemException.badRequest("skill", "must be 1-60 letters, digits, spaces or + # . -");
+        if (skill != null && !skill.matches(ApiLimits.TERM)) {
+            throw ProblemException.badRequest("skill", ApiLimits.TERM_MESSAGE);
         }
         return directory.list(role, skill, available, PageRequest.of(cursor, limit));
     }

@@ -40,13 +40,13 @@ public class Agreements {
     }
 
     private final PartnershipRepository partnerships;
-    private final MentorshipRequests requests;
+    private final CallingPerson person;
     private final Outbox outbox;
     private final Caller caller;
 
-    Agreements(PartnershipRepository partnerships, MentorshipRequests requests, Outbox outbox, Caller caller) {
+    Agreements(PartnershipRepository partnerships, CallingPerson person, Outbox outbox, Caller caller) {
         this.partnerships = partnerships;
-        this.requests = requests;
+        this.person = person;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -58,7 +58,7 @@ public class Agreements {
     @WithSession
     public Uni<Edited> get(UUID partnershipId) {
         String tenant = caller.tenant();
-        return requests.me(tenant).chain(me -> partnership(tenant, partnershipId, me))
+        return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me))
                 .chain(p -> Agreement.<Agreement>findById(p.id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Agreement of partnership", partnershipId))
                 .chain(agreement -> view(agreement).map(view -> new Edited(view, etag(agreement.latestVersion), false)));
@@ -81,7 +81,7 @@ public class Agreements {
         if (input.reviewDate() != null && !input.reviewDate().isAfter(today)) {
             throw ProblemException.unprocessable("reviewDate", "is not in the future");
         }
-        return requests.me(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
+        return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
             if (!p.state.isRunning()) {
                 throw ProblemException.conflict("The partnership is " + p.state.name().toLowerCase() + "; its agreement is closed");
             }
@@ -143,7 +143,7 @@ public class Agreements {
     @WithTransaction
     public Uni<Edited> sign(UUID partnershipId, int version) {
         String tenant = caller.tenant();
-        return requests.me(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
+        return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
             if (!p.state.isRunning()) {
                 throw ProblemException.conflict("The partnership is " + p.state.name().toLowerCase() + "; its agreement is closed");
             }
@@ -196,12 +196,12 @@ public class Agreements {
         draft.cadence = input.cadence();
         draft.sessionMinutes = input.sessionMinutes();
         draft.meetingMode = input.meetingMode();
-        draft.placeOrLink = blankToNull(input.placeOrLink());
-        draft.channel = blankToNull(input.channel());
+        draft.placeOrLink = FreeText.optional(input.placeOrLink());
+        draft.channel = FreeText.optional(input.channel());
         draft.responseTimeHours = input.responseTimeHours();
-        draft.mentorResponsibilities = blankToNull(input.mentorResponsibilities());
-        draft.menteeResponsibilities = blankToNull(input.menteeResponsibilities());
-        draft.groundRules = blankToNull(input.groundRules());
+        draft.mentorResponsibilities = FreeText.optional(input.mentorResponsibilities());
+        draft.menteeResponsibilities = FreeText.optional(input.menteeResponsibilities());
+        draft.groundRules = FreeText.optional(input.groundRules());
         draft.confidentiality = input.confidentiality() == null || input.confidentiality().isBlank()
                 ? AgreementViews.DEFAULT_CONFIDENTIALITY : input.confidentiality().strip();
         draft.reviewDate = input.reviewDate() != null ? input.reviewDate() : today.plusMonths(6);
@@ -228,9 +228,5 @@ public class Agreements {
 
     private Uni<Partnership> partnership(String tenant, UUID id, Participant me) {
         return Partnerships.visible(partnerships, tenant, id, me);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

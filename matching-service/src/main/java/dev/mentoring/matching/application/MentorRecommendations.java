@@ -32,21 +32,22 @@ public class MentorRecommendations {
     private final ParticipantRepository participants;
     private final MatchingRunStore store;
     private final MatchingSettings settings;
+    private final CallingPerson person;
     private final Caller caller;
 
     MentorRecommendations(ParticipantRepository participants, MatchingRunStore store, MatchingSettings settings,
-            Caller caller) {
+            CallingPerson person, Caller caller) {
         this.participants = participants;
         this.store = store;
         this.settings = settings;
+        this.person = person;
         this.caller = caller;
     }
 
     /** For the caller, who must be a mentee. */
     @WithSession
     public Uni<RecommendationsView> forMe(int limit, boolean withExcluded) {
-        String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
-                "Only a person (a token with an employee_id) gets recommendations"));
+        String employeeId = person.employeeId("gets recommendations");
         return participants.findByEmployeeId(caller.tenant(), employeeId)
                 .chain(mentee -> recommend(mentee, limit, withExcluded, "Participant with employee id " + employeeId));
     }

@@ -40,22 +40,24 @@ public class MentorshipRequests {
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final MatchingConfig config;
+    private final CallingPerson person;
     private final Caller caller;
 
     MentorshipRequests(ParticipantRepository participants, PartnershipRepository partnerships, Outbox outbox,
-            IdempotencyKeys idempotencyKeys, MatchingConfig config, Caller caller) {
+            IdempotencyKeys idempotencyKeys, MatchingConfig config, CallingPerson person, Caller caller) {
         this.participants = participants;
         this.partnerships = partnerships;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.config = config;
+        this.person = person;
         this.caller = caller;
     }
 
     @WithTransaction
     public Uni<IdempotentAnswer> ask(RequestViews.Create create, String idempotencyKey) {
         String tenant = caller.tenant();
-        return idempotencyKeys.once(idempotencyKey, "POST /mentorship-requests", create, () -> me(tenant).chain(mentee -> {
+        return idempotencyKeys.once(idempotencyKey, "POST /mentorship-requests", create, () -> person.inMentorships(tenant).chain(mentee -> {
             if (!mentee.mentee || !mentee.active) {
                 throw new ProblemException(403, "Forbidden", "Only an active mentee asks for a mentor");
             }
@@ -90,7 +92,7 @@ public class MentorshipRequests {
                     request.mentorId = mentor.id;
                     request.state = RequestState.OPEN;
                     request.origin = "MENTEE";
-                    request.message = blankToNull(create.message());
+                    request.message = FreeText.optional(create.message());
                     request.createdAt = MyProfiles.now();
                     request.expiresAt = request.createdAt.plus(config.requestExpiry());
                     return request.<MentorshipRequest>persistAndFlush()
@@ -104,21 +106,21 @@ public class MentorshipRequests {
     @WithSession
     public Uni<List<RequestViews.Request>> mine() {
         String tenant = caller.tenant();
-        return me(tenant).chain(me -> partnerships.requestsOf(tenant, me.id))
+        return person.inMentorships(tenant).chain(me -> partnerships.requestsOf(tenant, me.id))
                 .map(list -> list.stream().map(RequestViews.Request::of).toList());
     }
 
     @WithSession
     public Uni<RequestViews.Request> get(UUID id) {
         String tenant = caller.tenant();
-        return me(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.Request::of);
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.Request::of);
     }
 
     /** The mentor accepts: the partnership starts, unless the mentor's or the mentee's places are taken (409). */
     @WithTransaction
     public Uni<RequestViews.PartnershipView> accept(UUID id) {
         String tenant = caller.tenant();
-        return me(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.mentorId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentor answers a request");
             }
@@ -160,7 +162,7 @@ public class MentorshipRequests {
     @WithTransaction
     public Uni<RequestViews.Request> decline(UUID id, RequestViews.Decline decline) {
         String tenant = caller.tenant();
-        return me(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.mentorId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentor answers a request");
             }
@@ -168,7 +170,7 @@ public class MentorshipRequests {
             request.state = RequestState.DECLINED;
             request.decidedAt = MyProfiles.now();
             request.declineReason = decline.reasonCategory();
-            request.declineMessage = blankToNull(decline.message());
+            request.declineMessage = FreeText.optional(decline.message());
             return request.<MentorshipRequest>persistAndFlush()
                     .call(saved -> outbox.append(PartnershipEvents.answered(saved, PartnershipEvents.DECLINED)))
                     .map(RequestViews.Request::of);
@@ -178,7 +180,7 @@ public class MentorshipRequests {
     @WithTransaction
     public Uni<RequestViews.Request> withdraw(UUID id) {
         String tenant = caller.tenant();
-        return me(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.menteeId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentee withdraws a request");
             }
@@ -206,18 +208,6 @@ public class MentorshipRequests {
         }
     }
 
-    /** The caller's own participant record. */
-    Uni<Participant> me(String tenant) {
-        String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
-                "Only a person (a token with an employee_id) takes part in mentorships"));
-        return participants.findByEmployeeId(tenant, employeeId).map(p -> {
-            if (p == null || p.erasedAt != null) {
-                throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
-            }
-            return p;
-        });
-    }
-
     static Uni<Limits> settings(String tenant) {
         return TenantPartnershipSettings.<TenantPartnershipSettings>findById(tenant).map(s -> s == null
                 ? new Limits(TenantPartnershipSettings.DEFAULT_MAX_OPEN_REQUESTS, TenantPartnershipSettings.DEFAULT_MAX_ACTIVE_MENTORS)
@@ -225,9 +215,5 @@ public class MentorshipRequests {
     }
 
     record Limits(int maxOpenRequests, int maxActiveMentors) {
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -27,12 +27,15 @@ public class MyProfiles {
     private final ParticipantRepository participants;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
+    private final CallingPerson person;
     private final Caller caller;
 
-    MyProfiles(ParticipantRepository participants, Outbox outbox, IdempotencyKeys idempotencyKeys, Caller caller) {
+    MyProfiles(ParticipantRepository participants, Outbox outbox, IdempotencyKeys idempotencyKeys, CallingPerson person,
+            Caller caller) {
         this.participants = participants;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
+        this.person = person;
         this.caller = caller;
     }
 
@@ -93,8 +96,7 @@ public class MyProfiles {
 
     /** Only people have a profile of their own; a machine client's token has no employee id. */
     private String personEmployeeId() {
-        return caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
-                "Only a person (a token with an employee_id) has a profile of their own"));
+        return person.employeeId("has a profile of their own");
     }
 
     static OffsetDateTime now() {

@@ -29,13 +29,13 @@ import io.smallrye.mutiny.Uni;
 public class Partnerships {
 
     private final PartnershipRepository partnerships;
-    private final MentorshipRequests requests;
+    private final CallingPerson person;
     private final Outbox outbox;
     private final Caller caller;
 
-    Partnerships(PartnershipRepository partnerships, MentorshipRequests requests, Outbox outbox, Caller caller) {
+    Partnerships(PartnershipRepository partnerships, CallingPerson person, Outbox outbox, Caller caller) {
         this.partnerships = partnerships;
-        this.requests = requests;
+        this.person = person;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -43,7 +43,7 @@ public class Partnerships {
     @WithSession
     public Uni<List<RequestViews.PartnershipView>> mine() {
         String tenant = caller.tenant();
-        return requests.me(tenant).chain(me -> partnerships.ofParticipant(tenant, me.id))
+        return person.inMentorships(tenant).chain(me -> partnerships.ofParticipant(tenant, me.id))
                 .map(list -> list.stream().map(RequestViews.PartnershipView::forParticipant).toList());
     }
 
@@ -70,13 +70,13 @@ public class Partnerships {
                 return RequestViews.PartnershipView.forAdmin(p);
             });
         }
-        return requests.me(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.PartnershipView::forParticipant);
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.PartnershipView::forParticipant);
     }
 
     @WithTransaction
     public Uni<RequestViews.PartnershipView> move(UUID id, PartnershipState.Move move, RequestViews.End end) {
         String tenant = caller.tenant();
-        return requests.me(tenant).chain(me -> visible(tenant, id, me).chain(partnership -> {
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(partnership -> {
             PartnershipState next = partnership.state.after(move);
             if (next == null) {
                 throw ProblemException.conflict("A " + partnership.state.name().toLowerCase() + " partnership cannot "
@@ -95,8 +95,8 @@ public class Partnerships {
                 partnership.endedBy = me.id;
                 if (end != null) {
                     partnership.endReason = end.reasonCategory();
-                    partnership.endNote = blankToNull(end.note());
-                    partnership.thankYou = blankToNull(end.thankYouMessage());
+                    partnership.endNote = FreeText.optional(end.note());
+                    partnership.thankYou = FreeText.optional(end.thankYouMessage());
                 }
             }
             return partnership.<Partnership>persistAndFlush()
@@ -117,9 +117,5 @@ public class Partnerships {
             }
             return p;
         });
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -32,7 +32,7 @@ final class ProfileEditor {
         p.displayName = request.displayName().strip();
         p.timeZone = request.timeZone();
         p.languages = request.languages().stream().distinct().toArray(String[]::new);
-        p.managerEmployeeId = blankToNull(request.managerEmployeeId());
+        p.managerEmployeeId = FreeText.optional(request.managerEmployeeId());
         p.yearsOfExperience = request.yearsOfExperience() == null ? 0 : request.yearsOfExperience();
         p.seniority = request.seniority() == null ? Seniority.MID : request.seniority();
         p.leadershipStyle = request.leadershipStyle();
@@ -99,7 +99,7 @@ final class ProfileEditor {
 
     private static void applyMentee(Participant p, MenteeDetails mentee) {
         if (mentee.goals() != null) {
-            p.menteeGoals = blankToNull(mentee.goals());
+            p.menteeGoals = FreeText.optional(mentee.goals());
         }
         if (mentee.desiredSkills() != null) {
             p.menteeDesiredSkills = skills(mentee.desiredSkills());
@@ -128,10 +128,6 @@ final class ProfileEditor {
 
     private static String[] terms(List<String> terms) {
         return terms == null ? new String[0] : ProfileMapping.terms(terms);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Everything a profile holds, as one comparable string. */

@@ -2,6 +2,7 @@ package dev.mentoring.plumbing.outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,14 @@ public class Outbox {
             insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
             values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), ?6, ?7)""";
 
+    static final String INSERT_MANY = """
+            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
+            select e.id, e.aggregatetype, e.aggregateid, e.type, cast(e.payload as jsonb), e.tenant, cast(?7 as timestamptz)
+            from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                        cast(?5 as text[]), cast(?6 as text[]))
+            with ordinality as e(id, aggregatetype, aggregateid, type, payload, tenant, position)
+            order by e.position""";
+
     private final ObjectMapper json;
     private final OutboxConfig config;
     private final Clock clock;
@@ -34,16 +43,8 @@ public class Outbox {
         this.clock = Clock.systemUTC();
     }
 
-    static final String INSERT_MANY = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
-            select e.id, e.aggregatetype, e.aggregateid, e.type, cast(e.payload as jsonb), e.tenant, cast(?7 as timestamptz)
-            from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
-                        cast(?5 as text[]), cast(?6 as text[]))
-            with ordinality as e(id, aggregatetype, aggregateid, type, payload, tenant, position)
-            order by e.position""";
-
     /** Adds many events in one statement, in list order, within the current transaction. */
-    public Uni<Void> appendAll(java.util.List<DomainEvent> events) {
+    public Uni<Void> appendAll(List<DomainEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -65,11 +66,7 @@ public class Outbox {
             keys[i] = event.aggregateId();
             types[i] = event.type();
             tenants[i] = event.tenant();
-            try {
-                payloads[i] = json.writeValueAsString(CloudEventEnvelope.of(json, ids[i], config.source(), now, event));
-            } catch (JsonProcessingException e) {
-                return Uni.createFrom().failure(new IllegalStateException("event " + event.type() + " cannot be written", e));
-            }
+            payloads[i] = payload(ids[i], now, event);
         }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT_MANY)
@@ -83,12 +80,7 @@ public class Outbox {
     public Uni<UUID> append(DomainEvent event) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String payload;
-        try {
-            payload = json.writeValueAsString(CloudEventEnvelope.of(json, id, config.source(), now, event));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("event " + event.type() + " cannot be written", e));
-        }
+        String payload = payload(id, now, event);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, id)
@@ -100,5 +92,14 @@ public class Outbox {
                         .setParameter(7, now)
                         .executeUpdate())
                 .replaceWith(id);
+    }
+
+    /** The event's CloudEvent document, as the outbox row stores it. */
+    private String payload(UUID id, OffsetDateTime now, DomainEvent event) {
+        try {
+            return json.writeValueAsString(CloudEventEnvelope.of(json, id, config.source(), now, event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.type() + " cannot be written", e);
+        }
     }
 }

@@ -40,22 +40,21 @@ public class ParticipantEventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("not a readable CloudEvent: " + e.getMessage(), e));
         }
         if (ParticipantErased.TYPE.equals(event.type())) {
-            try {
-                return copies.erase(event, json.treeToValue(envelope.get("data"), ParticipantErased.class));
-            } catch (Exception e) {
-                return Uni.createFrom().failure(new IllegalArgumentException("participant.erased data unreadable: " + e.getMessage(), e));
-            }
+            return data(envelope, event, ParticipantErased.class).chain(erased -> copies.erase(event, erased));
         }
         if (!ParticipantUpdated.TYPE.equals(event.type())) {
             Log.debugf("Ignoring event type %s", event.type());
             return Uni.createFrom().voidItem();
         }
-        ParticipantUpdated payload;
+        return data(envelope, event, ParticipantUpdated.class).chain(updated -> copies.apply(event, updated));
+    }
+
+    /** The event's data as the payload record, or a failure that sends the event to the dead-letter topic. */
+    private <T> Uni<T> data(JsonNode envelope, ReceivedEvent event, Class<T> payload) {
         try {
-            payload = json.treeToValue(envelope.get("data"), ParticipantUpdated.class);
+            return Uni.createFrom().item(json.treeToValue(envelope.get("data"), payload));
         } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("participant.updated data unreadable: " + e.getMessage(), e));
+            return Uni.createFrom().failure(new IllegalArgumentException(event.type() + " data unreadable: " + e.getMessage(), e));
         }
-        return copies.apply(event, payload);
     }
 }

@@ -2,6 +2,7 @@ package dev.mentoring.gateway;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets by key: each key may spend up to {@code burst} requests at once and gets {@code perSecond}
@@ -14,17 +15,38 @@ final class RateLimiter {
     record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
     }
 
+    /** How often (in calls) idle buckets are swept out. */
+    static final int SWEEP_EVERY = 4096;
+
     private final int perSecond;
     private final int burst;
+    private final long refillNanos;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong calls = new AtomicLong();
 
     RateLimiter(int perSecond, int burst) {
         this.perSecond = perSecond;
         this.burst = burst;
+        this.refillNanos = (long) Math.ceil(1e9 * burst / perSecond);
     }
 
     Decision take(String key, long nowNanos) {
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweep(nowNanos);
+        }
         return buckets.computeIfAbsent(key, k -> new Bucket(burst, nowNanos)).take(nowNanos, perSecond, burst);
+    }
+
+    /**
+     * Forgets buckets idle long enough to be full again: a new bucket starts full, so nothing changes for
+     * their keys, and the map holds only recently active callers.
+     */
+    void sweep(long nowNanos) {
+        buckets.values().removeIf(bucket -> bucket.idleSince(nowNanos) >= refillNanos);
+    }
+
+    int size() {
+        return buckets.size();
     }
 
     private static final class Bucket {
@@ -34,6 +56,10 @@ final class RateLimiter {
         Bucket(int burst, long now) {
             this.tokens = burst;
             this.updated = now;
+        }
+
+        synchronized long idleSince(long now) {
+            return now - updated;
         }
 
         synchronized Decision take(long now, int perSecond, int burst) {

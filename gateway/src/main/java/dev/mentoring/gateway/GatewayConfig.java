@@ -2,6 +2,7 @@ package dev.mentoring.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,9 +14,12 @@ public interface GatewayConfig {
     /** Routes by service name. */
     Map<String, Route> routes();
 
-    /** Longest time a service may take to answer before the gateway gives up (504). */
+    /** Longest time a service may take to answer before the gateway gives up (504), unless its route says otherwise. */
     @WithDefault("30s")
     Duration timeout();
+
+    /** When the gateway stops sending requests to a failing service for a while (503 at once). */
+    CircuitBreakers circuitBreaker();
 
     /** Request rate limits, per gateway instance. */
     RateLimits rateLimits();
@@ -30,6 +34,19 @@ public interface GatewayConfig {
         /** The largest request body this route takes, in bytes (413 beyond). */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /** This route's answer timeout (504 beyond); the gateway-wide {@code timeout} when absent. */
+        Optional<Duration> timeout();
+    }
+
+    interface CircuitBreakers {
+        /** Failures in a row (unreachable, timed out, 502/503/504) that open a service's breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 before it lets one trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
     }
 
     interface RateLimits {

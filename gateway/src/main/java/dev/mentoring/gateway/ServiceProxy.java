@@ -2,9 +2,13 @@ package dev.mentoring.gateway;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +41,10 @@ import io.vertx.ext.web.RoutingContext;
 public class ServiceProxy {
 
     static final String REQUEST_ID = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
+    /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
+    private static final Pattern VALID_TRACEPARENT = Pattern.compile(
+            "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
@@ -45,6 +53,7 @@ public class ServiceProxy {
     private final HttpClient client;
     private final RateLimiter perUser;
     private final RateLimiter perClient;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     ServiceProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -152,10 +161,21 @@ public class ServiceProxy {
     private void send(RoutingContext context, GatewayConfig.Route route, String requestId) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
+        CircuitBreaker breaker = breakers.computeIfAbsent(route.prefix(), prefix -> new CircuitBreaker(
+                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos()));
+        CircuitBreaker.Permit permit = breaker.tryAcquire(System.nanoTime());
+        if (!permit.allowed()) {
+            request.resume();
+            response.putHeader("Retry-After", Long.toString(permit.retryAfterSeconds()));
+            ProblemAnswers.send(response, 503, "Service Unavailable", "The service is failing; the gateway holds its requests back for "
+                    + permit.retryAfterSeconds() + " s (circuit open)", request.path());
+            return;
+        }
         String target = route.url() + request.uri().substring(route.prefix().length());
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers);
         headers.set(REQUEST_ID, requestId);
+        headers.set(TRACEPARENT, traceparent(request));
         headers.set("X-Forwarded-For", forwardedFor(request));
         headers.set("X-Forwarded-Proto", request.scheme());
         headers.set("X-Forwarded-Host", request.host() == null ? "" : request.host());
@@ -164,12 +184,34 @@ public class ServiceProxy {
                 .setMethod(request.method())
                 .setAbsoluteURI(target.endsWith(route.url()) ? target + "/" : target)
                 .setHeaders(headers)
-                .setTimeout(config.timeout().toMillis());
+                .setTimeout(route.timeout().orElse(config.timeout()).toMillis());
 
+        // never retried: a request that may have reached the service is not sent twice
         client.request(options)
                 .compose(upstream -> upstream.send(request))
-                .onSuccess(upstream -> relay(upstream, response))
-                .onFailure(failure -> upstreamFailed(context, route, failure));
+                .onSuccess(upstream -> {
+                    int status = upstream.statusCode();
+                    if (status == 502 || status == 503 || status == 504) {
+                        breaker.failed(System.nanoTime());
+                    } else {
+                        breaker.succeeded();
+                    }
+                    relay(upstream, response);
+                })
+                .onFailure(failure -> {
+                    breaker.failed(System.nanoTime());
+                    upstreamFailed(context, route, failure);
+                });
+    }
+
+    /** The client's W3C traceparent when it is valid, else a new trace started here. */
+    private static String traceparent(HttpServerRequest request) {
+        String given = request.getHeader(TRACEPARENT);
+        if (given != null && VALID_TRACEPARENT.matcher(given.trim()).matches()) {
+            return given.trim();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "00-%016x%016x-%016x-01".formatted(random.nextLong() | 1, random.nextLong(), random.nextLong() | 1);
     }
 
     private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
@@ -197,7 +239,7 @@ public class ServiceProxy {
         for (var header : from) {
             String name = header.getKey().toLowerCase();
             if (!HOP_BY_HOP.contains(name) && !name.equals("host") && !name.equals(REQUEST_ID.toLowerCase())
-                    && !name.startsWith("x-forwarded-")) {
+                    && !name.startsWith("x-forwarded-") && !name.equals(TRACEPARENT)) {
                 to.add(header.getKey(), header.getValue());
             }
         }

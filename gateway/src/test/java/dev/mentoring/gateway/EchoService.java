@@ -26,6 +26,9 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             REQUESTS.incrementAndGet();
+            if (request.path().contains("/hang")) {
+                return; // a hanging service: never answers
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             request.response().putHeader("Content-Type", "application/json").putHeader("Connection", "keep-alive")
@@ -40,6 +43,8 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("mentoring.gateway.routes.matching.url", "http://127.0.0.1:" + server.actualPort());
         config.put("mentoring.gateway.routes.sessions.url", "http://127.0.0.1:1"); // nothing listens: a stopped service
+        config.put("mentoring.gateway.routes.feedback.url", "http://127.0.0.1:" + server.actualPort());
+        config.put("mentoring.gateway.routes.feedback.timeout", "500ms");
         return config;
     }
 

@@ -75,4 +75,43 @@ class ServiceProxyTest {
         given().header("Authorization", token()).get("/api/v2/elsewhere").then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void propagatesAValidTraceparentAndStartsATraceOtherwise() {
+        String given = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("Authorization", token()).header("traceparent", given).get("/api/v1/matching/participants/me")
+                .then().statusCode(200).body("headers.traceparent", equalTo(given));
+        given().header("Authorization", token()).header("traceparent", "garbage").get("/api/v1/matching/participants/me")
+                .then().statusCode(200).body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        given().header("Authorization", token()).get("/api/v1/matching/participants/me")
+                .then().statusCode(200).body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void aHangingServiceIs504AfterItsRoutesTimeout() {
+        long started = System.nanoTime();
+        given().header("Authorization", token()).get("/api/v1/feedback/hang").then().statusCode(504)
+                .contentType("application/problem+json");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000); // the route's 500 ms, not the default 30 s
+        given().header("Authorization", token()).get("/api/v1/feedback/fine").then().statusCode(200);
+    }
+
+    @Test
+    void aFailingServiceOpensItsCircuitAndIsAnswered503WithoutBeingCalled() {
+        String detail = "";
+        for (int i = 0; i < 6; i++) {
+            detail = given().header("Authorization", token()).get("/api/v1/sessions/anything").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                    .extract().path("detail");
+        }
+        assertThat(detail).contains("circuit open");
+        // other services are not affected
+        given().header("Authorization", token()).get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    @Test
+    void servesSwaggerUiOverTheCombinedDocumentWithoutAToken() {
+        given().get("/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
+        given().get("/swagger-ui/index.html").then().statusCode(200).body(containsString("/openapi"));
+    }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,15 +32,6 @@ class MatchingScenarioTest {
                 "Bearer " + Platform.clientToken("hr-" + tenant, "hr-" + tenant + "-local-secret"));
     }
 
-    private static void importSeed(String tenant) throws IOException {
-        String body = Files.readString(Platform.ROOT.resolve("deploy/local/seed/" + tenant + ".json"));
-        int size = body.split("\"employeeId\"").length - 1;
-        var result = hr(tenant).contentType(ContentType.JSON).body(body).post("/api/v1/matching/participants/imports")
-                .then().statusCode(200).body("rejected", equalTo(0)).extract();
-        int total = result.<Integer>path("created") + result.<Integer>path("updated") + result.<Integer>path("unchanged");
-        assertThat(total).isEqualTo(size);
-    }
-
     private static Set<String> participantIds(String tenant) {
         Set<String> ids = new HashSet<>();
         String cursor = "";
@@ -57,8 +46,8 @@ class MatchingScenarioTest {
 
     @Test
     void hrImportsAMenteeGetsRecommendationsAndAnAdminCommitsACohortRun() throws Exception {
-        importSeed("acme");
-        importSeed("globex");
+        Pairs.importSeed("acme");
+        Pairs.importSeed("globex");
         Set<String> acme = participantIds("acme");
         Set<String> globex = participantIds("globex");
         assertThat(acme).hasSizeGreaterThanOrEqualTo(49).doesNotContainAnyElementsOf(globex);

@@ -19,31 +19,11 @@ import io.restassured.http.ContentType;
  */
 class PartnershipScenarioTest {
 
-    private static String profile(String user, String name) {
-        return Platform.as(user).contentType(ContentType.JSON)
-                .body("{\"displayName\":\"" + name + "\",\"timeZone\":\"Europe/Copenhagen\",\"languages\":[\"en\"]}")
-                .put("/api/v1/matching/participants/me").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
-                .extract().path("id");
-    }
-
-    /** Leaves the pair without an open request or a running partnership, so the scenario can run again. */
-    private static void clearPair(String mentee, String mentorId) {
-        List<java.util.Map<String, Object>> requests = Platform.as(mentee).get("/api/v1/matching/mentorship-requests")
-                .then().statusCode(200).extract().path("findAll { it.mentorId == '" + mentorId + "' && it.state == 'OPEN' }");
-        requests.forEach(r -> Platform.as(mentee).post("/api/v1/matching/mentorship-requests/" + r.get("id") + "/withdrawal")
-                .then().statusCode(200));
-        List<java.util.Map<String, Object>> running = Platform.as(mentee).get("/api/v1/matching/partnerships/mine")
-                .then().statusCode(200)
-                .extract().path("findAll { it.mentorId == '" + mentorId + "' && (it.state == 'ACTIVE' || it.state == 'PAUSED') }");
-        running.forEach(p -> Platform.as(mentee).contentType(ContentType.JSON).body("{\"reasonCategory\":\"OTHER\"}")
-                .post("/api/v1/matching/partnerships/" + p.get("id") + "/ending").then().statusCode(200));
-    }
-
     @Test
     void aMenteeAsksTheMentorAcceptsAndThePartnershipStarts() {
-        String mentorId = profile("globex-mentor2", "Ole Hansen");
-        profile("globex-mentee3", "Emma Larsen");
-        clearPair("globex-mentee3", mentorId);
+        String mentorId = Pairs.profile("globex-mentor2", "Ole Hansen");
+        Pairs.profile("globex-mentee3", "Emma Larsen");
+        Pairs.clear("globex-mentee3", mentorId);
         try (TopicReader analytics = new TopicReader(Platform.KAFKA, "mentoring.partnership.v1")) {
             String requestId = Platform.as("globex-mentee3").contentType(ContentType.JSON)
                     .body("{\"mentorId\":\"" + mentorId + "\",\"message\":\"I would love your guidance\"}")

@@ -22,6 +22,11 @@ final class Platform {
     static final String TOKEN_ENDPOINT = System.getProperty("keycloak.url", "http://127.0.0.1:8180")
             + "/realms/mentoring/protocol/openid-connect/token";
     static final String KAFKA = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
+    /** Each service's own address (behind the gateway; reachable here for the tests that bypass it). */
+    static final Map<String, String> SERVICES = Map.of(
+            "matching", System.getProperty("matching.url", "http://127.0.0.1:8081"),
+            "sessions", System.getProperty("sessions.url", "http://127.0.0.1:8082"),
+            "feedback", System.getProperty("feedback.url", "http://127.0.0.1:8083"));
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     static final Path RUN_DIR = Path.of(System.getenv().getOrDefault("MENTORING_RUN_DIR", ROOT.resolve(".run").toString()));
 

@@ -31,8 +31,11 @@ public final class AgreementViews {
     /** A goal as sent: SMART elements are checked by the service (422 naming the missing one). */
     @Schema(name = "AgreementGoalInput")
     public record GoalInput(@Schema(description = "Keep the id of an existing goal to keep its progress") UUID id,
-            @Size(max = 300) String statement, @Size(max = 300) String measure, @Size(max = 100) String target,
-            @Size(max = 1000) String why, LocalDate dueDate) {
+            @Schema(required = true, examples = "Lead the team's next release") @Size(max = 300) String statement,
+            @Schema(required = true, examples = "releases led") @Size(max = 300) String measure,
+            @Schema(required = true, examples = "1") @Size(max = 100) String target,
+            @Schema(required = true, examples = "A step towards team lead") @Size(max = 1000) String why,
+            @Schema(required = true, description = "In the future") LocalDate dueDate) {
     }
 
     @Schema(name = "AgreementInput")

@@ -1,0 +1,113 @@
+package dev.mentoring.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Object- and function-level authorisation, generated from the combined API document so that a new route
+ * is covered without a test written for it. For every operation with an id in its path, callers of the
+ * other tenant (each role the operation admits) and unrelated mentors and mentees of the same tenant get
+ * 403 or 404 and change nothing; every operation that does not admit mentees refuses a mentee with 403,
+ * and every operation that does not admit HR platforms refuses one with 403. Requests carry valid bodies
+ * made from the operation's schema, so that a refusal is the authorisation's and not the validation's.
+ * A path parameter with no fixture fails the test: a new kind of id needs one line in {@link RouteFixtures}.
+ */
+class AuthorizationMatrixTest {
+
+    private static final String MENTEE = "acme-mentee2";
+    private static final String MENTOR = "acme-mentor3";
+    private static RouteFixtures fixtures;
+    private static ApiOperations api;
+
+    @BeforeAll
+    static void aPartnershipWithAnAgreementDraftAndAMatchingRun() {
+        fixtures = RouteFixtures.of(MENTEE, MENTOR, "acme-admin");
+        api = fixtures.api;
+    }
+
+    private static Response send(RequestSpecification request, ApiOperations.Operation op) {
+        return fixtures.send(request, op);
+    }
+
+    /** What the entitled callers see of every object and setting before and after the attempts. */
+    private static Map<String, String> snapshot() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (ApiOperations.Operation op : api.operations) {
+            if (op.method().equals("GET") && !op.roles().isEmpty()) {
+                String owner = op.roles().contains("mentee") ? MENTEE : op.roles().contains("mentor") ? MENTOR
+                        : Callers.name("acme", op.roles().get(0), 1);
+                Response answer = send(Callers.as(owner), op);
+                seen.put(op + " as " + owner, answer.statusCode() + " " + answer.asString());
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void strangersOfTheOtherTenantAndOfTheSameTenantGet403Or404AndChangeNothing() {
+        Map<String, String> before = snapshot();
+        List<String> failures = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int sent = 0;
+        for (ApiOperations.Operation op : api.operations) {
+            if (!op.hasPathParameters()) {
+                continue;
+            }
+            if (op.method().equals("PUT") && op.responseCodes().contains("201") && op.path().contains("{employeeId}")) {
+                // an upsert keyed by the caller's own HR ids: another tenant writing "A-2002" writes its own record
+                skipped.add(op.toString());
+                continue;
+            }
+            List<String> strangers = new ArrayList<>();
+            op.roles().forEach(role -> strangers.add(Callers.name("globex", role, 1)));
+            if (op.roles().contains("mentee")) {
+                strangers.add("acme-mentee4");
+            }
+            if (op.roles().contains("mentor")) {
+                strangers.add("acme-mentor1");
+            }
+            for (String stranger : strangers) {
+                Response answer = send(Callers.as(stranger), op);
+                sent++;
+                if (answer.statusCode() != 403 && answer.statusCode() != 404) {
+                    failures.add(op + " as " + stranger + ": " + answer.statusCode() + " " + answer.asString());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+        System.out.printf("object-level matrix: %d requests by strangers, none let through (skipped: %s)%n", sent, skipped);
+    }
+
+    @Test
+    void aMenteeAndAnHrPlatformGet403OnEveryOperationTheirRoleMayNotCall() {
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (ApiOperations.Operation op : api.operations) {
+            if (op.roles().isEmpty()) {
+                continue;
+            }
+            for (String[] caller : new String[][] { { "mentee", "acme-mentee1" }, { "integration", "hr-acme" } }) {
+                if (!op.roles().contains(caller[0])) {
+                    Response answer = send(Callers.as(caller[1]), op);
+                    sent++;
+                    if (answer.statusCode() != 403 || !answer.contentType().startsWith("application/problem+json")) {
+                        failures.add(op + " as " + caller[1] + ": " + answer.statusCode() + " " + answer.asString());
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        System.out.printf("function-level matrix: %d requests by roles not admitted, all 403%n", sent);
+    }
+}

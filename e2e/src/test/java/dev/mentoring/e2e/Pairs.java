@@ -25,10 +25,13 @@ final class Pairs {
                 .extract().path("id");
     }
 
-    /** Leaves the pair without an open request or a running partnership, so a scenario can run again. */
+    /**
+     * Leaves the mentee without open requests and the pair without a running partnership, so a scenario can
+     * run again (and the mentee's limit of open requests is not spent by earlier runs).
+     */
     static void clear(String mentee, String mentorId) {
         List<Map<String, Object>> requests = Platform.as(mentee).get("/api/v1/matching/mentorship-requests")
-                .then().statusCode(200).extract().path("findAll { it.mentorId == '" + mentorId + "' && it.state == 'OPEN' }");
+                .then().statusCode(200).extract().path("findAll { it.menteeId != null && it.state == 'OPEN' }");
         requests.forEach(r -> Platform.as(mentee).post("/api/v1/matching/mentorship-requests/" + r.get("id") + "/withdrawal")
                 .then().statusCode(200));
         List<Map<String, Object>> running = Platform.as(mentee).get("/api/v1/matching/partnerships/mine")

@@ -49,6 +49,7 @@ class TokenMatrixTest {
 
     @BeforeAll
     static void trustATestKey() {
+        Pairs.existingProfile(USER); // the renames below are checked against the person's profile
         trusted = Jwts.newRsaKey();
         String[] imported = RealmKeys.importPassive("e2e-token-matrix-" + UUID.randomUUID(), trusted);
         trustedComponent = imported[0];

@@ -49,12 +49,7 @@ public class ParticipantEventsConsumer {
         return data(envelope, event, ParticipantUpdated.class).chain(updated -> copies.apply(event, updated));
     }
 
-    /** The event's data as the payload record, or a failure that sends the event to the dead-letter topic. */
     private <T> Uni<T> data(JsonNode envelope, ReceivedEvent event, Class<T> payload) {
-        try {
-            return Uni.createFrom().item(json.treeToValue(envelope.get("data"), payload));
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException(event.type() + " data unreadable: " + e.getMessage(), e));
-        }
+        return ReceivedEvent.data(json, envelope, event, payload);
     }
 }

@@ -14,4 +14,8 @@ public class ParticipantCopyRepository implements PanacheRepositoryBase<Particip
     public Uni<ParticipantCopy> findInTenant(String tenant, UUID id) {
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
+
+    public Uni<ParticipantCopy> findByEmployeeId(String tenant, String employeeId) {
+        return find("tenant = ?1 and employeeId = ?2", tenant, employeeId).firstResult();
+    }
 }

@@ -1,0 +1,186 @@
+package dev.mentoring.sessions.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.sessions.application.Scheduling;
+import dev.mentoring.sessions.application.SessionContent;
+import io.smallrye.mutiny.Uni;
+
+/** Sessions of a partnership: scheduling (single or series), moving, cancelling, completing, agenda and notes. */
+@Path("/")
+@Tag(name = "Sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final Scheduling scheduling;
+    private final SessionContent content;
+
+    SessionResource(Scheduling scheduling, SessionContent content) {
+        this.scheduling = scheduling;
+        this.content = content;
+    }
+
+    @POST
+    @Path("/partnerships/{partnershipId}/sessions")
+    @RolesAllowed({ "mentee", "mentor" })
+    @ResponseStatus(201)
+    @Operation(operationId = "scheduleSession", summary = "Schedule a session, or a series with an RRULE",
+            description = "Either participant of an active partnership. A time that overlaps another session of either person is 409 naming it.")
+    @APIResponse(responseCode = "201", description = "The session, or all occurrences of the series")
+    public Uni<SessionViews.Scheduled> schedule(@PathParam("partnershipId") UUID partnershipId, @NotNull @Valid SessionViews.Schedule in) {
+        return scheduling.schedule(partnershipId, in);
+    }
+
+    @GET
+    @Path("/partnerships/{partnershipId}/sessions")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "listPartnershipSessions", summary = "A partnership's sessions in a date range, by start")
+    public Uni<Page<SessionViews.SessionView>> ofPartnership(@PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return scheduling.ofPartnership(partnershipId, from, to, PageRequest.of(cursor, limit));
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "listMySessions", summary = "The caller's sessions across their partnerships, in a date range, by start",
+            description = "from defaults to a week ago, to to a year after from (at most two years).")
+    public Uni<Page<SessionViews.SessionView>> mine(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return scheduling.mySessions(from, to, PageRequest.of(cursor, limit));
+    }
+
+    @GET
+    @Path("/all")
+    @RolesAllowed("program-admin")
+    @Operation(operationId = "listTenantSessions", summary = "The tenant's sessions: dates, states and attendance only",
+            description = "For program admins; never agendas or notes.")
+    public Uni<Page<SessionViews.SessionSummary>> all(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return scheduling.ofTenant(from, to, PageRequest.of(cursor, limit));
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "getSession", summary = "One session with its agenda")
+    public Uni<SessionViews.SessionView> get(@PathParam("sessionId") UUID sessionId) {
+        return scheduling.get(sessionId);
+    }
+
+    @POST
+    @Path("/{sessionId}/rescheduling")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "rescheduleSession", summary = "Move a session, or this and the following occurrences of its series")
+    public Uni<SessionViews.SessionView> reschedule(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Reschedule in) {
+        return scheduling.reschedule(sessionId, in);
+    }
+
+    @POST
+    @Path("/{sessionId}/cancellation")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "cancelSession", summary = "Cancel a session (or this and the following of its series) with a reason",
+            description = "A cancellation less than 24 hours before the start is marked late.")
+    public Uni<SessionViews.SessionView> cancel(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Cancellation in) {
+        return scheduling.cancel(sessionId, in);
+    }
+
+    @POST
+    @Path("/{sessionId}/completion")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "completeSession", summary = "Mark a session that has started as done, with attendance and actual duration")
+    public Uni<SessionViews.SessionView> complete(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Completion in) {
+        return scheduling.complete(sessionId, in);
+    }
+
+    @POST
+    @Path("/{sessionId}/agenda-items")
+    @RolesAllowed({ "mentee", "mentor" })
+    @ResponseStatus(201)
+    @Operation(operationId = "addAgendaItem", summary = "Add an agenda item (before or during the session)")
+    @APIResponse(responseCode = "201", description = "The session with its agenda")
+    public Uni<SessionViews.SessionView> addAgendaItem(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.AgendaInput in) {
+        return content.addAgendaItem(sessionId, in);
+    }
+
+    @PUT
+    @Path("/{sessionId}/agenda-items/{agendaItemId}")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "changeAgendaItem", summary = "Edit, tick or move an agenda item")
+    public Uni<SessionViews.SessionView> changeAgendaItem(@PathParam("sessionId") UUID sessionId,
+            @PathParam("agendaItemId") UUID agendaItemId, @NotNull @Valid SessionViews.AgendaInput in) {
+        return content.changeAgendaItem(sessionId, agendaItemId, in);
+    }
+
+    @DELETE
+    @Path("/{sessionId}/agenda-items/{agendaItemId}")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "removeAgendaItem", summary = "Remove an agenda item")
+    public Uni<SessionViews.SessionView> removeAgendaItem(@PathParam("sessionId") UUID sessionId,
+            @PathParam("agendaItemId") UUID agendaItemId) {
+        return content.removeAgendaItem(sessionId, agendaItemId);
+    }
+
+    @POST
+    @Path("/{sessionId}/notes")
+    @RolesAllowed({ "mentee", "mentor" })
+    @ResponseStatus(201)
+    @Operation(operationId = "addNote", summary = "Write a note: SHARED (both read it) or PRIVATE (only you)",
+            description = "Nobody else reads notes, program admins included; the text is stored encrypted.")
+    @APIResponse(responseCode = "201", description = "The note")
+    public Uni<SessionViews.NoteView> addNote(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.NoteInput in) {
+        return content.addNote(sessionId, in);
+    }
+
+    @GET
+    @Path("/{sessionId}/notes")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "listNotes", summary = "The session's shared notes and your own private ones")
+    public Uni<List<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId) {
+        return content.notes(sessionId);
+    }
+
+    @PUT
+    @Path("/{sessionId}/notes/{noteId}")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "changeNote", summary = "Edit your own note")
+    public Uni<SessionViews.NoteView> changeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId,
+            @NotNull @Valid SessionViews.NoteInput in) {
+        return content.changeNote(sessionId, noteId, in);
+    }
+
+    @DELETE
+    @Path("/{sessionId}/notes/{noteId}")
+    @RolesAllowed({ "mentee", "mentor" })
+    @ResponseStatus(204)
+    @Operation(operationId = "removeNote", summary = "Delete your own note")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Void> removeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId) {
+        return content.removeNote(sessionId, noteId);
+    }
+}

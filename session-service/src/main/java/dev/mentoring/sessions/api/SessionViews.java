@@ -1,0 +1,138 @@
+package dev.mentoring.sessions.api;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.mentoring.plumbing.validation.KnownTimeZone;
+import dev.mentoring.sessions.domain.SessionEnums;
+import dev.mentoring.sessions.persistence.AgendaItem;
+import dev.mentoring.sessions.persistence.MentoringSession;
+
+/** What the session API takes and answers. */
+public final class SessionViews {
+
+    private SessionViews() {
+    }
+
+    @Schema(name = "SessionSchedule")
+    public record Schedule(
+            @Schema(required = true, description = "Local date-time in the time zone", examples = "2026-12-01T17:00:00")
+            @NotNull LocalDateTime start,
+            @Schema(required = true, examples = "Europe/Copenhagen") @NotNull @KnownTimeZone String timeZone,
+            @Schema(required = true, minimum = "15", maximum = "240") @NotNull @Min(15) @Max(240) Integer durationMinutes,
+            @Schema(required = true) @NotNull SessionEnums.Mode mode,
+            @Schema(description = "Place (in person) or link (video); required for both", examples = "https://meet.example.com/anna")
+            @Size(max = 500) String placeOrLink,
+            @Schema(description = "RFC 5545 RRULE for a series: FREQ WEEKLY or MONTHLY, INTERVAL, COUNT or UNTIL (within a year), BYDAY (e.g. 1TU), BYMONTHDAY",
+                    examples = "FREQ=MONTHLY;BYDAY=1TU;COUNT=6")
+            @Size(max = 300) String rrule,
+            @Size(max = 20) List<@NotBlank @Size(max = 500) String> agenda) {
+    }
+
+    @Schema(name = "SessionReschedule")
+    public record Reschedule(
+            @Schema(required = true, examples = "2026-12-08T17:00:00") @NotNull LocalDateTime start,
+            @Schema(description = "Defaults to the session's zone") @KnownTimeZone String timeZone,
+            @Min(15) @Max(240) Integer durationMinutes,
+            @Schema(description = "THIS (default) or THIS_AND_FOLLOWING occurrences of a series") SessionEnums.Scope scope,
+            @Schema(description = "For THIS_AND_FOLLOWING: a new rule from this occurrence on; defaults to the series' rule")
+            @Size(max = 300) String rrule) {
+    }
+
+    @Schema(name = "SessionCancellation")
+    public record Cancellation(@Schema(required = true) @NotNull SessionEnums.CancelReason reasonCategory,
+            @Schema(description = "THIS (default) or THIS_AND_FOLLOWING occurrences of a series") SessionEnums.Scope scope) {
+    }
+
+    @Schema(name = "SessionCompletion")
+    public record Completion(@Schema(required = true) @NotNull SessionEnums.Attendance attendance,
+            @Schema(description = "Defaults to the planned duration") @Min(1) @Max(600) Integer actualMinutes) {
+    }
+
+    @Schema(name = "SessionStart")
+    public record Start(LocalDateTime local, String timeZone) {
+    }
+
+    @Schema(name = "SessionCancellationInfo")
+    public record CancellationInfo(SessionEnums.CancelReason reasonCategory, boolean late, SessionEnums.Role by) {
+    }
+
+    @Schema(name = "AgendaItem")
+    public record AgendaItemView(UUID id, int position, String text, boolean done, UUID addedBy) {
+        static AgendaItemView of(AgendaItem item) {
+            return new AgendaItemView(item.id, item.position, item.text, item.done, item.addedBy);
+        }
+    }
+
+    /** A session as its two people see it. */
+    @Schema(name = "Session")
+    public record SessionView(UUID id, UUID partnershipId, UUID seriesId, Start start, OffsetDateTime startsAt,
+            OffsetDateTime endsAt, int durationMinutes, SessionEnums.Mode mode, String placeOrLink, SessionEnums.State state,
+            CancellationInfo cancellation, SessionEnums.Attendance attendance, Integer actualMinutes, int sequence,
+            List<AgendaItemView> agenda) {
+
+        public static SessionView of(MentoringSession s, List<AgendaItem> agenda) {
+            return new SessionView(s.id, s.partnershipId, s.seriesId, new Start(s.localStart, s.timeZone), s.startsAt, s.endsAt,
+                    s.durationMinutes, s.mode, s.placeOrLink, s.state,
+                    s.state == SessionEnums.State.CANCELLED ? new CancellationInfo(s.cancelReason, Boolean.TRUE.equals(s.cancelledLate), s.cancelledBy) : null,
+                    s.attendance, s.actualMinutes, s.sequence, agenda == null ? null : agenda.stream().map(AgendaItemView::of).toList());
+        }
+    }
+
+    /** What a program admin sees: dates, states and attendance, never agendas or notes. */
+    @Schema(name = "SessionSummary")
+    public record SessionSummary(UUID id, UUID partnershipId, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            int durationMinutes, SessionEnums.State state, Boolean cancelledLate, SessionEnums.Attendance attendance,
+            Integer actualMinutes) {
+        public static SessionSummary of(MentoringSession s) {
+            return new SessionSummary(s.id, s.partnershipId, s.startsAt, s.endsAt, s.durationMinutes, s.state, s.cancelledLate,
+                    s.attendance, s.actualMinutes);
+        }
+    }
+
+    /** What scheduling answers: the first session, and for a series all its occurrences. */
+    @Schema(name = "ScheduledSessions")
+    public record Scheduled(UUID seriesId, List<SessionView> sessions) {
+    }
+
+    @Schema(name = "AgendaItemInput")
+    public record AgendaInput(@Size(min = 1, max = 500) String text, Boolean done,
+            @Schema(description = "New place in the agenda, from 1") @Min(1) @Max(100) Integer position) {
+    }
+
+    @Schema(name = "NoteInput")
+    public record NoteInput(@Schema(required = true) @NotBlank @Size(max = 10000) String text,
+            @Schema(description = "SHARED (default): both see it; PRIVATE: only its author") SessionEnums.Visibility visibility) {
+    }
+
+    @Schema(name = "Note")
+    public record NoteView(UUID id, UUID sessionId, UUID authorId, SessionEnums.Visibility visibility, String text,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "ActionItemInput")
+    public record ActionItemInput(@Size(min = 1, max = 200) String title, SessionEnums.Role assignee, LocalDate dueDate,
+            UUID sessionId, SessionEnums.ActionState state) {
+    }
+
+    @Schema(name = "ActionItem")
+    public record ActionItemView(UUID id, UUID partnershipId, UUID sessionId, String title, SessionEnums.Role assignee,
+            UUID assigneeId, LocalDate dueDate, SessionEnums.ActionState state, boolean overdue, OffsetDateTime completedAt) {
+    }
+
+    @Schema(name = "CalendarFeedUrl")
+    public record FeedUrl(String url) {
+    }
+
+}

@@ -1,0 +1,141 @@
+package dev.mentoring.sessions.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.sessions.api.SessionViews;
+import dev.mentoring.sessions.config.SessionSettings;
+import dev.mentoring.sessions.domain.ICalendar;
+import dev.mentoring.sessions.domain.SessionEnums;
+import dev.mentoring.sessions.persistence.CalendarFeed;
+import dev.mentoring.sessions.persistence.MentoringSession;
+import dev.mentoring.sessions.persistence.SessionSeries;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A person's sessions as an iCalendar feed: with their token, or through a secret URL for calendar apps
+ * that cannot send one. The secret is shown once; only its SHA-256 is kept; renewing replaces it and
+ * revoking removes it.
+ */
+@ApplicationScoped
+public class CalendarFeeds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CallingParticipant me;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    CalendarFeeds(CallingParticipant me, SessionSettings settings) {
+        this.me = me;
+        this.settings = settings;
+        this.clock = Clock.systemUTC();
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Uni<String> mine() {
+        return me.id().chain(my -> Panache.withSession(() -> feed(my)));
+    }
+
+    public Uni<SessionViews.FeedUrl> renew() {
+        return me.id().chain(my -> Panache.withTransaction(() -> CalendarFeed.<CalendarFeed>findById(my).chain(existing -> {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            CalendarFeed feed = existing != null ? existing : new CalendarFeed();
+            feed.participantId = my;
+            feed.tenant = me.tenant();
+            feed.secretHash = hash(secret);
+            feed.createdAt = OffsetDateTime.now(clock);
+            return feed.persist().map(ignored -> new SessionViews.FeedUrl(settings.feedBaseUrl() + "/" + secret));
+        })));
+    }
+
+    public Uni<Void> revoke() {
+        return me.id().chain(my -> Panache.withTransaction(() -> CalendarFeed.deleteById(my))).replaceWithVoid();
+    }
+
+    /** The feed behind a secret URL; 404 for a secret that is not (or no longer) valid. */
+    public Uni<String> bySecret(String secret) {
+        if (secret == null || secret.length() > 100) {
+            throw ProblemException.notFound("calendar feed", "given");
+        }
+        return Panache.withSession(() -> CalendarFeed.<CalendarFeed>find("secretHash", hash(secret)).firstResult().chain(feed -> {
+            if (feed == null) {
+                throw ProblemException.notFound("calendar feed", "given");
+            }
+            return feed(feed.participantId);
+        }));
+    }
+
+    /** Sessions that end from a day ago on, each series with its rule, exceptions and overrides. */
+    private Uni<String> feed(UUID participant) {
+        OffsetDateTime from = OffsetDateTime.now(clock).minusDays(1);
+        return MentoringSession.<MentoringSession>list("(menteeId = ?1 or mentorId = ?1) and endsAt >= ?2 order by startsAt",
+                participant, from).chain(sessions -> {
+                    List<UUID> seriesIds = sessions.stream().map(s -> s.seriesId).filter(java.util.Objects::nonNull).distinct().toList();
+                    Uni<List<SessionSeries>> series = seriesIds.isEmpty() ? Uni.createFrom().item(List.of())
+                            : SessionSeries.list("id in ?1", seriesIds);
+                    Uni<List<MentoringSession>> occurrences = seriesIds.isEmpty() ? Uni.createFrom().item(List.of())
+                            : MentoringSession.list("seriesId in ?1 order by recurrenceId", seriesIds);
+                    return series.chain(all -> occurrences.map(occ -> write(sessions, all, occ)));
+                });
+    }
+
+    private String write(List<MentoringSession> sessions, List<SessionSeries> series, List<MentoringSession> occurrences) {
+        List<ICalendar.Event> events = new ArrayList<>();
+        for (MentoringSession s : sessions) {
+            if (s.seriesId == null) {
+                events.add(new ICalendar.Event(ICalendar.uid(s.id), s.sequence, s.localStart, ZoneId.of(s.timeZone),
+                        s.durationMinutes, s.placeOrLink, s.state == SessionEnums.State.CANCELLED, null, null, null,
+                        s.updatedAt.toInstant()));
+            }
+        }
+        Map<UUID, List<MentoringSession>> bySeries = new LinkedHashMap<>();
+        occurrences.forEach(o -> bySeries.computeIfAbsent(o.seriesId, k -> new ArrayList<>()).add(o));
+        for (SessionSeries s : series) {
+            ZoneId zone = ZoneId.of(s.timeZone);
+            List<MentoringSession> own = bySeries.getOrDefault(s.id, List.of());
+            Instant modified = own.stream().map(o -> o.updatedAt.toInstant()).max(Instant::compareTo).orElse(s.createdAt.toInstant());
+            String place = own.isEmpty() ? null : own.get(0).placeOrLink;
+            List<java.time.LocalDateTime> exdates = own.stream().filter(o -> o.state == SessionEnums.State.CANCELLED)
+                    .map(o -> o.recurrenceId.atZoneSameInstant(zone).toLocalDateTime()).toList();
+            events.add(new ICalendar.Event(ICalendar.uid(s.id), s.sequence, s.firstLocalStart, zone, s.durationMinutes, place,
+                    false, s.rrule, exdates, null, modified));
+            for (MentoringSession o : own) {
+                java.time.LocalDateTime recurrence = o.recurrenceId.atZoneSameInstant(zone).toLocalDateTime();
+                boolean moved = !o.localStart.equals(recurrence) || !o.timeZone.equals(s.timeZone)
+                        || o.durationMinutes != s.durationMinutes || o.sequence > 0;
+                if (o.state != SessionEnums.State.CANCELLED && moved) {
+                    events.add(new ICalendar.Event(ICalendar.uid(s.id), o.sequence, o.localStart, ZoneId.of(o.timeZone),
+                            o.durationMinutes, o.placeOrLink, false, null, null, recurrence, o.updatedAt.toInstant()));
+                }
+            }
+        }
+        return ICalendar.write("Mentoring sessions", events, Instant.now(clock));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mentoring.sessions.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One point on a session's agenda. */
+@Entity
+@Table(name = "agenda_item")
+public class AgendaItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "session_id", nullable = false, updatable = false)
+    public UUID sessionId;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Column(nullable = false)
+    public boolean done;
+
+    @Column(name = "added_by", nullable = false)
+    public UUID addedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

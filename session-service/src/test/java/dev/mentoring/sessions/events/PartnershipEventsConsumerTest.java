@@ -1,0 +1,104 @@
+package dev.mentoring.sessions.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mentoring.plumbing.testing.TopicReader;
+import dev.mentoring.sessions.Partnerships;
+import dev.mentoring.sessions.api.SchedulingTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PartnershipEventsConsumerTest {
+
+    @Inject
+    Pool pool;
+
+    private Row copy(UUID id) {
+        var rows = pool.preparedQuery("select * from partnership_copy where id = $1").execute(Tuple.of(id)).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next();
+    }
+
+    @Test
+    void anAgreementSetsTheCadenceAndAStaleOrRepeatedEventChangesNothing() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        String activated = Partnerships.event(UUID.randomUUID(), "agreement.activated", pair.tenant(), """
+                {"partnershipId":"%s","version":2,"cadence":"BIWEEKLY","sessionMinutes":60,"reviewDate":"2027-05-01",
+                 "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"2027-04-01"}]}"""
+                .formatted(pair.id(), UUID.randomUUID()));
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated);
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated); // redelivered
+        // an older agreement version and an older state, arriving late
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(UUID.randomUUID(),
+                "agreement.activated", pair.tenant(), "{\"partnershipId\":\"%s\",\"version\":1,\"cadence\":\"MONTHLY\",\"sessionMinutes\":90}"
+                        .formatted(pair.id())));
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.partnershipChanged(pair,
+                "partnership.paused", "PAUSED", OffsetDateTime.now().minusDays(3)));
+        String marker = UUID.randomUUID().toString();
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(UUID.randomUUID(),
+                "mentorship.accepted", pair.tenant(), "{\"requestId\":\"" + marker + "\"}"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Row row = copy(pair.id());
+            assertThat(row.getInteger("agreement_version")).isEqualTo(2);
+            assertThat(row.getString("cadence")).isEqualTo("BIWEEKLY");
+            assertThat(row.getInteger("session_minutes")).isEqualTo(60);
+        });
+        Row row = copy(pair.id());
+        assertThat(row.getString("state")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aPausedPartnershipsFutureSessionsAreCancelledWithTheReasonAndPublished() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        String past = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().minusDays(2).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        try (TopicReader events = new TopicReader("test.mentoring.session.v1")) {
+            Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.partnershipChanged(pair,
+                    "partnership.paused", "PAUSED", OffsetDateTime.now()));
+            var cancelled = events.await(r -> pair.id().toString().equals(r.key()) && r.value().contains("session.cancelled"),
+                    Duration.ofSeconds(20));
+            assertThat(cancelled).isNotNull();
+            assertThat(cancelled.value()).contains(future).contains("PARTNERSHIP_PAUSED");
+        }
+        given().header("Authorization", pair.mentor()).get("/" + future).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("CANCELLED"))
+                .body("cancellation.reasonCategory", org.hamcrest.Matchers.equalTo("PARTNERSHIP_PAUSED"));
+        given().header("Authorization", pair.mentor()).get("/" + past).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        // no new sessions while paused
+        assertThat(SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(8).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aPoisonPartnershipEventGoesToTheDeadLetterTopic() {
+        try (TopicReader deadLetters = new TopicReader("test.mentoring.session-service.dlq")) {
+            String key = "poison-" + UUID.randomUUID();
+            Partnerships.publish(Partnerships.PARTNERSHIPS, key, Partnerships.event(UUID.randomUUID(), "partnership.started", "acme",
+                    "{\"partnershipId\":\"not-a-uuid\"}"));
+            var dead = deadLetters.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(dead).isNotNull();
+            assertThat(TopicReader.header(dead, "dead-letter-reason")).contains("data unreadable");
+        }
+        Partnerships.Pair after = Partnerships.started(pool); // the next events are still handled
+        assertThat(copy(after.id())).isNotNull();
+    }
+}

@@ -37,6 +37,12 @@ public interface GatewayConfig {
 
         /** This route's answer timeout (504 beyond); the gateway-wide {@code timeout} when absent. */
         Optional<Duration> timeout();
+
+        /**
+         * Paths below the prefix that GET reaches without a token, e.g. {@code /calendar-feeds/} (secret calendar
+         * URLs for apps that cannot send one); rate-limited per client address.
+         */
+        Optional<java.util.List<String>> publicGetPaths();
     }
 
     interface CircuitBreakers {

@@ -92,6 +92,12 @@ public class ServiceProxy {
         String requestId = requestId(request);
         context.response().putHeader(REQUEST_ID, requestId);
         boolean tokenPresented = request.headers().contains("Authorization");
+        if (isPublic(request, route)) {
+            if (withinPublicLimit(context)) {
+                send(context, route, requestId);
+            }
+            return;
+        }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null || !tokenPresented) {
             refuse(context, "A bearer token is required", false);
@@ -112,6 +118,30 @@ public class ServiceProxy {
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
+    }
+
+    /** A GET below one of the route's public paths: no token needed (and none forwarded). */
+    private static boolean isPublic(HttpServerRequest request, GatewayConfig.Route route) {
+        if (request.method() != io.vertx.core.http.HttpMethod.GET || route.publicGetPaths().isEmpty()) {
+            return false;
+        }
+        String below = request.path().substring(route.prefix().length());
+        return !below.contains("..") && route.publicGetPaths().get().stream().anyMatch(below::startsWith);
+    }
+
+    /** Public paths are limited per client address, with the per-person limits. */
+    private boolean withinPublicLimit(RoutingContext context) {
+        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        RateLimiter.Decision decision = perUser.take("public|" + address, System.nanoTime());
+        if (decision.allowed()) {
+            context.request().headers().remove("Authorization");
+            return true;
+        }
+        context.request().resume();
+        context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        ProblemAnswers.send(context.response(), 429, "Too Many Requests",
+                "Too many requests; retry after " + decision.retryAfterSeconds() + " s", context.request().path());
+        return false;
     }
 
     /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */

@@ -114,4 +114,14 @@ class ServiceProxyTest {
         given().get("/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
         given().get("/swagger-ui/index.html").then().statusCode(200).body(containsString("/openapi"));
     }
+
+    @Test
+    void onlyTheRoutesPublicGetPathsPassWithoutAToken() {
+        // the sessions route leads nowhere here: 503 shows the request was let through, 401 that it was not
+        given().get("/api/v1/sessions/calendar-feeds/some-secret").then().statusCode(org.hamcrest.Matchers.oneOf(503))
+                .contentType("application/problem+json");
+        given().post("/api/v1/sessions/calendar-feeds/some-secret").then().statusCode(401);
+        given().get("/api/v1/sessions/calendar").then().statusCode(401);
+        given().get("/api/v1/sessions/calendar-feeds/../mine").then().statusCode(org.hamcrest.Matchers.oneOf(401, 404));
+    }
 }

@@ -118,7 +118,10 @@ final class ApiOperations {
         return properties;
     }
 
-    /** A valid value for this schema: required properties only, examples first, else the smallest valid value. */
+    /**
+     * A valid value for this schema: required properties and those with an example; dates in the future;
+     * examples first, else the first enum value or the smallest valid value.
+     */
     JsonNode validValue(JsonNode schema, Function<String, String> idFor) {
         return value(null, resolve(schema), idFor);
     }
@@ -129,7 +132,10 @@ final class ApiOperations {
             return NODES.textNode(LocalDate.now().plusMonths(3).toString());
         }
         if (format.equals("date-time")) {
-            return NODES.textNode(LocalDate.now().plusMonths(3) + "T10:00:00Z");
+            // in the future, and local (no offset) where the schema's example is local
+            String example = schema.path("examples").path(0).asText("Z");
+            boolean local = !example.endsWith("Z") && !example.matches(".*[+-]\\d\\d:\\d\\d$");
+            return NODES.textNode(LocalDate.now().plusMonths(3) + "T10:00:00" + (local ? "" : "Z"));
         }
         if (schema.has("examples") && schema.get("examples").size() > 0) {
             return schema.get("examples").get(0);
@@ -152,6 +158,12 @@ final class ApiOperations {
                     String property = required.asText();
                     object.set(property, value(property, properties.getOrDefault(property, NODES.objectNode()), idFor));
                 }
+                // optional properties the document gives an example for are part of a typical request
+                properties.forEach((property, propertySchema) -> {
+                    if (!object.has(property) && propertySchema.has("examples")) {
+                        object.set(property, value(property, propertySchema, idFor));
+                    }
+                });
                 if (schema.has("additionalProperties") && !schema.has("properties")) {
                     object.set("example", value("example", resolve(schema.get("additionalProperties")), idFor));
                 }

@@ -47,7 +47,8 @@ class AuthorizationMatrixTest {
                 String owner = op.roles().contains("mentee") ? MENTEE : op.roles().contains("mentor") ? MENTOR
                         : Callers.name("acme", op.roles().get(0), 1);
                 Response answer = send(Callers.as(owner), op);
-                seen.put(op + " as " + owner, answer.statusCode() + " " + answer.asString());
+                // a calendar's DTSTAMP is the time it was made, not a change
+                seen.put(op + " as " + owner, answer.statusCode() + " " + answer.asString().replaceAll("DTSTAMP:\\S+", "DTSTAMP"));
             }
         }
         return seen;

@@ -35,9 +35,11 @@ class MassAssignmentTest {
             Map.entry("createdAt", "1999-12-31T23:59:59Z"), Map.entry("updatedAt", "1999-12-31T23:59:59Z"),
             Map.entry("signedAt", "1999-12-31T23:59:59Z"), Map.entry("inForce", Map.of("version", 97)));
     private static RouteFixtures fixtures;
+    private static TenantSettings settings;
 
     @BeforeAll
     static void fixtures() throws java.io.IOException {
+        settings = TenantSettings.save("acme-admin");
         Pairs.importSeed("acme");
         fixtures = RouteFixtures.of("acme-mentee1", "acme-mentor1", "acme-admin");
     }
@@ -45,6 +47,7 @@ class MassAssignmentTest {
     @AfterAll
     static void seedAgain() throws java.io.IOException {
         Pairs.importSeed("acme"); // the writes above were real: the demo profiles are as seeded again
+        settings.restore();
     }
 
     private static String owner(ApiOperations.Operation op) {

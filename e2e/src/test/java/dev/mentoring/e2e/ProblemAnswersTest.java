@@ -21,6 +21,13 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void jsonWithTrailingGarbageIsMalformed() {
+        Platform.as("acme-mentee3").contentType(ContentType.JSON)
+                .body("{\"displayName\":\"x\",\"timeZone\":\"Europe/Copenhagen\",\"languages\":[\"en\"]}}")
+                .put(ME).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void wrongContentType() {
         Platform.as("acme-mentee3").contentType("application/xml").body("<profile/>")
                 .put(ME).then().statusCode(415).contentType("application/problem+json");

@@ -9,8 +9,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
- * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id
- * and a dry matching run. Path parameters are looked up by name; a name with no fixture fails the test
+ * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
+ * a dry matching run, and a session with an agenda item, a note and an action item. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -32,9 +32,48 @@ final class RouteFixtures {
         fixtures.ids.put("employeeId", Platform.as(mentee).get("/api/v1/matching/participants/me").then().extract().path("employeeId"));
         fixtures.send(Callers.as(mentee), fixtures.operation("PUT", "/api/v1/matching/partnerships/{partnershipId}/agreement"))
                 .then().statusCode(201);
+        fixtures.sessionObjects(mentee, partnership);
         fixtures.ids.put("runId", Callers.as(admin).contentType("application/json").body("{\"objective\":\"max-score\",\"dryRun\":true}")
                 .post("/api/v1/matching/matching-runs").then().statusCode(201).extract().path("id"));
         return fixtures;
+    }
+
+    /** A session of the partnership (once session-service has heard of it), with an agenda item, a note and an action item. */
+    private void sessionObjects(String mentee, String partnership) {
+        String sessions = "/api/v1/sessions/partnerships/" + partnership + "/sessions";
+        String body = "{\"start\":\"" + java.time.LocalDate.now().plusDays(40 + (int) (Math.random() * 300)) + "T"
+                + String.format("%02d", 6 + (int) (Math.random() * 12)) + ":" + String.format("%02d", (int) (Math.random() * 4) * 15)
+                + ":00\",\"timeZone\":\"Europe/Copenhagen\",\"durationMinutes\":15,\"mode\":\"PHONE\",\"agenda\":[\"Where I stand\"]}";
+        String sessionId = null;
+        for (int i = 0; i < 60 && sessionId == null; i++) {
+            var answer = Platform.as(mentee).contentType("application/json").body(body).post(sessions).then().extract();
+            if (answer.statusCode() == 201) {
+                sessionId = answer.path("sessions[0].id");
+            } else if (answer.statusCode() == 404) {
+                sleep(); // the partnership's events are still on their way to session-service
+            } else {
+                throw new AssertionError("scheduling the fixture session: " + answer.statusCode() + " " + answer.asString());
+            }
+        }
+        if (sessionId == null) {
+            throw new AssertionError("session-service never learnt of partnership " + partnership);
+        }
+        ids.put("sessionId", sessionId);
+        ids.put("agendaItemId", Platform.as(mentee).get("/api/v1/sessions/" + sessionId).then().statusCode(200)
+                .extract().path("agenda[0].id"));
+        ids.put("noteId", Platform.as(mentee).contentType("application/json").body("{\"text\":\"A shared note\"}")
+                .post("/api/v1/sessions/" + sessionId + "/notes").then().statusCode(201).extract().path("id"));
+        ids.put("actionItemId", Platform.as(mentee).contentType("application/json")
+                .body("{\"title\":\"Read the book\",\"assignee\":\"MENTEE\",\"dueDate\":\"" + java.time.LocalDate.now().plusDays(20) + "\"}")
+                .post("/api/v1/sessions/partnerships/" + partnership + "/action-items").then().statusCode(201).extract().path("id"));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     ApiOperations.Operation operation(String method, String path) {

@@ -107,7 +107,8 @@ public final class SessionViews {
     }
 
     @Schema(name = "AgendaItemInput")
-    public record AgendaInput(@Size(min = 1, max = 500) String text, Boolean done,
+    public record AgendaInput(@Schema(description = "Required when adding", examples = "Feedback on my pitch") @Size(min = 1, max = 500) String text,
+            Boolean done,
             @Schema(description = "New place in the agenda, from 1") @Min(1) @Max(100) Integer position) {
     }
 
@@ -122,8 +123,12 @@ public final class SessionViews {
     }
 
     @Schema(name = "ActionItemInput")
-    public record ActionItemInput(@Size(min = 1, max = 200) String title, SessionEnums.Role assignee, LocalDate dueDate,
-            UUID sessionId, SessionEnums.ActionState state) {
+    public record ActionItemInput(
+            @Schema(description = "Required when adding", examples = "Draft the promotion case") @Size(min = 1, max = 200) String title,
+            @Schema(description = "Required when adding", examples = "MENTEE") SessionEnums.Role assignee,
+            @Schema(description = "Required when adding", examples = "2027-01-15") LocalDate dueDate,
+            @Schema(description = "The session it came from") UUID sessionId,
+            @Schema(description = "DONE when done") SessionEnums.ActionState state) {
     }
 
     @Schema(name = "ActionItem")

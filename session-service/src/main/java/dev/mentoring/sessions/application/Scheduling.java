@@ -179,7 +179,7 @@ public class Scheduling {
                 SessionSeries created = series;
                 Uni<Void> saved = created == null ? Uni.createFrom().voidItem() : created.persistAndFlush().replaceWithVoid();
                 return saved.chain(() -> persistAndBook(sessions))
-                        .chain(() -> AgendaItem.persist(agenda))
+                        .chain(() -> agenda.isEmpty() ? Uni.createFrom().voidItem() : AgendaItem.persist(agenda))
                         .chain(() -> outbox.appendAll(sessions.stream()
                                 .map(s -> SessionEvents.session(s, SessionEvents.SCHEDULED, null, now)).toList()))
                         .map(ignored -> new SessionViews.Scheduled(created == null ? null : created.id, sessions.stream()

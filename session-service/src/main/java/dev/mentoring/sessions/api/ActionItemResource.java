@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -40,7 +42,8 @@ public class ActionItemResource {
     @RolesAllowed({ "mentee", "mentor" })
     @ResponseStatus(201)
     @Operation(operationId = "createActionItem", summary = "Add an action item: title, assignee (MENTOR or MENTEE), due date")
-    @APIResponse(responseCode = "201", description = "The action item")
+    @APIResponse(responseCode = "201", description = "The action item",
+            content = @Content(schema = @Schema(implementation = SessionViews.ActionItemView.class)))
     public Uni<SessionViews.ActionItemView> create(@PathParam("partnershipId") UUID partnershipId,
             @NotNull @Valid SessionViews.ActionItemInput in) {
         return items.create(partnershipId, in);

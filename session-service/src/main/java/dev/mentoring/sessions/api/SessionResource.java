@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -50,7 +52,8 @@ public class SessionResource {
     @ResponseStatus(201)
     @Operation(operationId = "scheduleSession", summary = "Schedule a session, or a series with an RRULE",
             description = "Either participant of an active partnership. A time that overlaps another session of either person is 409 naming it.")
-    @APIResponse(responseCode = "201", description = "The session, or all occurrences of the series")
+    @APIResponse(responseCode = "201", description = "The session, or all occurrences of the series",
+            content = @Content(schema = @Schema(implementation = SessionViews.Scheduled.class)))
     public Uni<SessionViews.Scheduled> schedule(@PathParam("partnershipId") UUID partnershipId, @NotNull @Valid SessionViews.Schedule in) {
         return scheduling.schedule(partnershipId, in);
     }
@@ -123,7 +126,8 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @ResponseStatus(201)
     @Operation(operationId = "addAgendaItem", summary = "Add an agenda item (before or during the session)")
-    @APIResponse(responseCode = "201", description = "The session with its agenda")
+    @APIResponse(responseCode = "201", description = "The session with its agenda",
+            content = @Content(schema = @Schema(implementation = SessionViews.SessionView.class)))
     public Uni<SessionViews.SessionView> addAgendaItem(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.AgendaInput in) {
         return content.addAgendaItem(sessionId, in);
     }
@@ -152,7 +156,8 @@ public class SessionResource {
     @ResponseStatus(201)
     @Operation(operationId = "addNote", summary = "Write a note: SHARED (both read it) or PRIVATE (only you)",
             description = "Nobody else reads notes, program admins included; the text is stored encrypted.")
-    @APIResponse(responseCode = "201", description = "The note")
+    @APIResponse(responseCode = "201", description = "The note",
+            content = @Content(schema = @Schema(implementation = SessionViews.NoteView.class)))
     public Uni<SessionViews.NoteView> addNote(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.NoteInput in) {
         return content.addNote(sessionId, in);
     }

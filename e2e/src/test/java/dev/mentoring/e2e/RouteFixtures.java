@@ -10,7 +10,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
- * a dry matching run, and a session with an agenda item, a note and an action item. Path parameters are looked up by name; a name with no fixture fails the test
+ * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
+ * a goal and an evaluation. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -33,6 +34,7 @@ final class RouteFixtures {
         fixtures.send(Callers.as(mentee), fixtures.operation("PUT", "/api/v1/matching/partnerships/{partnershipId}/agreement"))
                 .then().statusCode(201);
         fixtures.sessionObjects(mentee, partnership);
+        fixtures.feedbackObjects(mentee, mentor, partnership);
         fixtures.ids.put("runId", Callers.as(admin).contentType("application/json").body("{\"objective\":\"max-score\",\"dryRun\":true}")
                 .post("/api/v1/matching/matching-runs").then().statusCode(201).extract().path("id"));
         return fixtures;
@@ -49,8 +51,8 @@ final class RouteFixtures {
             var answer = Platform.as(mentee).contentType("application/json").body(body).post(sessions).then().extract();
             if (answer.statusCode() == 201) {
                 sessionId = answer.path("sessions[0].id");
-            } else if (answer.statusCode() == 404) {
-                sleep(); // the partnership's events are still on their way to session-service
+            } else if (answer.statusCode() == 404 || answer.statusCode() == 403) {
+                sleep(); // the partnership's (or the participants') events are still on their way to session-service
             } else {
                 throw new AssertionError("scheduling the fixture session: " + answer.statusCode() + " " + answer.asString());
             }
@@ -66,6 +68,28 @@ final class RouteFixtures {
         ids.put("actionItemId", Platform.as(mentee).contentType("application/json")
                 .body("{\"title\":\"Read the book\",\"assignee\":\"MENTEE\",\"dueDate\":\"" + java.time.LocalDate.now().plusDays(20) + "\"}")
                 .post("/api/v1/sessions/partnerships/" + partnership + "/action-items").then().statusCode(201).extract().path("id"));
+    }
+
+    /** The agreement signed by both, so that feedback-service knows its goals and has planned the evaluations. */
+    private void feedbackObjects(String mentee, String mentor, String partnership) {
+        for (String signer : new String[] { mentee, mentor }) {
+            Platform.as(signer).contentType("application/json").body("{\"version\":1}")
+                    .post("/api/v1/matching/partnerships/" + partnership + "/agreement/signatures").then().statusCode(200);
+        }
+        for (int i = 0; i < 60 && (ids.get("goalId") == null || ids.get("evaluationId") == null); i++) {
+            var goals = Platform.as(mentee).get("/api/v1/feedback/partnerships/" + partnership + "/goals").then().extract();
+            var evaluations = Platform.as(mentee).get("/api/v1/feedback/partnerships/" + partnership + "/evaluations").then().extract();
+            if (goals.statusCode() == 200 && !goals.<java.util.List<?>>path("").isEmpty()) {
+                ids.put("goalId", goals.path("[0].goalId"));
+            }
+            if (evaluations.statusCode() == 200 && !evaluations.<java.util.List<?>>path("").isEmpty()) {
+                ids.put("evaluationId", evaluations.path("[0].id"));
+            }
+            sleep();
+        }
+        if (ids.get("goalId") == null || ids.get("evaluationId") == null) {
+            throw new AssertionError("feedback-service never learnt of partnership " + partnership + "'s agreement");
+        }
     }
 
     private static void sleep() {

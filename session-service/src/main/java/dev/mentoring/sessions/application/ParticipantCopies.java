@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.mentoring.plumbing.inbox.Inbox;
 import dev.mentoring.sessions.events.ParticipantErased;
 import dev.mentoring.sessions.events.ParticipantUpdated;
-import dev.mentoring.sessions.events.ReceivedEvent;
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.sessions.persistence.ParticipantCopy;
 import dev.mentoring.sessions.persistence.ParticipantCopyRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

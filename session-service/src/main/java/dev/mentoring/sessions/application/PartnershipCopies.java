@@ -13,7 +13,7 @@ import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.sessions.domain.SessionEnums;
 import dev.mentoring.sessions.events.AgreementActivated;
 import dev.mentoring.sessions.events.PartnershipChanged;
-import dev.mentoring.sessions.events.ReceivedEvent;
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.sessions.events.SessionEvents;
 import dev.mentoring.sessions.persistence.MentoringSession;
 import dev.mentoring.sessions.persistence.PartnershipCopy;

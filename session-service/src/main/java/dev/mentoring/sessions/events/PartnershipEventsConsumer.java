@@ -1,5 +1,7 @@
 package dev.mentoring.sessions.events;
 
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;

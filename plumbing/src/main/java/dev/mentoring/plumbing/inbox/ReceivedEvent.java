@@ -1,4 +1,4 @@
-package dev.mentoring.sessions.events;
+package dev.mentoring.plumbing.inbox;
 
 import java.util.UUID;
 
@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
-/** The CloudEvent attributes a consumer needs: the id (for the inbox), the type and the tenant. */
+/**
+ * The CloudEvent attributes a consumer needs: the id (for the inbox), the type and the tenant; and reading
+ * an event's envelope and data, where a failure sends the event to the consumer's dead-letter topic.
+ */
 public record ReceivedEvent(UUID id, String type, String tenant) {
 
-    static ReceivedEvent of(JsonNode envelope) {
+    public static ReceivedEvent of(JsonNode envelope) {
         if (!"1.0".equals(text(envelope, "specversion"))) {
             throw new IllegalArgumentException("specversion is not 1.0");
         }
@@ -18,7 +21,7 @@ public record ReceivedEvent(UUID id, String type, String tenant) {
     }
 
     /** The event's data as the payload record, or a failure that sends the event to the dead-letter topic. */
-    static <T> Uni<T> data(ObjectMapper json, JsonNode envelope, ReceivedEvent event, Class<T> payload) {
+    public static <T> Uni<T> data(ObjectMapper json, JsonNode envelope, ReceivedEvent event, Class<T> payload) {
         try {
             return Uni.createFrom().item(json.treeToValue(envelope.get("data"), payload));
         } catch (Exception e) {
@@ -27,7 +30,7 @@ public record ReceivedEvent(UUID id, String type, String tenant) {
     }
 
     /** Reads the envelope, or a failure that sends the event to the dead-letter topic. */
-    static Uni<JsonNode> envelope(ObjectMapper json, String cloudEvent) {
+    public static Uni<JsonNode> envelope(ObjectMapper json, String cloudEvent) {
         try {
             JsonNode envelope = json.readTree(cloudEvent);
             of(envelope);

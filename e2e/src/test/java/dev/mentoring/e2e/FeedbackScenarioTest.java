@@ -1,0 +1,134 @@
+package dev.mentoring.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.mentoring.plumbing.testing.TopicReader;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * The feedback scenario through the gateway, after a partnership with a signed agreement and a session
+ * that took place: both give feedback (the comment reaches the other only if shared, an admin never), the
+ * mentee records a goal at 100 % and goal.achieved arrives; two late cancellations and low communication
+ * ratings turn the partnership's health to needs attention with exactly those pitfalls, and exactly one
+ * partnership.health-changed per change of state is published. Rules that need time to pass are tested in
+ * feedback-service with its own clock.
+ */
+class FeedbackScenarioTest {
+
+    private static final String MENTEE = "globex-mentee1";
+    private static final String MENTOR = "globex-mentor1";
+    private static final Random RANDOM = new Random();
+
+    /** Repeats the call while it answers one of these statuses: the events it depends on are on their way (at most 30 s). */
+    static ExtractableResponse<Response> eventually(Supplier<ExtractableResponse<Response>> call, int... waitingFor)
+            throws InterruptedException {
+        for (int i = 0; ; i++) {
+            ExtractableResponse<Response> answer = call.get();
+            int status = answer.statusCode();
+            if (i == 60 || java.util.Arrays.stream(waitingFor).noneMatch(s -> s == status)) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String session(String partnership, LocalDateTime start) throws InterruptedException {
+        String body = "{\"start\":\"" + start + "\",\"timeZone\":\"UTC\",\"durationMinutes\":30,\"mode\":\"PHONE\"}";
+        var scheduled = eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().extract(), 404, 403);
+        assertThat(scheduled.statusCode()).as(scheduled.asString()).isEqualTo(201);
+        return scheduled.path("sessions[0].id");
+    }
+
+    @Test
+    void feedbackGoalsAndHealthFollowThePartnership() throws Exception {
+        String partnership = Pairs.start(MENTEE, MENTOR);
+        String agreement = "/api/v1/matching/partnerships/" + partnership + "/agreement";
+        Platform.as(MENTEE).contentType(ContentType.JSON).body("""
+                {"goals":[{"statement":"Run the quarterly planning","measure":"plans run","target":"1","why":"Lead the team",
+                 "dueDate":"%s"}],"cadence":"MONTHLY","sessionMinutes":60,"meetingMode":"PHONE"}"""
+                .formatted(LocalDate.now().plusMonths(2))).put(agreement).then().statusCode(201);
+        for (String signer : List.of(MENTEE, MENTOR)) {
+            Platform.as(signer).contentType(ContentType.JSON).body("{\"version\":1}").post(agreement + "/signatures").then().statusCode(200);
+        }
+        String goals = "/api/v1/feedback/partnerships/" + partnership + "/goals";
+        var known = eventually(() -> Platform.as(MENTEE).get(goals).then().extract(), 404, 403);
+        for (int i = 0; i < 60 && known.<List<?>>path("").isEmpty(); i++) {
+            Thread.sleep(500);
+            known = Platform.as(MENTEE).get(goals).then().extract();
+        }
+        String goalId = known.path("[0].goalId");
+        assertThat(goalId).isNotNull();
+
+        try (TopicReader analytics = new TopicReader(Platform.KAFKA, "mentoring.feedback.v1")) {
+            // a session that took place (recorded afterwards), and both give feedback on it
+            String held = session(partnership, LocalDate.now(ZoneOffset.UTC).minusDays(1 + RANDOM.nextInt(10))
+                    .atTime(6 + RANDOM.nextInt(14), RANDOM.nextInt(4) * 15));
+            Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"attendance\":\"BOTH\"}")
+                    .post("/api/v1/sessions/" + held + "/completion").then().statusCode(200);
+            String path = "/api/v1/feedback/sessions/" + held + "/feedback";
+            var mentee = eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON)
+                    .body("{\"overall\":3,\"preparation\":4,\"communication\":1,\"comment\":\"Hard to reach between sessions\",\"shareWithOther\":true}")
+                    .post(path).then().extract(), 404, 403, 409);
+            assertThat(mentee.statusCode()).as(mentee.asString()).isEqualTo(201);
+            Platform.as(MENTOR).contentType(ContentType.JSON)
+                    .body("{\"overall\":4,\"preparation\":3,\"communication\":2,\"comment\":\"Private thought\",\"shareWithOther\":false}")
+                    .post(path).then().statusCode(201);
+            Platform.as(MENTOR).get(path).then().statusCode(200).body("comment", org.hamcrest.Matchers.hasItem("Hard to reach between sessions"));
+            Platform.as(MENTEE).get(path).then().statusCode(200).body("comment", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Private thought")));
+            Platform.as("globex-admin").get(path).then().statusCode(403);
+            Platform.as("acme-mentee1").get(path).then().statusCode(404);
+
+            // the mentee reaches the goal
+            Platform.as(MENTEE).contentType(ContentType.JSON).body("{\"progressPercent\":100,\"note\":\"Ran it last week\"}")
+                    .post(goals + "/" + goalId + "/check-ins").then().statusCode(201);
+
+            // two late cancellations
+            for (int i = 0; i < 2; i++) {
+                String soon = session(partnership, LocalDateTime.now(ZoneOffset.UTC).plusHours(2 + 2 * i).withSecond(0).withNano(0)
+                        .plusMinutes(RANDOM.nextInt(60)));
+                Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"reasonCategory\":\"WORKLOAD\"}")
+                        .post("/api/v1/sessions/" + soon + "/cancellation").then().statusCode(200).body("cancellation.late", equalTo(true));
+            }
+            String health = "/api/v1/feedback/partnerships/" + partnership + "/health";
+            var state = Platform.as(MENTEE).get(health).then().extract();
+            for (int i = 0; i < 60 && !"NEEDS_ATTENTION".equals(state.path("state")); i++) {
+                Thread.sleep(500);
+                state = Platform.as(MENTEE).get(health).then().extract();
+            }
+            assertThat(state.<String>path("state")).isEqualTo("NEEDS_ATTENTION");
+            assertThat(state.<List<String>>path("pitfalls.pitfall")).containsExactly("LACK_OF_COMMITMENT", "POOR_COMMUNICATION");
+            assertThat(state.<Integer>path("score")).isEqualTo(60);
+            Platform.as("globex-admin").get(health).then().statusCode(200).body("state", equalTo("NEEDS_ATTENTION"));
+            Platform.as("globex-mentee4").get(health).then().statusCode(404);
+
+            List<ConsumerRecord<String, String>> story = analytics.collect(r -> partnership.equals(r.key()), 30, Duration.ofSeconds(10));
+            List<String> types = story.stream().map(r -> CloudEvents.assertValid(r).get("type").asText()).toList();
+            assertThat(types).containsSubsequence("feedback.submitted", "feedback.submitted", "goal.progressed", "goal.achieved");
+            assertThat(types.stream().filter("goal.achieved"::equals)).hasSize(1);
+            List<String> healthStates = story.stream().filter(r -> r.value().contains("partnership.health-changed"))
+                    .map(r -> CloudEvents.read(r).at("/data/state").asText()).toList();
+            assertThat(healthStates).containsExactly("HEALTHY", "NEEDS_ATTENTION");
+            assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Hard to reach").doesNotContain("Private thought")
+                    .doesNotContain("Ran it last week"));
+        }
+        // analytics never single anybody out: no evaluation answers yet, so no promoter score
+        Platform.as("globex-admin").get("/api/v1/feedback/analytics").then().statusCode(200)
+                .body("netPromoterScore.suppressed", equalTo(true)).body("minimumPeople", equalTo(5));
+        Platform.as(MENTEE).get("/api/v1/feedback/analytics").then().statusCode(403);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mentoring.feedback;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.mentoring.plumbing.testing.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Partnerships as feedback-service learns them: participant, partnership, agreement and session events on
+ * the service's test topics, as matching-service and session-service would publish them; each pair in a
+ * tenant of its own.
+ */
+public final class Fixtures {
+
+    public static final String PARTICIPANTS = "test.feedback-service.mentoring.participant.v1";
+    public static final String PARTNERSHIPS = "test.feedback-service.mentoring.partnership.v1";
+    public static final String SESSIONS = "test.feedback-service.mentoring.session.v1";
+    public static final String FEEDBACK_EVENTS = "test.mentoring.feedback.v1";
+
+    public record Pair(String tenant, UUID id, UUID menteeId, String menteeEmployee, UUID mentorId, String mentorEmployee, UUID goalId) {
+
+        public String mentee() {
+            return TestTokens.person(tenant, menteeEmployee, "mentee").bearer();
+        }
+
+        public String mentor() {
+            return TestTokens.person(tenant, mentorEmployee, "mentor").bearer();
+        }
+
+        public String admin() {
+            return TestTokens.person(tenant, "ADMIN-1", "program-admin").bearer();
+        }
+
+        public String stranger() {
+            return TestTokens.person(tenant, "STRANGER-1", "mentee").bearer();
+        }
+    }
+
+    private static KafkaProducer<String, String> producer;
+
+    private Fixtures() {
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    public static void publish(String topic, String key, String tenant, String type, String data) {
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/mentoring/test","type":"%s","subject":"x","time":"%s",
+                 "datacontenttype":"application/json","tenant":"%s","data":%s}"""
+                .formatted(UUID.randomUUID(), type, OffsetDateTime.now(), tenant, data);
+        try {
+            producer().send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(Pool pool, String sql, Object value) {
+        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    /** A partnership started some minutes ago, with an agreement of one goal (due in two months) in force. */
+    public static Pair started(Pool pool) {
+        return startedIn(pool, "t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Another new pair in this tenant. */
+    public static Pair startedIn(Pool pool, String tenant) {
+        Pair pair = new Pair(tenant, UUID.randomUUID(), UUID.randomUUID(), "E-" + UUID.randomUUID().toString().substring(0, 6),
+                UUID.randomUUID(), "M-" + UUID.randomUUID().toString().substring(0, 6), UUID.randomUUID());
+        for (Object[] person : new Object[][] { { pair.menteeId(), pair.menteeEmployee() }, { pair.mentorId(), pair.mentorEmployee() },
+                { UUID.randomUUID(), "STRANGER-1" } }) {
+            publish(PARTICIPANTS, person[0].toString(), tenant, "participant.updated",
+                    "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":1}".formatted(person[0], person[1]));
+        }
+        publish(PARTNERSHIPS, pair.id().toString(), tenant, "partnership.started", """
+                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s"}"""
+                .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now().minusMinutes(5)));
+        publish(PARTNERSHIPS, pair.id().toString(), tenant, "agreement.activated", """
+                {"partnershipId":"%s","version":1,"cadence":"MONTHLY","sessionMinutes":60,"reviewDate":"%s",
+                 "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"%s"}]}"""
+                .formatted(pair.id(), LocalDate.now().plusMonths(6), pair.goalId(), LocalDate.now().plusMonths(2)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(pool,
+                "select count(*) from goal g join partnership_copy p on p.id = g.partnership_id where p.id = $1 and p.mentee_id is not null",
+                pair.id()) == 1 && count(pool, "select count(*) from participant_copy where id = $1", pair.mentorId()) == 1
+                && count(pool, "select count(*) from participant_copy where id = $1", pair.menteeId()) == 1
+                && count(pool, "select count(*) from participant_copy where employee_id = 'STRANGER-1' and tenant = $1", tenant) >= 1);
+        return pair;
+    }
+
+    /** A session of the pair as session-service publishes it, in a state; awaited in the copy. */
+    public static UUID session(Pool pool, Pair pair, String type, String state, OffsetDateTime start, Boolean late, int sequence) {
+        UUID id = UUID.randomUUID();
+        sessionEvent(pair, id, type, state, start, late, sequence);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(pool, "select count(*) from session_copy where id = $1", id) == 1);
+        return id;
+    }
+
+    public static void sessionEvent(Pair pair, UUID id, String type, String state, OffsetDateTime start, Boolean late, int sequence) {
+        publish(SESSIONS, pair.id().toString(), pair.tenant(), type, """
+                {"sessionId":"%s","partnershipId":"%s","menteeId":"%s","mentorId":"%s","startsAt":"%s","endsAt":"%s",
+                 "timeZone":"UTC","durationMinutes":60,"mode":"VIDEO","state":"%s","cancelledLate":%s,"attendance":%s,"sequence":%d,"at":"%s"}"""
+                .formatted(id, pair.id(), pair.menteeId(), pair.mentorId(), start, start.plusHours(1), state, late,
+                        "COMPLETED".equals(state) ? "\"BOTH\"" : "null", sequence, OffsetDateTime.now()));
+    }
+}

@@ -76,13 +76,13 @@ final class RouteFixtures {
             Platform.as(signer).contentType("application/json").body("{\"version\":1}")
                     .post("/api/v1/matching/partnerships/" + partnership + "/agreement/signatures").then().statusCode(200);
         }
-        for (int i = 0; i < 60 && (ids.get("goalId") == null || ids.get("evaluationId") == null); i++) {
+        for (int i = 0; i < 120 && (ids.get("goalId") == null || ids.get("evaluationId") == null); i++) {
             var goals = Platform.as(mentee).get("/api/v1/feedback/partnerships/" + partnership + "/goals").then().extract();
             var evaluations = Platform.as(mentee).get("/api/v1/feedback/partnerships/" + partnership + "/evaluations").then().extract();
-            if (goals.statusCode() == 200 && !goals.<java.util.List<?>>path("").isEmpty()) {
+            if (goals.statusCode() == 200 && goals.path("[0].goalId") != null) {
                 ids.put("goalId", goals.path("[0].goalId"));
             }
-            if (evaluations.statusCode() == 200 && !evaluations.<java.util.List<?>>path("").isEmpty()) {
+            if (evaluations.statusCode() == 200 && evaluations.path("[0].id") != null) {
                 ids.put("evaluationId", evaluations.path("[0].id"));
             }
             sleep();

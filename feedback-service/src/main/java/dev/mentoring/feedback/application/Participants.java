@@ -31,7 +31,7 @@ public class Participants {
     public Uni<UUID> me() {
         String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
                 "Only a person (a token with an employee_id) gives feedback"));
-        return Panache.withSession(() -> ParticipantCopy.<ParticipantCopy>find("tenant = ?1 and employeeId = ?2", caller.tenant(), employeeId)
+        return Panache.withSession(() -> ParticipantCopy.<ParticipantCopy>find("tenant = ?1 and employeeId = ?2 order by updatedAt desc", caller.tenant(), employeeId)
                 .firstResult()).map(p -> {
                     if (p == null) {
                         throw new ProblemException(403, "Forbidden", "You have no participant profile yet");

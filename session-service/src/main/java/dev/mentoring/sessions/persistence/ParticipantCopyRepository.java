@@ -16,6 +16,7 @@ public class ParticipantCopyRepository implements PanacheRepositoryBase<Particip
     }
 
     public Uni<ParticipantCopy> findByEmployeeId(String tenant, String employeeId) {
-        return find("tenant = ?1 and employeeId = ?2", tenant, employeeId).firstResult();
+        // after an erasure and a new profile, the newest copy is the person's
+        return find("tenant = ?1 and employeeId = ?2 order by updatedAt desc", tenant, employeeId).firstResult();
     }
 }

@@ -1,7 +1,5 @@
 package dev.mentoring.sessions.events;
 
-import dev.mentoring.plumbing.inbox.ReceivedEvent;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.sessions.application.ParticipantCopies;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

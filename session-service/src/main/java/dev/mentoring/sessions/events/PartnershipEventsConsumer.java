@@ -1,13 +1,12 @@
 package dev.mentoring.sessions.events;
 
-import dev.mentoring.plumbing.inbox.ReceivedEvent;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.sessions.application.PartnershipCopies;
 import io.smallrye.mutiny.Uni;
 

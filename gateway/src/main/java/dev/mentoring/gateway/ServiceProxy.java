@@ -137,11 +137,7 @@ public class ServiceProxy {
             context.request().headers().remove("Authorization");
             return true;
         }
-        context.request().resume();
-        context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        ProblemAnswers.send(context.response(), 429, "Too Many Requests",
-                "Too many requests; retry after " + decision.retryAfterSeconds() + " s", context.request().path());
-        return false;
+        return tooMany(context, decision);
     }
 
     /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */
@@ -159,10 +155,15 @@ public class ServiceProxy {
         if (client.allowed() && user.allowed()) {
             return true;
         }
+        return tooMany(context, tighter);
+    }
+
+    /** 429 with Retry-After for a spent bucket; answers false (the request goes no further). */
+    private static boolean tooMany(RoutingContext context, RateLimiter.Decision spent) {
         context.request().resume();
-        response.putHeader("Retry-After", Long.toString(tighter.retryAfterSeconds()));
-        ProblemAnswers.send(response, 429, "Too Many Requests",
-                "Too many requests; retry after " + tighter.retryAfterSeconds() + " s", context.request().path());
+        context.response().putHeader("Retry-After", Long.toString(spent.retryAfterSeconds()));
+        ProblemAnswers.send(context.response(), 429, "Too Many Requests",
+                "Too many requests; retry after " + spent.retryAfterSeconds() + " s", context.request().path());
         return false;
     }
 

@@ -177,8 +177,7 @@ public class ReadModels {
                     copy.cancelledLate = data.cancelledLate();
                     copy.sequence = data.sequence();
                     copy.updatedAt = OffsetDateTime.now(clock);
-                    return copy.persistAndFlush().chain(() -> PartnershipCopy.<PartnershipCopy>findById(data.partnershipId()))
-                            .chain(p -> p == null ? Uni.createFrom().voidItem() : health.recompute(p.id));
+                    return copy.persistAndFlush().chain(() -> health.recompute(data.partnershipId()));
                 }));
     }
 }

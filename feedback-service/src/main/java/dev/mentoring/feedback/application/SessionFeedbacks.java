@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.feedback.api.FeedbackViews;
 import dev.mentoring.feedback.events.FeedbackEvents;
+import dev.mentoring.feedback.persistence.PartnershipCopy;
 import dev.mentoring.feedback.persistence.SessionCopy;
 import dev.mentoring.feedback.persistence.SessionFeedback;
 import dev.mentoring.plumbing.outbox.Outbox;
@@ -39,13 +40,17 @@ public class SessionFeedbacks {
         this.clock = clock;
     }
 
-    private Uni<SessionCopy> session(UUID me, UUID sessionId) {
+    /** A session of one of the caller's partnerships, with that partnership; 404 for anyone else's. */
+    private record Held(SessionCopy session, PartnershipCopy partnership) {
+    }
+
+    private Uni<Held> session(UUID me, UUID sessionId) {
         return SessionCopy.<SessionCopy>find("tenant = ?1 and id = ?2", participants.tenant(), sessionId).firstResult()
                 .chain(s -> {
                     if (s == null) {
                         throw ProblemException.notFound("session", sessionId);
                     }
-                    return participants.partnership(me, s.partnershipId).replaceWith(s);
+                    return participants.partnership(me, s.partnershipId).map(p -> new Held(s, p));
                 })
                 .onFailure(ProblemException.class).transform(e -> ProblemException.notFound("session", sessionId));
     }
@@ -56,7 +61,9 @@ public class SessionFeedbacks {
     }
 
     public Uni<FeedbackViews.FeedbackView> give(UUID sessionId, FeedbackViews.FeedbackInput in) {
-        return participants.me().chain(me -> Panache.withTransaction(() -> session(me, sessionId).chain(s -> {
+        return participants.me().chain(me -> Panache.withTransaction(() -> session(me, sessionId).chain(held -> {
+            SessionCopy s = held.session();
+            PartnershipCopy p = held.partnership();
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (!"COMPLETED".equals(s.state)) {
                 throw new ProblemException(409, "Conflict", "Feedback is given on sessions that took place; this one is " + s.state);
@@ -68,8 +75,6 @@ public class SessionFeedbacks {
                 if (count > 0) {
                     throw new ProblemException(409, "Conflict", "You gave feedback on this session already; edit it instead");
                 }
-                return participants.partnership(me, s.partnershipId);
-            }).chain(p -> {
                 SessionFeedback f = new SessionFeedback();
                 f.id = UUID.randomUUID();
                 f.tenant = s.tenant;
@@ -99,8 +104,8 @@ public class SessionFeedbacks {
     }
 
     public Uni<FeedbackViews.FeedbackView> edit(UUID sessionId, FeedbackViews.FeedbackInput in) {
-        return participants.me().chain(me -> Panache.withTransaction(() -> session(me, sessionId).chain(s ->
-                SessionFeedback.<SessionFeedback>find("sessionId = ?1 and authorId = ?2", s.id, me).<SessionFeedback>firstResult()).chain(f -> {
+        return participants.me().chain(me -> Panache.withTransaction(() -> session(me, sessionId).chain(held ->
+                SessionFeedback.<SessionFeedback>find("sessionId = ?1 and authorId = ?2", held.session().id, me).<SessionFeedback>firstResult()).chain(f -> {
                     if (f == null) {
                         throw ProblemException.notFound("feedback of yours on session", sessionId);
                     }
@@ -116,8 +121,9 @@ public class SessionFeedbacks {
 
     /** The caller's own feedback on the session, and the other's if they shared it. */
     public Uni<List<FeedbackViews.FeedbackView>> ofSession(UUID sessionId) {
-        return participants.me().chain(me -> Panache.withSession(() -> session(me, sessionId).chain(s ->
-                SessionFeedback.<SessionFeedback>list("sessionId = ?1 and (authorId = ?2 or shared = true) order by createdAt", s.id, me))
+        return participants.me().chain(me -> Panache.withSession(() -> session(me, sessionId).chain(held ->
+                SessionFeedback.<SessionFeedback>list("sessionId = ?1 and (authorId = ?2 or shared = true) order by createdAt",
+                        held.session().id, me))
                 .map(list -> list.stream().map(f -> view(f, me)).toList())));
     }
 }

@@ -3,7 +3,6 @@ package dev.mentoring.sessions.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -146,21 +145,21 @@ public class Scheduling {
     public Uni<SessionViews.Scheduled> schedule(UUID partnershipId, SessionViews.Schedule in) {
         checkPlace(in.mode(), in.placeOrLink());
         ZoneId zone = ZoneId.of(in.timeZone());
-        List<ZonedDateTime> starts = in.rrule() == null || in.rrule().isBlank()
-                ? List.of(ZonedDateTime.ofLocal(in.start(), zone, null))
-                : Recurrence.parse(in.rrule()).occurrences(in.start(), zone);
+        Recurrence recurrence = in.rrule() == null || in.rrule().isBlank() ? null : Recurrence.parse(in.rrule());
+        List<ZonedDateTime> starts = recurrence == null ? List.of(ZonedDateTime.ofLocal(in.start(), zone, null))
+                : recurrence.occurrences(in.start(), zone);
         checkNotTooEarly(starts.get(0));
         return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> {
             checkActive(p);
             return inTransaction(() -> {
                 OffsetDateTime now = now();
                 SessionSeries series = null;
-                if (starts.size() > 1 || (in.rrule() != null && !in.rrule().isBlank())) {
+                if (recurrence != null) {
                     series = new SessionSeries();
                     series.id = UUID.randomUUID();
                     series.tenant = p.tenant;
                     series.partnershipId = p.id;
-                    series.rrule = Recurrence.parse(in.rrule()).text();
+                    series.rrule = recurrence.text();
                     series.firstLocalStart = in.start();
                     series.timeZone = zone.getId();
                     series.durationMinutes = in.durationMinutes();
@@ -213,10 +212,19 @@ public class Scheduling {
     private Uni<List<ZonedDateTime>> followingStarts(MentoringSession found, SessionViews.Reschedule in, ZoneId zone) {
         return Panache.withSession(() -> SessionSeries.<SessionSeries>findById(found.seriesId).chain(series ->
                 followingOf(found).map(following -> {
-                    String rule = in.rrule() != null && !in.rrule().isBlank() ? Recurrence.parse(in.rrule()).text()
-                            : series.rrule.contains("COUNT=") ? Recurrence.withCount(series.rrule, following.size()) : series.rrule;
-                    return Recurrence.parse(rule).occurrences(in.start(), zone);
+                    return Recurrence.parse(followingRule(series, in, following.size())).occurrences(in.start(), zone);
                 })));
+    }
+
+    /**
+     * The rule of the series that "this and following" starts: the one given, else the old series' rule, with
+     * its COUNT set to the occurrences that move.
+     */
+    private static String followingRule(SessionSeries old, SessionViews.Reschedule in, int moving) {
+        if (in.rrule() != null && !in.rrule().isBlank()) {
+            return Recurrence.parse(in.rrule()).text();
+        }
+        return old.rrule.contains("COUNT=") ? Recurrence.withCount(old.rrule, moving) : old.rrule;
     }
 
     private static Uni<List<MentoringSession>> followingOf(MentoringSession s) {
@@ -246,8 +254,7 @@ public class Scheduling {
                     next.id = UUID.randomUUID();
                     next.tenant = old.tenant;
                     next.partnershipId = old.partnershipId;
-                    next.rrule = in.rrule() != null && !in.rrule().isBlank() ? Recurrence.parse(in.rrule()).text()
-                            : old.rrule.contains("COUNT=") ? Recurrence.withCount(old.rrule, following.size()) : old.rrule;
+                    next.rrule = followingRule(old, in, following.size());
                     next.firstLocalStart = in.start();
                     next.timeZone = zone.getId();
                     next.durationMinutes = minutes;
@@ -403,9 +410,5 @@ public class Scheduling {
         OffsetDateTime[] range = range(from, to);
         return Panache.withSession(() -> page("tenant = ?1 and startsAt >= ?2 and startsAt < ?3",
                 List.of(me.tenant(), range[0], range[1]), page, SessionViews.SessionSummary::of));
-    }
-
-    static LocalDateTime local(OffsetDateTime at, String zone) {
-        return at.atZoneSameInstant(ZoneId.of(zone)).toLocalDateTime();
     }
 }

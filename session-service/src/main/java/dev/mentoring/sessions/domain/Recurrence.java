@@ -3,7 +3,6 @@ package dev.mentoring.sessions.domain;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,9 +160,5 @@ public final class Recurrence {
         } catch (InvalidRecurrenceRuleException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ZoneOffset offset(ZonedDateTime at) {
-        return at.getOffset();
     }
 }

@@ -53,10 +53,6 @@ class BadInputSweepTest {
         return role.equals("mentee") ? "acme-mentee3" : role.equals("mentor") ? "acme-mentor2" : Callers.name("acme", role, 1);
     }
 
-    private static String token(String caller) {
-        return caller.startsWith("hr-") ? Platform.clientToken(caller, caller + "-local-secret") : Platform.tokenOf(caller);
-    }
-
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -142,7 +138,7 @@ class BadInputSweepTest {
             String service = op.path().split("/")[3];
             String base = Platform.SERVICES.get(service);
             String prefix = "/api/v1/" + service;
-            String token = token(caller(op));
+            String token = Callers.token(caller(op));
             for (Attempt attempt : attempts(op)) {
                 RequestSpecification request = given().config(raw).baseUri(base).urlEncodingEnabled(false)
                         .header("Authorization", "Bearer " + token);

@@ -23,12 +23,15 @@ final class Callers {
         };
     }
 
+    /** A real token of this demo user, or of this HR client (client credentials). */
+    static String token(String name) {
+        return name.startsWith("hr-")
+                ? CLIENT_TOKENS.computeIfAbsent(name, client -> Platform.clientToken(client, client + "-local-secret"))
+                : Platform.tokenOf(name);
+    }
+
     /** A request through the gateway as this demo user or HR client. */
     static RequestSpecification as(String name) {
-        if (name.startsWith("hr-")) {
-            String token = CLIENT_TOKENS.computeIfAbsent(name, client -> Platform.clientToken(client, client + "-local-secret"));
-            return Platform.anonymous().header("Authorization", "Bearer " + token);
-        }
-        return Platform.as(name);
+        return Platform.anonymous().header("Authorization", "Bearer " + token(name));
     }
 }

@@ -9,15 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * The feedback scenario through the gateway, after a partnership with a signed agreement and a session
@@ -33,28 +30,15 @@ class FeedbackScenarioTest {
     private static final String MENTOR = "globex-mentor1";
     private static final Random RANDOM = new Random();
 
-    /** Repeats the call while it answers one of these statuses: the events it depends on are on their way (at most 30 s). */
-    static ExtractableResponse<Response> eventually(Supplier<ExtractableResponse<Response>> call, int... waitingFor)
-            throws InterruptedException {
-        for (int i = 0; ; i++) {
-            ExtractableResponse<Response> answer = call.get();
-            int status = answer.statusCode();
-            if (i == 120 || java.util.Arrays.stream(waitingFor).noneMatch(s -> s == status)) {
-                return answer;
-            }
-            Thread.sleep(500);
-        }
-    }
-
     /** Someone with a profile (once the service knows it) who is not one of the two gets 404 here. */
     private static void assertNotFoundFor(String stranger, String path) throws InterruptedException {
         Pairs.existingProfile(stranger);
-        assertThat(eventually(() -> Platform.as(stranger).get(path).then().extract(), 403).statusCode()).isEqualTo(404);
+        assertThat(Platform.eventually(() -> Platform.as(stranger).get(path).then().extract(), 403).statusCode()).isEqualTo(404);
     }
 
     private static String session(String partnership, LocalDateTime start) throws InterruptedException {
         String body = "{\"start\":\"" + start + "\",\"timeZone\":\"UTC\",\"durationMinutes\":30,\"mode\":\"PHONE\"}";
-        var scheduled = eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON).body(body)
+        var scheduled = Platform.eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().extract(), 404, 403);
         assertThat(scheduled.statusCode()).as(scheduled.asString()).isEqualTo(201);
         return scheduled.path("sessions[0].id");
@@ -95,7 +79,7 @@ class FeedbackScenarioTest {
             Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"attendance\":\"BOTH\"}")
                     .post("/api/v1/sessions/" + held + "/completion").then().statusCode(200);
             String path = "/api/v1/feedback/sessions/" + held + "/feedback";
-            var mentee = eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON)
+            var mentee = Platform.eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON)
                     .body("{\"overall\":3,\"preparation\":4,\"communication\":1,\"comment\":\"Hard to reach between sessions\",\"shareWithOther\":true}")
                     .post(path).then().extract(), 404, 403, 409);
             assertThat(mentee.statusCode()).as(mentee.asString()).isEqualTo(201);

@@ -28,8 +28,7 @@ import io.restassured.specification.RequestSpecification;
 class MatchingScenarioTest {
 
     private static RequestSpecification hr(String tenant) {
-        return Platform.anonymous().header("Authorization",
-                "Bearer " + Platform.clientToken("hr-" + tenant, "hr-" + tenant + "-local-secret"));
+        return Callers.as("hr-" + tenant);
     }
 
     private static Set<String> participantIds(String tenant) {

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -61,6 +64,22 @@ final class Platform {
 
     static RequestSpecification anonymous() {
         return given().baseUri(GATEWAY);
+    }
+
+    /**
+     * Repeats the call while it answers one of these statuses, as a read model that has not yet heard the events
+     * it depends on does (every 500 ms, at most a minute); answers the last answer.
+     */
+    static ExtractableResponse<Response> eventually(Supplier<ExtractableResponse<Response>> call, int... waitingFor)
+            throws InterruptedException {
+        for (int i = 0; ; i++) {
+            ExtractableResponse<Response> answer = call.get();
+            int status = answer.statusCode();
+            if (i == 120 || java.util.Arrays.stream(waitingFor).noneMatch(s -> s == status)) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
     }
 
     static long pidOf(String process) throws IOException {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -46,20 +47,19 @@ final class RouteFixtures {
         String body = "{\"start\":\"" + java.time.LocalDate.now().plusDays(40 + (int) (Math.random() * 300)) + "T"
                 + String.format("%02d", 6 + (int) (Math.random() * 12)) + ":" + String.format("%02d", (int) (Math.random() * 4) * 15)
                 + ":00\",\"timeZone\":\"Europe/Copenhagen\",\"durationMinutes\":15,\"mode\":\"PHONE\",\"agenda\":[\"Where I stand\"]}";
-        String sessionId = null;
-        for (int i = 0; i < 60 && sessionId == null; i++) {
-            var answer = Platform.as(mentee).contentType("application/json").body(body).post(sessions).then().extract();
-            if (answer.statusCode() == 201) {
-                sessionId = answer.path("sessions[0].id");
-            } else if (answer.statusCode() == 404 || answer.statusCode() == 403) {
-                sleep(); // the partnership's (or the participants') events are still on their way to session-service
-            } else {
-                throw new AssertionError("scheduling the fixture session: " + answer.statusCode() + " " + answer.asString());
-            }
+        ExtractableResponse<Response> scheduled;
+        try {
+            // the partnership's (or the participants') events may still be on their way to session-service
+            scheduled = Platform.eventually(() -> Platform.as(mentee).contentType("application/json").body(body).post(sessions)
+                    .then().extract(), 404, 403);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        if (sessionId == null) {
-            throw new AssertionError("session-service never learnt of partnership " + partnership);
+        if (scheduled.statusCode() != 201) {
+            throw new AssertionError("scheduling the fixture session: " + scheduled.statusCode() + " " + scheduled.asString());
         }
+        String sessionId = scheduled.path("sessions[0].id");
         ids.put("sessionId", sessionId);
         ids.put("agendaItemId", Platform.as(mentee).get("/api/v1/sessions/" + sessionId).then().statusCode(200)
                 .extract().path("agenda[0].id"));

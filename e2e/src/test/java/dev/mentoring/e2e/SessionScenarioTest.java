@@ -55,14 +55,8 @@ class SessionScenarioTest {
     /** Schedules once session-service knows the partnership (its events may still be on their way). */
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> schedule(String partnership, String body)
             throws InterruptedException {
-        for (int i = 0; ; i++) {
-            var answer = Platform.as(MENTEE).contentType(ContentType.JSON).body(body)
-                    .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().extract();
-            if ((answer.statusCode() != 404 && answer.statusCode() != 403) || i == 60) {
-                return answer;
-            }
-            Thread.sleep(500);
-        }
+        return Platform.eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().extract(), 404, 403);
     }
 
     private static String psql(String sql) throws Exception {

@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import dev.mentoring.plumbing.testing.TestTokens;
+import dev.mentoring.plumbing.testing.TopicWriter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -48,32 +43,11 @@ public final class Fixtures {
         }
     }
 
-    private static KafkaProducer<String, String> producer;
-
     private Fixtures() {
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
-    }
-
     public static void publish(String topic, String key, String tenant, String type, String data) {
-        String event = """
-                {"specversion":"1.0","id":"%s","source":"/mentoring/test","type":"%s","subject":"x","time":"%s",
-                 "datacontenttype":"application/json","tenant":"%s","data":%s}"""
-                .formatted(UUID.randomUUID(), type, OffsetDateTime.now(), tenant, data);
-        try {
-            producer().send(new ProducerRecord<>(topic, key, event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.send(topic, key, TopicWriter.cloudEvent(type, tenant, data));
     }
 
     private static long count(Pool pool, String sql, Object value) {

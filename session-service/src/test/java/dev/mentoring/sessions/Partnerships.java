@@ -4,15 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import dev.mentoring.plumbing.testing.TestTokens;
+import dev.mentoring.plumbing.testing.TopicWriter;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -46,45 +41,25 @@ public final class Partnerships {
         }
     }
 
-    private static KafkaProducer<String, String> producer;
-
     private Partnerships() {
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
-    }
-
     public static void publish(String topic, String key, String value) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.send(topic, key, value);
     }
 
-    public static String event(UUID id, String type, String tenant, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/mentoring/matching-service","type":"%s","subject":"x",
-                 "time":"%s","datacontenttype":"application/json","tenant":"%s","data":%s}"""
-                .formatted(id, type, OffsetDateTime.now(), tenant, data);
+    public static String event(String type, String tenant, String data) {
+        return TopicWriter.cloudEvent(type, tenant, data);
     }
 
     public static void participant(String tenant, UUID id, String employeeId) {
-        publish(PARTICIPANTS, id.toString(), event(UUID.randomUUID(), "participant.updated", tenant, """
+        publish(PARTICIPANTS, id.toString(), event("participant.updated", tenant, """
                 {"participantId":"%s","employeeId":"%s","created":true,"timeZone":"Europe/Copenhagen","languages":["en"],"version":1}"""
                 .formatted(id, employeeId)));
     }
 
     public static String partnershipChanged(Pair pair, String type, String state, OffsetDateTime at) {
-        return event(UUID.randomUUID(), type, pair.tenant(), """
+        return event(type, pair.tenant(), """
                 {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"%s","cadence":"MONTHLY","reasonCategory":null,"at":"%s"}"""
                 .formatted(pair.id(), pair.menteeId(), pair.mentorId(), state, at));
     }

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.plumbing.testing.TopicReader;
+import dev.mentoring.plumbing.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -35,24 +29,8 @@ class ParticipantEventsConsumerTest {
     @Inject
     Pool pool;
 
-    private KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
-    @AfterEach
-    void disconnect() {
-        producer.close();
-    }
-
-    private void publish(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+    private static void publish(String key, String value) {
+        TopicWriter.send(TOPIC, key, value);
     }
 
     private static String participantUpdated(UUID eventId, UUID participant, String zone, long version) {

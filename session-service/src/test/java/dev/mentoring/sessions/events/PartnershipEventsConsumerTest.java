@@ -38,20 +38,20 @@ class PartnershipEventsConsumerTest {
     @Test
     void anAgreementSetsTheCadenceAndAStaleOrRepeatedEventChangesNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
-        String activated = Partnerships.event(UUID.randomUUID(), "agreement.activated", pair.tenant(), """
+        String activated = Partnerships.event("agreement.activated", pair.tenant(), """
                 {"partnershipId":"%s","version":2,"cadence":"BIWEEKLY","sessionMinutes":60,"reviewDate":"2027-05-01",
                  "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"2027-04-01"}]}"""
                 .formatted(pair.id(), UUID.randomUUID()));
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated);
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated); // redelivered
         // an older agreement version and an older state, arriving late
-        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(UUID.randomUUID(),
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(
                 "agreement.activated", pair.tenant(), "{\"partnershipId\":\"%s\",\"version\":1,\"cadence\":\"MONTHLY\",\"sessionMinutes\":90}"
                         .formatted(pair.id())));
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.partnershipChanged(pair,
                 "partnership.paused", "PAUSED", OffsetDateTime.now().minusDays(3)));
         String marker = UUID.randomUUID().toString();
-        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(UUID.randomUUID(),
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(
                 "mentorship.accepted", pair.tenant(), "{\"requestId\":\"" + marker + "\"}"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Row row = copy(pair.id());
@@ -92,7 +92,7 @@ class PartnershipEventsConsumerTest {
     void aPoisonPartnershipEventGoesToTheDeadLetterTopic() {
         try (TopicReader deadLetters = new TopicReader("test.mentoring.session-service.dlq")) {
             String key = "poison-" + UUID.randomUUID();
-            Partnerships.publish(Partnerships.PARTNERSHIPS, key, Partnerships.event(UUID.randomUUID(), "partnership.started", "acme",
+            Partnerships.publish(Partnerships.PARTNERSHIPS, key, Partnerships.event("partnership.started", "acme",
                     "{\"partnershipId\":\"not-a-uuid\"}"));
             var dead = deadLetters.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
             assertThat(dead).isNotNull();

@@ -48,6 +48,11 @@ final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /** A request let through that ended neither way (the client went away): a trial may be made again. */
+    synchronized void abandoned() {
+        trialInFlight = false;
+    }
+
     synchronized void failed(long nowNanos) {
         failuresInARow++;
         if (state == State.HALF_OPEN || failuresInARow >= failureThreshold) {

@@ -92,9 +92,19 @@ public class ServiceProxy {
         String requestId = requestId(request);
         context.response().putHeader(REQUEST_ID, requestId);
         boolean tokenPresented = request.headers().contains("Authorization");
-        if (isPublic(request, route)) {
+        if (!request.uri().startsWith("/")) {
+            // absolute-form or asterisk-form request targets: this is no forward proxy
+            request.resume();
+            ProblemAnswers.send(context.response(), 400, "Bad Request", "The request target must be a path", "/");
+            return;
+        }
+        if (isPublic(context, route)) {
             if (withinPublicLimit(context)) {
-                send(context, route, requestId);
+                try {
+                    send(context, route, requestId);
+                } catch (RuntimeException e) {
+                    upstreamFailed(context, route, e);
+                }
             }
             return;
         }
@@ -120,13 +130,23 @@ public class ServiceProxy {
                 failure -> refuse(context, "The bearer token is not valid here", true));
     }
 
-    /** A GET below one of the route's public paths: no token needed (and none forwarded). */
-    private static boolean isPublic(HttpServerRequest request, GatewayConfig.Route route) {
-        if (request.method() != io.vertx.core.http.HttpMethod.GET || route.publicGetPaths().isEmpty()) {
+    /**
+     * A GET below one of the route's public paths: no token needed (and none forwarded). Judged on the
+     * normalised path (percent-encoded dots decoded, dot segments removed), the one that is forwarded.
+     */
+    private static boolean isPublic(RoutingContext context, GatewayConfig.Route route) {
+        if (context.request().method() != io.vertx.core.http.HttpMethod.GET || route.publicGetPaths().isEmpty()) {
             return false;
         }
-        String below = request.path().substring(route.prefix().length());
-        return !below.contains("..") && route.publicGetPaths().get().stream().anyMatch(below::startsWith);
+        String below = belowPrefix(context, route);
+        return !below.contains("..") && !below.toLowerCase().contains("%2e") && !below.toLowerCase().contains("%2f")
+                && route.publicGetPaths().get().stream().anyMatch(below::startsWith);
+    }
+
+    /** The normalised path below the route's prefix; the router matched the route on the same path. */
+    private static String belowPrefix(RoutingContext context, GatewayConfig.Route route) {
+        String path = context.normalizedPath();
+        return path.length() <= route.prefix().length() ? "" : path.substring(route.prefix().length());
     }
 
     /** Public paths are limited per client address, with the per-person limits. */
@@ -202,37 +222,53 @@ public class ServiceProxy {
                     + permit.retryAfterSeconds() + " s (circuit open)", request.path());
             return;
         }
-        String target = route.url() + request.uri().substring(route.prefix().length());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        copyHeaders(request.headers(), headers);
-        headers.set(REQUEST_ID, requestId);
-        headers.set(TRACEPARENT, traceparent(request));
-        headers.set("X-Forwarded-For", forwardedFor(request));
-        headers.set("X-Forwarded-Proto", request.scheme());
-        headers.set("X-Forwarded-Host", request.host() == null ? "" : request.host());
-        headers.set("X-Forwarded-Prefix", route.prefix());
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setAbsoluteURI(target.endsWith(route.url()) ? target + "/" : target)
-                .setHeaders(headers)
-                .setTimeout(route.timeout().orElse(config.timeout()).toMillis());
+        try {
+            // built from the normalised path and the query only: nothing in the request target can choose the host
+            String query = request.query();
+            String target = route.url() + belowPrefix(context, route) + (query == null ? "" : "?" + query);
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            copyHeaders(request.headers(), headers);
+            headers.set(REQUEST_ID, requestId);
+            headers.set(TRACEPARENT, traceparent(request));
+            headers.set("X-Forwarded-For", forwardedFor(request));
+            headers.set("X-Forwarded-Proto", request.scheme());
+            headers.set("X-Forwarded-Host", request.host() == null ? "" : request.host());
+            headers.set("X-Forwarded-Prefix", route.prefix());
+            RequestOptions options = new RequestOptions()
+                    .setMethod(request.method())
+                    .setAbsoluteURI(target.endsWith(route.url()) ? target + "/" : target)
+                    .setHeaders(headers)
+                    .setTimeout(route.timeout().orElse(config.timeout()).toMillis());
 
-        // never retried: a request that may have reached the service is not sent twice
-        client.request(options)
-                .compose(upstream -> upstream.send(request))
-                .onSuccess(upstream -> {
-                    int status = upstream.statusCode();
-                    if (status == 502 || status == 503 || status == 504) {
-                        breaker.failed(System.nanoTime());
-                    } else {
-                        breaker.succeeded();
-                    }
-                    relay(upstream, response);
-                })
-                .onFailure(failure -> {
-                    breaker.failed(System.nanoTime());
-                    upstreamFailed(context, route, failure);
-                });
+            // never retried: a request that may have reached the service is not sent twice
+            client.request(options)
+                    .onFailure(unreachable -> breaker.failed(System.nanoTime()))
+                    .compose(upstream -> upstream.send(request).onFailure(failure -> {
+                        // the service's fault (timed out, reset); a client that went away is not counted against it
+                        if (!response.closed()) {
+                            breaker.failed(System.nanoTime());
+                        } else {
+                            breaker.abandoned();
+                        }
+                    }))
+                    .onSuccess(upstream -> {
+                        int status = upstream.statusCode();
+                        if (status == 502 || status == 503 || status == 504) {
+                            breaker.failed(System.nanoTime());
+                        } else {
+                            breaker.succeeded();
+                        }
+                        relay(upstream, response);
+                    })
+                    .onFailure(failure -> {
+                        if (!response.closed()) {
+                            upstreamFailed(context, route, failure);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            breaker.abandoned(); // a permit taken must not hold a half-open breaker shut
+            throw e;
+        }
     }
 
     /** The client's W3C traceparent when it is valid, else a new trace started here. */
@@ -281,9 +317,8 @@ public class ServiceProxy {
         return given != null && given.matches("[A-Za-z0-9._:-]{1,128}") ? given : UUID.randomUUID().toString();
     }
 
+    /** The gateway is the edge: what a client claims in X-Forwarded-For is replaced by its address. */
     private static String forwardedFor(HttpServerRequest request) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String earlier = request.getHeader("X-Forwarded-For");
-        return earlier == null ? client : earlier + ", " + client;
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -8,12 +8,19 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.plumbing.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -123,5 +130,50 @@ class ServiceProxyTest {
         given().post("/api/v1/sessions/calendar-feeds/some-secret").then().statusCode(401);
         given().get("/api/v1/sessions/calendar").then().statusCode(401);
         given().get("/api/v1/sessions/calendar-feeds/../mine").then().statusCode(org.hamcrest.Matchers.oneOf(401, 404));
+    }
+
+    /** A request line exactly as written (no client library re-encodes it); answers the whole raw answer. */
+    private static String raw(String requestTarget, String authorization) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anAbsoluteRequestTargetCannotChooseTheHostTheGatewayCalls() throws IOException {
+        int before = EchoService.REQUESTS.get();
+        String answer = raw("http://someone@127.0.0.1:1/api/v1/feedback/fine", token());
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        answer = raw("http://127.0.0.1:1/api/v1/sessions/calendar-feeds/some-secret", null);
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void encodedDotSegmentsAreResolvedBeforeRoutingAndNeverOpenAPublicPath() throws IOException {
+        // the public calendar-feed path cannot be climbed out of to reach the service's other pages without a token
+        assertThat(raw("/api/v1/sessions/calendar-feeds/%2e%2e/q/metrics", null)).startsWith("HTTP/1.1 401");
+        assertThat(raw("/api/v1/sessions/calendar-feeds/%2E%2E/calendar", null)).startsWith("HTTP/1.1 401");
+        assertThat(raw("/api/v1/sessions/calendar-feeds/..%2f..%2fq/metrics", null)).startsWith("HTTP/1.1 401");
+        // what is forwarded is the resolved path, so the service sees the route the gateway chose
+        assertThat(raw("/api/v1/matching/x/%2e%2e/participants/me", token())).startsWith("HTTP/1.1 200")
+                .contains("\"uri\":\"/participants/me\"");
+        assertThat(raw("/api/v1/feedback/%2e%2e/sessions/anything", token())).startsWith("HTTP/1.1 503");
+    }
+
+    @Test
+    void aClaimedForwardedForIsReplacedByTheClientsAddress() {
+        given().header("Authorization", token()).header("X-Forwarded-For", "10.9.8.7")
+                .get("/api/v1/matching/participants/me").then().statusCode(200)
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", containsString("localhost"));
     }
 }

@@ -43,15 +43,24 @@ class GatewayLimitsTest {
     @Test
     void aPersonBeyondTheirRateGets429WithRetryAfter() {
         String token = person();
-        for (int i = 0; i < 3; i++) {
-            given().header("Authorization", token).get("/api/v1/matching/participants/me").then().statusCode(200)
-                    .header("RateLimit", containsString("remaining="));
+        // a burst of 3 at 1 a second: however slow the machine, a few more than 3 requests find the bucket empty
+        int allowed = 0;
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 30 && refused == null; i++) {
+            int before = EchoService.REQUESTS.get();
+            var answer = given().header("Authorization", token).get("/api/v1/matching/participants/me");
+            if (answer.statusCode() == 429) {
+                refused = answer;
+                assertThat(EchoService.REQUESTS.get()).as("a refused request reaches no service").isEqualTo(before);
+            } else {
+                answer.then().statusCode(200).header("RateLimit", containsString("remaining="));
+                allowed++;
+            }
         }
-        int before = EchoService.REQUESTS.get();
-        given().header("Authorization", token).get("/api/v1/matching/participants/me").then().statusCode(429)
-                .contentType("application/problem+json").header("Retry-After", notNullValue())
+        assertThat(allowed).isGreaterThanOrEqualTo(3);
+        assertThat(refused).isNotNull();
+        refused.then().contentType("application/problem+json").header("Retry-After", notNullValue())
                 .header("RateLimit", containsString("remaining=0"));
-        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
         // another person is not slowed down by the first
         given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200);
     }

@@ -63,8 +63,7 @@ class FeedbackFlowTest {
                     .post(path).then().statusCode(201);
             given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(1, 1, "again", true))
                     .post(path).then().statusCode(409).contentType("application/problem+json");
-            var submitted = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("feedback.submitted"),
-                    2, Duration.ofSeconds(20));
+            var submitted = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("feedback.submitted"), 2);
             assertThat(submitted).hasSize(2).allSatisfy(r -> assertThat(r.value()).doesNotContain("Clear advice").doesNotContain("prepared"));
         }
         // the mentor sees the mentee's shared one; the mentee does not see the mentor's unshared one
@@ -107,8 +106,7 @@ class FeedbackFlowTest {
                     .post(checkIns).then().statusCode(201).body("achievedAt", org.hamcrest.Matchers.notNullValue());
             given().header("Authorization", pair.mentor()).contentType(ContentType.JSON).body("{\"progressPercent\":100,\"achieved\":true}")
                     .post(checkIns).then().statusCode(201);
-            var achieved = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("goal.achieved"),
-                    2, Duration.ofSeconds(8));
+            var achieved = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("goal.achieved"), 1);
             assertThat(achieved).hasSize(1);
             assertThat(achieved.get(0).value()).contains(pair.goalId().toString()).doesNotContain("Plan drafted");
         }
@@ -131,11 +129,11 @@ class FeedbackFlowTest {
             TestClock.advance(Duration.ofDays(93));
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue); // a second pass publishes nothing again
-            assertThat(events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.due"), 2, Duration.ofSeconds(8)))
+            assertThat(events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.due"), 1))
                     .hasSize(1);
             TestClock.advance(Duration.ofDays(15));
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
-            assertThat(events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.overdue"), 1, Duration.ofSeconds(10)))
+            assertThat(events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.overdue"), 1))
                     .hasSize(1);
             // time passed: no session in 108 days of a monthly cadence, and an evaluation overdue
             VertxContextSupport.subscribeAndAwait(health::recomputeActive);
@@ -155,8 +153,7 @@ class FeedbackFlowTest {
                     .post(list + "/" + evaluation + "/answers").then().statusCode(422).body("errors[0].field", equalTo("goals[0].goalId"));
             given().header("Authorization", pair.mentor()).contentType(ContentType.JSON).body(answer)
                     .post(list + "/" + evaluation + "/answers").then().statusCode(201).body("state", equalTo("COMPLETED"));
-            var completed = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.completed"),
-                    1, Duration.ofSeconds(10));
+            var completed = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.completed"), 1);
             assertThat(completed).hasSize(1);
             assertThat(completed.get(0).value()).doesNotContain("Honest talks").doesNotContain("Finding time");
         }
@@ -185,8 +182,7 @@ class FeedbackFlowTest {
                     .body("state", equalTo("NEEDS_ATTENTION")).body("score", equalTo(60))
                     .body("pitfalls.pitfall", org.hamcrest.Matchers.contains("LACK_OF_COMMITMENT", "POOR_COMMUNICATION"))
                     .body("pitfalls[1].evidence[0]", org.hamcrest.Matchers.containsString("1.0"));
-            var changes = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("partnership.health-changed"),
-                    3, Duration.ofSeconds(8));
+            var changes = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("partnership.health-changed"), 2);
             assertThat(changes).hasSize(2);
             assertThat(changes.get(0).value()).contains("\"state\": \"HEALTHY\"").doesNotContain("\"previousState\": \"");
             assertThat(changes.get(1).value()).contains("\"previousState\": \"HEALTHY\"").contains("\"state\": \"NEEDS_ATTENTION\"");

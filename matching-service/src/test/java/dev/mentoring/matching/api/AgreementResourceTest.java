@@ -86,8 +86,7 @@ class AgreementResourceTest {
             given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.partnershipId()).then()
                     .body("cadence", equalTo("MONTHLY"));
 
-            var story = events.collect(r -> pair.partnershipId().equals(r.key()) && r.value().contains("agreement."), 3,
-                    Duration.ofSeconds(20));
+            var story = events.settled(r -> pair.partnershipId().equals(r.key()) && r.value().contains("agreement."), 3);
             assertThat(story).extracting(r -> r.value().replaceAll(".*\"type\": ?\"([a-z.-]+)\".*", "$1"))
                     .containsExactly("agreement.signed", "agreement.signed", "agreement.activated");
             assertThat(story.get(2).value()).contains("Lead a team of three", "talks given", "MONTHLY");
@@ -170,8 +169,7 @@ class AgreementResourceTest {
         try (TopicReader events = new TopicReader("test.mentoring.partnership.v1")) {
             VertxContextSupport.subscribeAndAwait(() -> reviews.publishDue());
             VertxContextSupport.subscribeAndAwait(() -> reviews.publishDue());
-            var due = events.collect(r -> pair.partnershipId().equals(r.key()) && r.value().contains("agreement.review-due"), 2,
-                    Duration.ofSeconds(8));
+            var due = events.settled(r -> pair.partnershipId().equals(r.key()) && r.value().contains("agreement.review-due"), 1);
             assertThat(due).hasSize(1);
         }
     }

@@ -60,7 +60,7 @@ class MentorshipRequestResourceTest {
             String requestId = ask(tenant, "E-1", mentorId);
             given().header("Authorization", mentor(tenant, "M-1")).post("/mentorship-requests/" + requestId + "/acceptance")
                     .then().statusCode(200).body("id", equalTo(requestId)).body("state", equalTo("ACTIVE"));
-            var story = events.collect(r -> requestId.equals(r.key()), 3, Duration.ofSeconds(20));
+            var story = events.settled(r -> requestId.equals(r.key()), 3);
             assertThat(story).extracting(r -> r.value().replaceAll(".*\"type\": ?\"([a-z.-]+)\".*", "$1"))
                     .containsExactly("mentorship.requested", "mentorship.accepted", "partnership.started");
             assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Would you mentor me"));
@@ -214,8 +214,7 @@ class MentorshipRequestResourceTest {
             }
             given().header("Authorization", mentee(tenant, "E-1")).get("/mentorship-requests/" + requestId).then()
                     .body("state", equalTo("EXPIRED"));
-            var expired = events.collect(r -> requestId.equals(r.key()) && r.value().contains("mentorship.expired"), 2,
-                    Duration.ofSeconds(8));
+            var expired = events.settled(r -> requestId.equals(r.key()) && r.value().contains("mentorship.expired"), 1);
             assertThat(expired).hasSize(1);
         }
     }

@@ -82,6 +82,26 @@ public final class TopicReader implements AutoCloseable {
         return found;
     }
 
+    /**
+     * For "exactly n" checks: waits up to {@code timeout} for {@code expected} matching records, then reads on
+     * for {@code quiet} so that one too many would be seen; answers all the matches. Patient on a slow machine
+     * (the timeout is only spent when too few come), strict when too many do.
+     */
+    public List<ConsumerRecord<String, String>> settled(Predicate<ConsumerRecord<String, String>> wanted, int expected,
+            Duration timeout, Duration quiet) {
+        collect(wanted, expected, timeout);
+        Instant end = Instant.now().plus(quiet);
+        while (Instant.now().isBefore(end)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return seen.stream().filter(wanted).toList();
+    }
+
+    /** {@link #settled} with 30 s to arrive and 3 s of quiet after. */
+    public List<ConsumerRecord<String, String>> settled(Predicate<ConsumerRecord<String, String>> wanted, int expected) {
+        return settled(wanted, expected, Duration.ofSeconds(30), Duration.ofSeconds(3));
+    }
+
     /** Every record read so far. */
     public List<ConsumerRecord<String, String>> seen() {
         return List.copyOf(seen);

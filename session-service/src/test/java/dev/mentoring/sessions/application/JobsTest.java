@@ -3,7 +3,6 @@ package dev.mentoring.sessions.application;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -74,8 +73,7 @@ class JobsTest {
             twoPassesAtOnce(reminders::publishDue);
             twoPassesAtOnce(reminders::publishDue);
             VertxContextSupport.subscribeAndAwait(reminders::publishDue);
-            var published = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("session.reminder-due"),
-                    3, Duration.ofSeconds(6));
+            var published = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("session.reminder-due"), 2);
             assertThat(published).hasSize(2);
             assertThat(published).anySatisfy(r -> assertThat(r.value()).contains(inAnHour).contains("PT1H"));
             assertThat(published).anySatisfy(r -> assertThat(r.value()).contains(tomorrow).contains("PT24H"));
@@ -86,8 +84,7 @@ class JobsTest {
                 .body("{\"start\":\"" + now.plusMinutes(10) + "\"}").post("/" + tomorrow + "/rescheduling").then().statusCode(200);
         try (TopicReader events = new TopicReader("test.mentoring.session.v1")) {
             VertxContextSupport.subscribeAndAwait(reminders::publishDue);
-            var published = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("session.reminder-due"),
-                    2, Duration.ofSeconds(6));
+            var published = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("session.reminder-due"), 1);
             assertThat(published).hasSize(1);
             assertThat(published.get(0).value()).contains(tomorrow).contains("PT1H");
         }
@@ -109,8 +106,7 @@ class JobsTest {
         try (TopicReader events = new TopicReader("test.mentoring.session.v1")) {
             twoPassesAtOnce(actionItems::publishOverdue);
             VertxContextSupport.subscribeAndAwait(actionItems::publishOverdue);
-            var published = events.collect(r -> pair.id().toString().equals(r.key()) && r.value().contains("action-item.overdue"),
-                    2, Duration.ofSeconds(6));
+            var published = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("action-item.overdue"), 1);
             assertThat(published).hasSize(1);
             assertThat(published.get(0).value()).contains(overdue).doesNotContain("promotion case");
         }

@@ -90,10 +90,16 @@ public class Scheduling {
         }
     }
 
+    /** Sessions are planned at most this far ahead. */
+    static final int MAX_YEARS_AHEAD = 2;
+
     private void checkNotTooEarly(ZonedDateTime start) {
         if (start.toOffsetDateTime().isBefore(now().minus(settings.pastWindow()))) {
             throw ProblemException.unprocessable("start", "is more than " + settings.pastWindow().toDays()
                     + " days ago; only recent sessions can be recorded afterwards");
+        }
+        if (start.toOffsetDateTime().isAfter(now().plusYears(MAX_YEARS_AHEAD))) {
+            throw ProblemException.unprocessable("start", "is more than " + MAX_YEARS_AHEAD + " years ahead");
         }
     }
 

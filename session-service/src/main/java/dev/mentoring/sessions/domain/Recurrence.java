@@ -93,37 +93,44 @@ public final class Recurrence {
         DateTime start = new DateTime(firstLocalStart.getYear(), firstLocalStart.getMonthValue() - 1,
                 firstLocalStart.getDayOfMonth(), firstLocalStart.getHour(), firstLocalStart.getMinute(), 0);
         RecurrenceRule floating = rule;
-        if (rule.getUntil() != null && !rule.getUntil().isFloating()) {
-            // UNTIL in UTC: compare in the series' local time
+        DateTime until = rule.getUntil();
+        if (until != null && (until.isAllDay() || !until.isFloating())) {
+            // UNTIL as a date (the whole day counts) or in UTC: compare in the series' local time
             try {
                 floating = new RecurrenceRule(rule.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
-                Instant until = Instant.ofEpochMilli(rule.getUntil().getTimestamp());
-                LocalDateTime local = rule.getUntil().isAllDay()
-                        ? LocalDateTime.of(rule.getUntil().getYear(), rule.getUntil().getMonth() + 1, rule.getUntil().getDayOfMonth(), 23, 59, 59)
-                        : LocalDateTime.ofInstant(until, zone);
-                floating.setUntil(new DateTime(local.getYear(), local.getMonthValue() - 1, local.getDayOfMonth(),
-                        local.getHour(), local.getMinute(), local.getSecond()));
             } catch (InvalidRecurrenceRuleException e) {
                 throw ProblemException.unprocessable("rrule", e.getMessage());
             }
+            LocalDateTime local = until.isAllDay()
+                    ? LocalDateTime.of(until.getYear(), until.getMonth() + 1, until.getDayOfMonth(), 23, 59, 59)
+                    : LocalDateTime.ofInstant(Instant.ofEpochMilli(until.getTimestamp()), zone);
+            floating.setUntil(new DateTime(local.getYear(), local.getMonthValue() - 1, local.getDayOfMonth(),
+                    local.getHour(), local.getMinute(), local.getSecond()));
         }
-        RecurrenceRuleIterator iterator = floating.iterator(start);
         LocalDateTime limit = firstLocalStart.plusYears(1);
         List<ZonedDateTime> occurrences = new ArrayList<>();
-        while (iterator.hasNext()) {
-            DateTime next = iterator.nextDateTime();
-            LocalDateTime local = LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(),
-                    next.getHours(), next.getMinutes(), next.getSeconds());
-            if (local.isBefore(firstLocalStart)) {
-                continue;
+        try {
+            RecurrenceRuleIterator iterator = floating.iterator(start);
+            while (iterator.hasNext()) {
+                DateTime next = iterator.nextDateTime();
+                LocalDateTime local = LocalDateTime.of(next.getYear(), next.getMonth() + 1, next.getDayOfMonth(),
+                        next.getHours(), next.getMinutes(), next.getSeconds());
+                if (local.isBefore(firstLocalStart)) {
+                    continue;
+                }
+                if (local.isAfter(limit)) {
+                    throw ProblemException.unprocessable("rrule", "makes sessions more than a year after the first; end it sooner (COUNT or UNTIL)");
+                }
+                if (occurrences.size() == MAX_OCCURRENCES) {
+                    throw ProblemException.unprocessable("rrule", "makes more than " + MAX_OCCURRENCES + " sessions");
+                }
+                occurrences.add(ZonedDateTime.ofLocal(local, zone, null));
             }
-            if (local.isAfter(limit)) {
-                throw ProblemException.unprocessable("rrule", "makes sessions more than a year after the first; end it sooner (COUNT or UNTIL)");
-            }
-            if (occurrences.size() == MAX_OCCURRENCES) {
-                throw ProblemException.unprocessable("rrule", "makes more than " + MAX_OCCURRENCES + " sessions");
-            }
-            occurrences.add(ZonedDateTime.ofLocal(local, zone, null));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the library refuses rules it cannot expand (parts that never meet, for one)
+            throw ProblemException.unprocessable("rrule", "cannot be expanded from the given start: " + e.getMessage());
         }
         if (occurrences.isEmpty()) {
             throw ProblemException.unprocessable("rrule", "makes no session from the given start");

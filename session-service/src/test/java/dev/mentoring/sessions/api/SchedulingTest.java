@@ -204,7 +204,7 @@ public class SchedulingTest {
                 new Case(body(inDays(5, 10), "Nowhere/Land", 60, null), 400, "timeZone"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 5, null), 400, "durationMinutes"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 241, null), 400, "durationMinutes"),
-                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace(inDays(5, 10).toString(), "2027-02-30T10:00"), 400, null),
+                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace(inDays(5, 10).toString(), "2027-02-30T10:00"), 400, "start"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "FREQ=DAILY;COUNT=3"), 422, "rrule"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "FREQ=WEEKLY"), 422, "rrule"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "FREQ=WEEKLY;COUNT=60"), 422, "rrule"),
@@ -212,7 +212,10 @@ public class SchedulingTest {
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "FREQ=MONTHLY;BYHOUR=3;COUNT=2"), 422, "rrule"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "NOT A RULE"), 422, "rrule"),
                 new Case(body(inDays(-40, 10), "Europe/Copenhagen", 60, null), 422, "start"),
-                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace("\"VIDEO\"", "\"TELEPATHY\""), 400, null),
+                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, "FREQ=MONTHLY;BYMONTHDAY=31;BYDAY=1MO;COUNT=2"), 422, "rrule"),
+                new Case(body(inDays(5, 10).plusYears(3), "Europe/Copenhagen", 60, null), 422, "start"),
+                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace(inDays(5, 10).toString(), "+999999999-12-31T10:00"), 422, "start"),
+                new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace("\"VIDEO\"", "\"TELEPATHY\""), 400, "mode"),
                 new Case(body(inDays(5, 10), "Europe/Copenhagen", 60, null).replace(",\"placeOrLink\":\"https://meet.example.com/x\"", ""), 400, "placeOrLink"));
         for (Case c : cases) {
             var answer = given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(c.body()).post(base)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,7 @@ import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.sessions.events.SessionEvents;
 import dev.mentoring.sessions.persistence.MentoringSession;
 import dev.mentoring.sessions.persistence.PartnershipCopy;
+import dev.mentoring.sessions.persistence.SessionSeries;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -56,6 +58,10 @@ public class PartnershipCopies {
 
     @WithTransaction
     public Uni<Void> apply(ReceivedEvent event, PartnershipChanged change) {
+        if (change.unusable() != null) {
+            // never guessed: a partnership event without its people or state would cancel sessions on a misreading
+            return Uni.createFrom().failure(new IllegalArgumentException(change.unusable()));
+        }
         return inbox.firstDelivery(CONSUMER, event.id()).chain(first -> !first ? Uni.createFrom().voidItem()
                 : copyOf(event.tenant(), change.partnershipId()).chain(copy -> {
                     if (!copy.tenant.equals(event.tenant())) {
@@ -86,6 +92,9 @@ public class PartnershipCopies {
     public Uni<Void> apply(ReceivedEvent event, AgreementActivated agreement) {
         return inbox.firstDelivery(CONSUMER, event.id()).chain(first -> !first ? Uni.createFrom().voidItem()
                 : copyOf(event.tenant(), agreement.partnershipId()).chain(copy -> {
+                    if (!copy.tenant.equals(event.tenant())) {
+                        return Uni.createFrom().failure(new IllegalArgumentException("partnership of another tenant"));
+                    }
                     if (copy.agreementVersion != null && copy.agreementVersion >= agreement.version()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -107,7 +116,11 @@ public class PartnershipCopies {
                         SessionLifecycle.cancel(s, reason, null, false, now);
                         events.add(SessionEvents.session(s, SessionEvents.CANCELLED, null, now));
                     }
-                    return bookings.release(sessions.stream().map(s -> s.id).toList())
+                    // a series that lost occurrences changed: calendar apps take its EXDATEs only with a higher SEQUENCE
+                    List<UUID> series = sessions.stream().map(s -> s.seriesId).filter(java.util.Objects::nonNull).distinct().toList();
+                    Uni<Void> raised = series.isEmpty() ? Uni.createFrom().voidItem()
+                            : SessionSeries.update("sequence = sequence + 1 where id in ?1", series).replaceWithVoid();
+                    return raised.chain(() -> bookings.release(sessions.stream().map(s -> s.id).toList()))
                             .chain(() -> outbox.appendAll(events));
                 });
     }

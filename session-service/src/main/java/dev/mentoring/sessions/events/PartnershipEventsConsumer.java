@@ -32,7 +32,7 @@ public class PartnershipEventsConsumer {
     public Uni<Void> consume(String cloudEvent) {
         return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
             ReceivedEvent event = ReceivedEvent.of(envelope);
-            if (event.type().startsWith(PartnershipChanged.PREFIX)) {
+            if (PartnershipChanged.TYPES.contains(event.type())) {
                 return ReceivedEvent.data(json, envelope, event, PartnershipChanged.class)
                         .chain(change -> copies.apply(event, change));
             }

@@ -35,9 +35,17 @@ class PartnershipEventsConsumerTest {
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
+    private long handled(String cloudEvent) {
+        UUID id = UUID.fromString(cloudEvent.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+        return pool.preparedQuery("select count(*) from processed_event where event_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     @Test
     void anAgreementSetsTheCadenceAndAStaleOrRepeatedEventChangesNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
+        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
         String activated = Partnerships.event("agreement.activated", pair.tenant(), """
                 {"partnershipId":"%s","version":2,"cadence":"BIWEEKLY","sessionMinutes":60,"reviewDate":"2027-05-01",
                  "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"2027-04-01"}]}"""
@@ -45,22 +53,48 @@ class PartnershipEventsConsumerTest {
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated);
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated); // redelivered
         // an older agreement version and an older state, arriving late
-        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(
-                "agreement.activated", pair.tenant(), "{\"partnershipId\":\"%s\",\"version\":1,\"cadence\":\"MONTHLY\",\"sessionMinutes\":90}"
-                        .formatted(pair.id())));
-        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.partnershipChanged(pair,
-                "partnership.paused", "PAUSED", OffsetDateTime.now().minusDays(3)));
-        String marker = UUID.randomUUID().toString();
-        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event(
-                "mentorship.accepted", pair.tenant(), "{\"requestId\":\"" + marker + "\"}"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Row row = copy(pair.id());
-            assertThat(row.getInteger("agreement_version")).isEqualTo(2);
-            assertThat(row.getString("cadence")).isEqualTo("BIWEEKLY");
-            assertThat(row.getInteger("session_minutes")).isEqualTo(60);
-        });
+        String olderAgreement = Partnerships.event("agreement.activated", pair.tenant(),
+                "{\"partnershipId\":\"%s\",\"version\":1,\"cadence\":\"MONTHLY\",\"sessionMinutes\":90}".formatted(pair.id()));
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), olderAgreement);
+        String stalePause = Partnerships.partnershipChanged(pair, "partnership.paused", "PAUSED", OffsetDateTime.now().minusDays(3));
+        Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), stalePause);
+        // both late events were handled (in order, behind the others) and changed nothing
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(olderAgreement) == 1 && handled(stalePause) == 1);
+        Row row = copy(pair.id());
+        assertThat(row.getInteger("agreement_version")).isEqualTo(2);
+        assertThat(row.getString("cadence")).isEqualTo("BIWEEKLY");
+        assertThat(row.getInteger("session_minutes")).isEqualTo(60);
+        assertThat(row.getString("state")).isEqualTo("ACTIVE");
+        given().header("Authorization", pair.mentor()).get("/" + future).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void aPartnershipEventWithoutItsPeopleOrStateOrOfAnotherTenantIsDeadLetteredAndCancelsNothing() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        try (TopicReader deadLetters = new TopicReader("test.mentoring.session-service.dlq")) {
+            Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("partnership.ended", pair.tenant(),
+                    "{\"partnershipId\":\"%s\",\"at\":\"%s\"}".formatted(pair.id(), OffsetDateTime.now())));
+            Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("partnership.ended", pair.tenant(),
+                    "{\"partnershipId\":\"%s\",\"menteeId\":\"%s\",\"mentorId\":\"%s\",\"state\":\"GONE\",\"at\":\"%s\"}"
+                            .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now())));
+            Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("agreement.activated", "another-tenant",
+                    "{\"partnershipId\":\"%s\",\"version\":9,\"cadence\":\"WEEKLY\",\"sessionMinutes\":30}".formatted(pair.id())));
+            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()), 3);
+            assertThat(dead).hasSize(3);
+            assertThat(dead).extracting(r -> TopicReader.header(r, "dead-letter-reason"))
+                    .anySatisfy(reason -> assertThat(reason).contains("menteeId"))
+                    .anySatisfy(reason -> assertThat(reason).contains("GONE"))
+                    .anySatisfy(reason -> assertThat(reason).contains("another tenant"));
+        }
         Row row = copy(pair.id());
         assertThat(row.getString("state")).isEqualTo("ACTIVE");
+        assertThat(row.getString("tenant")).isEqualTo(pair.tenant());
+        assertThat(row.getValue("agreement_version")).as("the other tenant's agreement").isNotEqualTo(9);
+        given().header("Authorization", pair.mentor()).get("/" + future).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
     }
 
     @Test

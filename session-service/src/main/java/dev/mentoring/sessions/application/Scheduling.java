@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
@@ -103,6 +104,27 @@ public class Scheduling {
         }
     }
 
+    /**
+     * Within the transaction: the partnership, share-locked and still active. A pause or end handled meanwhile
+     * either came first (409 here) or waits for this transaction and then cancels what it scheduled.
+     */
+    private static Uni<PartnershipCopy> activeForUpdate(UUID partnershipId) {
+        return PartnershipCopy.<PartnershipCopy>findById(partnershipId, LockModeType.PESSIMISTIC_READ).map(p -> {
+            checkActive(p);
+            return p;
+        });
+    }
+
+    /** Within the transaction: the session, locked and still scheduled (a cancel that committed meanwhile wins). */
+    private static Uni<MentoringSession> scheduledForUpdate(UUID sessionId) {
+        return MentoringSession.<MentoringSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE).map(s -> {
+            if (s.state != SessionEnums.State.SCHEDULED) {
+                throw new ProblemException(409, "Conflict", "The session is " + s.state + "; only scheduled sessions move");
+            }
+            return s;
+        });
+    }
+
     private static void checkActive(PartnershipCopy p) {
         if (!p.active()) {
             throw new ProblemException(409, "Conflict", "The partnership is " + p.state + ": sessions are scheduled in active partnerships");
@@ -155,9 +177,9 @@ public class Scheduling {
         List<ZonedDateTime> starts = recurrence == null ? List.of(ZonedDateTime.ofLocal(in.start(), zone, null))
                 : recurrence.occurrences(in.start(), zone);
         checkNotTooEarly(starts.get(0));
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> {
-            checkActive(p);
-            return inTransaction(() -> {
+        return me.id().chain(my -> me.partnership(my, partnershipId).chain(found -> {
+            checkActive(found);
+            return inTransaction(() -> activeForUpdate(found.id).chain(p -> {
                 OffsetDateTime now = now();
                 SessionSeries series = null;
                 if (recurrence != null) {
@@ -189,7 +211,7 @@ public class Scheduling {
                                 .map(s -> SessionEvents.session(s, SessionEvents.SCHEDULED, null, now)).toList()))
                         .map(ignored -> new SessionViews.Scheduled(created == null ? null : created.id, sessions.stream()
                                 .map(s -> SessionViews.SessionView.of(s, s == sessions.get(0) ? agenda : List.of())).toList()));
-            }, p.menteeId, p.mentorId, starts, in.durationMinutes());
+            }), found.menteeId, found.mentorId, starts, in.durationMinutes());
         }));
     }
 
@@ -208,8 +230,7 @@ public class Scheduling {
             checkNotTooEarly(start);
             List<ZonedDateTime> starts = following ? null : List.of(start);
             return (following ? followingStarts(found, in, zone) : Uni.createFrom().item(starts)).chain(all ->
-                    inTransaction(() -> PartnershipCopy.<PartnershipCopy>findById(found.partnershipId).chain(p -> {
-                        checkActive(p);
+                    inTransaction(() -> activeForUpdate(found.partnershipId).chain(p -> {
                         return following ? moveFollowing(my, p, found.id, in, all, zone, minutes) : moveOne(found.id, start, minutes);
                     }), found.menteeId, found.mentorId, all, minutes));
         }));
@@ -240,7 +261,7 @@ public class Scheduling {
 
     private Uni<SessionViews.SessionView> moveOne(UUID sessionId, ZonedDateTime start, int minutes) {
         OffsetDateTime now = now();
-        return MentoringSession.<MentoringSession>findById(sessionId).chain(s -> {
+        return scheduledForUpdate(sessionId).chain(s -> {
             OffsetDateTime previous = s.startsAt;
             place(s, start, minutes);
             SessionLifecycle.changed(s, now);
@@ -254,7 +275,7 @@ public class Scheduling {
     private Uni<SessionViews.SessionView> moveFollowing(UUID my, PartnershipCopy p, UUID sessionId, SessionViews.Reschedule in,
             List<ZonedDateTime> starts, ZoneId zone, int minutes) {
         OffsetDateTime now = now();
-        return MentoringSession.<MentoringSession>findById(sessionId).chain(first -> SessionSeries.<SessionSeries>findById(first.seriesId)
+        return scheduledForUpdate(sessionId).chain(first -> SessionSeries.<SessionSeries>findById(first.seriesId, LockModeType.PESSIMISTIC_WRITE)
                 .chain(old -> followingOf(first).chain(following -> {
                     SessionSeries next = new SessionSeries();
                     next.id = UUID.randomUUID();

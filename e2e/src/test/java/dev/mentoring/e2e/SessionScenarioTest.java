@@ -129,7 +129,9 @@ class SessionScenarioTest {
             Platform.as("globex-admin").get("/api/v1/sessions/" + ids.get(0) + "/notes").then().statusCode(403);
             Platform.as("globex-mentee4").get("/api/v1/sessions/" + ids.get(0) + "/notes").then().statusCode(404);
             Platform.as("acme-mentee4").get("/api/v1/sessions/" + ids.get(0)).then().statusCode(404);
-            String rows = psql("select t::text from session_note t where session_id = '" + ids.get(0) + "'");
+            // every column as text, the encrypted bytes decoded as text too: no plaintext anywhere in the row
+            String rows = psql("select t::text || encode(t.ciphertext, 'escape') || encode(t.nonce, 'escape') from session_note t"
+                    + " where session_id = '" + ids.get(0) + "'");
             assertThat(rows).contains(ids.get(0)).doesNotContain("reorg").doesNotContain("pitch");
             Platform.as("globex-admin").get("/api/v1/sessions/all").then().statusCode(200)
                     .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Where I stand")));

@@ -104,6 +104,11 @@ class CalendarFeedTest {
         String url = given().header("Authorization", pair.mentee()).post("/calendar-feed").then().statusCode(200).extract().path("url");
         String secret = url.substring(url.lastIndexOf('/') + 1);
         assertThat(secret).hasSizeGreaterThan(40);
+        // only the secret's SHA-256 is stored
+        String stored = pool.preparedQuery("select secret_hash from calendar_feed where participant_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(pair.menteeId())).await().indefinitely().iterator().next().getString(0);
+        assertThat(stored).isNotEqualTo(secret).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         String feed = given().get("/calendar-feeds/" + secret).then().statusCode(200).extract().asString();
         assertThat(parse(feed).getComponents(Component.VEVENT)).hasSize(1);
 
@@ -113,7 +118,8 @@ class CalendarFeedTest {
         given().get("/calendar-feeds/" + newSecret).then().statusCode(200);
         given().header("Authorization", pair.mentee()).delete("/calendar-feed").then().statusCode(204);
         given().get("/calendar-feeds/" + newSecret).then().statusCode(404);
-        assertThat(pool.query("select count(*) from calendar_feed where secret_hash = '" + newSecret + "'").execute()
-                .await().indefinitely().iterator().next().getLong(0)).isZero();
+        // revoked: the person has no feed row at all any more
+        assertThat(pool.preparedQuery("select count(*) from calendar_feed where participant_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(pair.menteeId())).await().indefinitely().iterator().next().getLong(0)).isZero();
     }
 }

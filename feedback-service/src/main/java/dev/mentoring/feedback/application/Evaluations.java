@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,6 @@ import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -84,7 +84,7 @@ public class Evaluations {
     /** Within the current transaction: a partnership ended; the planned ones go, the closing one opens now. */
     Uni<Void> close(PartnershipCopy p) {
         Evaluation closing = evaluation(p, "CLOSING", LocalDate.now(clock), "OPEN");
-        return Evaluation.update("state = 'CANCELLED' where partnershipId = ?1 and state = 'PLANNED'", p.id)
+        return Evaluation.update("state = 'CANCELLED' where partnershipId = ?1 and state in ('PLANNED', 'OPEN')", p.id)
                 .chain(() -> closing.persist())
                 .chain(() -> outbox.append(event(closing, FeedbackEvents.EVALUATION_DUE, null))).replaceWithVoid();
     }
@@ -100,17 +100,33 @@ public class Evaluations {
         return publishDue().replaceWithVoid();
     }
 
-    /** One pass: opens what is due, marks what closed unanswered; answers how many changed. */
-    @WithTransaction
+    /**
+     * One pass: opens what is due, marks what closed unanswered (one transaction), then assesses the health of
+     * the partnerships with a missed evaluation again, each in a transaction of its own (the rows of the pass
+     * are not held while partnerships are locked); answers how many evaluations changed.
+     */
     public Uni<Integer> publishDue() {
         LocalDate today = LocalDate.now(clock);
-        return claim("update evaluation set state = 'OPEN' where id in (select id from evaluation where state = 'PLANNED' "
+        return Panache.withTransaction(() -> claim("update evaluation set state = 'OPEN' where id in (select id from evaluation where state = 'PLANNED' "
                 + "and opens_on <= ?1 order by opens_on limit 500 for update skip locked) returning id", today)
                 .chain(opened -> claim("update evaluation set state = 'OVERDUE' where id in (select id from evaluation "
                         + "where state = 'OPEN' and closes_on < ?1 order by closes_on limit 500 for update skip locked) returning id", today)
                         .chain(overdue -> events(opened, FeedbackEvents.EVALUATION_DUE)
                                 .chain(() -> events(overdue, FeedbackEvents.EVALUATION_OVERDUE))
-                                .replaceWith(opened.size() + overdue.size())));
+                                .chain(() -> overdue.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
+                                        : Evaluation.<Evaluation>list("id in ?1", overdue)
+                                                .map(list -> list.stream().map(e -> e.partnershipId).distinct().toList()))
+                                .map(missed -> new Pass(opened.size() + overdue.size(), missed)))))
+                .chain(pass -> {
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (UUID partnership : pass.missed()) {
+                        done = done.chain(() -> Panache.withTransaction(() -> health.recompute(partnership)));
+                    }
+                    return done.replaceWith(pass.changed());
+                });
+    }
+
+    private record Pass(int changed, List<UUID> missed) {
     }
 
     private static Uni<List<UUID>> claim(String sql, LocalDate today) {
@@ -144,7 +160,7 @@ public class Evaluations {
     }
 
     public Uni<FeedbackViews.EvaluationView> answer(UUID partnershipId, UUID evaluationId, FeedbackViews.EvaluationAnswer in) {
-        return participants.me().chain(me -> Panache.withTransaction(() -> participants.partnership(me, partnershipId).chain(p ->
+        return participants.me().chain(me -> Panache.withTransaction(() -> participants.partnershipForUpdate(me, partnershipId).chain(p ->
                 Evaluation.<Evaluation>find("id = ?1 and partnershipId = ?2", evaluationId, p.id).firstResult().chain(e -> {
                     if (e == null) {
                         throw ProblemException.notFound("evaluation", evaluationId);

@@ -48,7 +48,7 @@ public class Goals {
     }
 
     public Uni<FeedbackViews.GoalView> checkIn(UUID partnershipId, UUID goalId, FeedbackViews.CheckInInput in) {
-        return participants.me().chain(me -> Panache.withTransaction(() -> participants.partnership(me, partnershipId).chain(p ->
+        return participants.me().chain(me -> Panache.withTransaction(() -> participants.partnershipForUpdate(me, partnershipId).chain(p ->
                 Goal.<Goal>find("goalId = ?1 and partnershipId = ?2 and inForce = true", goalId, p.id).firstResult().chain(goal -> {
                     if (goal == null) {
                         throw ProblemException.notFound("goal", goalId);

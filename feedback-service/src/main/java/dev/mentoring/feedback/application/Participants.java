@@ -3,6 +3,7 @@ package dev.mentoring.feedback.application;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.mentoring.feedback.persistence.ParticipantCopy;
 import dev.mentoring.feedback.persistence.PartnershipCopy;
@@ -38,6 +39,16 @@ public class Participants {
                     }
                     return p.id;
                 });
+    }
+
+    /**
+     * Within a transaction: the partnership as {@link #partnership}, locked. Writes that recompute the health
+     * lock it first, as the event consumers do, so that concurrent writes of one partnership queue up in one
+     * order (no deadlocks) and see each other's work (two answers complete an evaluation, one check-in
+     * achieves a goal).
+     */
+    public Uni<PartnershipCopy> partnershipForUpdate(UUID me, UUID partnershipId) {
+        return partnership(me, partnershipId).chain(p -> PartnershipCopy.<PartnershipCopy>findById(p.id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Within a session: the partnership if the caller is one of its two people, else 404. */

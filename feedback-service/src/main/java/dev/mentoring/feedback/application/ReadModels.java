@@ -9,11 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.feedback.events.ConsumedEvents;
 import dev.mentoring.feedback.persistence.Goal;
+import dev.mentoring.feedback.persistence.GoalCheckIn;
 import dev.mentoring.feedback.persistence.ParticipantCopy;
 import dev.mentoring.feedback.persistence.PartnershipCopy;
 import dev.mentoring.feedback.persistence.SessionCopy;
+import dev.mentoring.feedback.persistence.SessionFeedback;
 import dev.mentoring.plumbing.inbox.Inbox;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -48,6 +51,9 @@ public class ReadModels {
     public Uni<Void> participant(ReceivedEvent event, ConsumedEvents.ParticipantUpdated data) {
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
                 : ParticipantCopy.<ParticipantCopy>findById(data.participantId()).chain(existing -> {
+                    if (existing != null && !existing.tenant.equals(event.tenant())) {
+                        return anotherTenants("participant");
+                    }
                     if (existing != null && existing.version >= data.version()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -61,18 +67,39 @@ public class ReadModels {
                 }));
     }
 
+    /**
+     * The right to be forgotten: the copy keeps only the id (so that nothing recreates the person), and every
+     * text the person wrote goes (feedback comments, check-in notes, evaluation answers' words); ratings stay
+     * for the aggregates, which never name anyone.
+     */
     @WithTransaction
     public Uni<Void> erase(ReceivedEvent event, ConsumedEvents.ParticipantErased data) {
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
                 : ParticipantCopy.<ParticipantCopy>findById(data.participantId()).chain(existing -> {
+                    if (existing != null && !existing.tenant.equals(event.tenant())) {
+                        return anotherTenants("participant");
+                    }
                     ParticipantCopy copy = existing != null ? existing : new ParticipantCopy();
                     copy.id = data.participantId();
                     copy.tenant = event.tenant();
                     copy.employeeId = "erased";
                     copy.version = Long.MAX_VALUE;
                     copy.updatedAt = OffsetDateTime.now(clock);
-                    return copy.persist().replaceWithVoid();
+                    UUID who = data.participantId();
+                    return copy.persist()
+                            .chain(() -> SessionFeedback.update("comment = null where authorId = ?1 and tenant = ?2", who, event.tenant()))
+                            .chain(() -> GoalCheckIn.update("note = null where authorId = ?1 and tenant = ?2", who, event.tenant()))
+                            .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                    "update evaluation_answer set went_well = null, was_hard = null where author_id = ?1"
+                                            + " and evaluation_id in (select id from evaluation where tenant = ?2)")
+                                    .setParameter(1, who).setParameter(2, event.tenant()).executeUpdate()))
+                            .replaceWithVoid();
                 }));
+    }
+
+    /** An event naming a record of another tenant: never applied; the dead-letter topic gets it with this reason. */
+    private static Uni<Void> anotherTenants(String what) {
+        return Uni.createFrom().failure(new IllegalArgumentException(what + " of another tenant"));
     }
 
     private static Uni<PartnershipCopy> partnershipCopy(String tenant, UUID id) {
@@ -92,7 +119,7 @@ public class ReadModels {
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
                 : partnershipCopy(event.tenant(), data.partnershipId()).chain(copy -> {
                     if (!copy.tenant.equals(event.tenant())) {
-                        return Uni.createFrom().failure(new IllegalArgumentException("partnership of another tenant"));
+                        return anotherTenants("partnership");
                     }
                     if (copy.stateAt != null && data.at() != null && data.at().isBefore(copy.stateAt)) {
                         return Uni.createFrom().voidItem();
@@ -128,6 +155,9 @@ public class ReadModels {
     public Uni<Void> agreement(ReceivedEvent event, ConsumedEvents.AgreementActivated data) {
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
                 : partnershipCopy(event.tenant(), data.partnershipId()).chain(copy -> {
+                    if (!copy.tenant.equals(event.tenant())) {
+                        return anotherTenants("partnership");
+                    }
                     if (copy.agreementVersion != null && copy.agreementVersion >= data.version()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -146,6 +176,9 @@ public class ReadModels {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (ConsumedEvents.AgreementGoal g : goals) {
             done = done.chain(() -> Goal.<Goal>findById(g.goalId()).chain(existing -> {
+                if (existing != null && !existing.partnershipId.equals(copy.id)) {
+                    return Uni.createFrom().failure(new IllegalArgumentException("goal " + g.goalId() + " belongs to another partnership"));
+                }
                 Goal goal = existing != null ? existing : new Goal();
                 goal.goalId = g.goalId();
                 goal.partnershipId = copy.id;
@@ -162,7 +195,12 @@ public class ReadModels {
     @WithTransaction
     public Uni<Void> session(ReceivedEvent event, ConsumedEvents.SessionChanged data) {
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
-                : SessionCopy.<SessionCopy>findById(data.sessionId()).chain(existing -> {
+                : SessionCopy.<SessionCopy>findById(data.sessionId()).chain(existing -> PartnershipCopy.<PartnershipCopy>findById(
+                        data.partnershipId()).chain(partnership -> {
+                    if ((existing != null && (!existing.tenant.equals(event.tenant()) || !existing.partnershipId.equals(data.partnershipId())))
+                            || (partnership != null && !partnership.tenant.equals(event.tenant()))) {
+                        return anotherTenants("session or partnership");
+                    }
                     if (existing != null && existing.sequence > data.sequence()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -178,6 +216,6 @@ public class ReadModels {
                     copy.sequence = data.sequence();
                     copy.updatedAt = OffsetDateTime.now(clock);
                     return copy.persistAndFlush().chain(() -> health.recompute(data.partnershipId()));
-                }));
+                })));
     }
 }

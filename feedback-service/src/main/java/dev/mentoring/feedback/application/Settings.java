@@ -2,6 +2,8 @@ package dev.mentoring.feedback.application;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.feedback.domain.HealthRules;
 import dev.mentoring.feedback.persistence.TenantSettings;
+import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -44,6 +47,7 @@ public class Settings {
         });
     }
 
+    /** Each threshold's allowed range, named as the field is in the API; the upper bounds keep dates computable. */
     public static void check(View view) {
         if (view.evaluationIntervalMonths() != 6 && view.evaluationIntervalMonths() != 12) {
             throw ProblemException.unprocessable("evaluationIntervalMonths", "must be 6 or 12");
@@ -52,13 +56,32 @@ public class Settings {
         if (t == null) {
             throw ProblemException.badRequest("thresholds", "are required");
         }
-        if (t.noAgreementDays() < 1 || t.cadenceFactor() < 1 || t.lateCancellations() < 1 || t.lookbackDays() < 7
-                || t.lowCommunication() < 1 || t.lowCommunication() > 5 || t.recentSessions() < 1 || t.sessionsWithoutFeedback() < 1
-                || t.lowProgressPercent() < 0 || t.lowProgressPercent() > 100 || t.lowRelationshipQuality() < 1
-                || t.lowRelationshipQuality() > 5 || t.healthyFrom() > 100 || t.needsAttentionFrom() < 0
-                || t.needsAttentionFrom() >= t.healthyFrom()) {
-            throw ProblemException.unprocessable("thresholds", "out of range: see the API document for each threshold's range");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        range(errors, "noAgreementDays", t.noAgreementDays(), 1, 365);
+        range(errors, "cadenceFactor", t.cadenceFactor(), 1, 5);
+        range(errors, "lateCancellations", t.lateCancellations(), 1, 50);
+        range(errors, "lookbackDays", t.lookbackDays(), 7, 730);
+        range(errors, "lowCommunication", t.lowCommunication(), 1, 5);
+        range(errors, "recentSessions", t.recentSessions(), 1, 50);
+        range(errors, "sessionsWithoutFeedback", t.sessionsWithoutFeedback(), 1, Math.max(1, t.recentSessions()));
+        range(errors, "lowProgressPercent", t.lowProgressPercent(), 0, 100);
+        range(errors, "lowRelationshipQuality", t.lowRelationshipQuality(), 1, 5);
+        range(errors, "healthyFrom", t.healthyFrom(), 1, 100);
+        range(errors, "needsAttentionFrom", t.needsAttentionFrom(), 0, Math.max(0, t.healthyFrom() - 1));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "Unprocessable Content", errors.stream()
+                    .map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; ")), errors);
         }
+    }
+
+    private static void range(List<Problem.FieldError> errors, String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            errors.add(new Problem.FieldError("thresholds." + field, "must be between " + format(min) + " and " + format(max)));
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Within the current transaction. */

@@ -1,5 +1,6 @@
 package dev.mentoring.feedback.events;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import dev.mentoring.plumbing.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -48,5 +50,71 @@ class EventConsumersTest {
         UUID after = Fixtures.session(pool, pair, "session.completed", "COMPLETED", start.minusDays(1), null, 1);
         assertThat(sessionState(after)).isEqualTo("COMPLETED");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sessionState(session)).isEqualTo("COMPLETED"));
+    }
+
+    private long count(String sql, Object value) {
+        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
+    void anEndedPartnershipOpensItsClosingEvaluationAndDropsThePlannedOnes() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        try (TopicReader events = new TopicReader(Fixtures.FEEDBACK_EVENTS)) {
+            Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "partnership.completed", """
+                    {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"COMPLETED","cadence":null,"at":"%s"}"""
+                    .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now()));
+            var due = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.due"), 1);
+            assertThat(due).hasSize(1);
+            assertThat(due.get(0).value()).contains("\"CLOSING\"");
+        }
+        given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.contains("CLOSING")).body("state", org.hamcrest.Matchers.contains("OPEN"));
+        assertThat(count("select count(*) from evaluation where partnership_id = $1 and state = 'PLANNED'", pair.id())).isZero();
+    }
+
+    @Test
+    void anErasedParticipantsWordsAreGoneAndTheirRatingsStay() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        UUID held = Fixtures.session(pool, pair, "session.completed", "COMPLETED", OffsetDateTime.now().minusHours(2), null, 1);
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON)
+                .body("{\"overall\":4,\"preparation\":4,\"communication\":5,\"comment\":\"My manager is leaving\"}")
+                .post("/sessions/" + held + "/feedback").then().statusCode(201);
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"progressPercent\":30,\"note\":\"Talked to HR\"}")
+                .post("/partnerships/" + pair.id() + "/goals/" + pair.goalId() + "/check-ins").then().statusCode(201);
+        Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.erased",
+                "{\"participantId\":\"%s\"}".formatted(pair.menteeId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from participant_copy where id = $1 and employee_id = 'erased'", pair.menteeId()) == 1);
+        assertThat(count("select count(*) from session_feedback where author_id = $1 and comment is not null", pair.menteeId())).isZero();
+        assertThat(count("select count(*) from session_feedback where author_id = $1 and overall = 4", pair.menteeId())).isEqualTo(1);
+        assertThat(count("select count(*) from goal_check_in where author_id = $1 and note is not null", pair.menteeId())).isZero();
+        // the erased person cannot come back through a later update of the old profile
+        Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.updated",
+                "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":7}".formatted(pair.menteeId(), pair.menteeEmployee()));
+        given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/goals").then().statusCode(403);
+    }
+
+    @Test
+    void eventsNamingAnotherTenantsRecordsAreDeadLetteredAndChangeNothing() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        UUID session = UUID.randomUUID();
+        try (TopicReader deadLetters = new TopicReader("test.mentoring.feedback-service.dlq")) {
+            // the other tenant's session in this tenant's partnership, its agreement, and a takeover of the mentor
+            Fixtures.publish(Fixtures.SESSIONS, pair.id().toString(), "intruder", "session.completed", """
+                    {"sessionId":"%s","partnershipId":"%s","menteeId":"%s","mentorId":"%s","startsAt":"%s","endsAt":"%s",
+                     "timeZone":"UTC","durationMinutes":60,"mode":"VIDEO","state":"COMPLETED","cancelledLate":null,"attendance":"BOTH",
+                     "sequence":1,"at":"%s"}""".formatted(session, pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now().minusHours(3),
+                    OffsetDateTime.now().minusHours(2), OffsetDateTime.now()));
+            Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), "intruder", "agreement.activated", """
+                    {"partnershipId":"%s","version":5,"cadence":"WEEKLY","sessionMinutes":30,"goals":[]}""".formatted(pair.id()));
+            Fixtures.publish(Fixtures.PARTICIPANTS, pair.mentorId().toString(), "intruder", "participant.updated",
+                    "{\"participantId\":\"%s\",\"employeeId\":\"X-1\",\"version\":99}".formatted(pair.mentorId()));
+            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()) || pair.mentorId().toString().equals(r.key()), 3);
+            assertThat(dead).hasSize(3).allSatisfy(r -> assertThat(TopicReader.header(r, "dead-letter-reason")).contains("another tenant"));
+        }
+        assertThat(count("select count(*) from session_copy where id = $1", session)).isZero();
+        assertThat(count("select count(*) from goal where partnership_id = $1 and in_force", pair.id())).isEqualTo(1);
+        assertThat(count("select count(*) from participant_copy where id = $1 and tenant = 'intruder'", pair.mentorId())).isZero();
+        given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/goals").then().statusCode(200);
     }
 }

@@ -2,6 +2,7 @@ package dev.mentoring.sessions.application;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,8 +10,10 @@ import dev.mentoring.plumbing.inbox.Inbox;
 import dev.mentoring.sessions.events.ParticipantErased;
 import dev.mentoring.sessions.events.ParticipantUpdated;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import dev.mentoring.sessions.persistence.CalendarFeed;
 import dev.mentoring.sessions.persistence.ParticipantCopy;
 import dev.mentoring.sessions.persistence.ParticipantCopyRepository;
+import dev.mentoring.sessions.persistence.SessionNote;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +40,10 @@ public class ParticipantCopies {
                 .chain(first -> first ? upsert(event.tenant(), update) : Uni.createFrom().voidItem());
     }
 
-    /** Right to be forgotten: the copy goes, and a late participant.updated cannot bring it back. */
+    /**
+     * Right to be forgotten: the copy keeps only the id, so that a late participant.updated cannot bring the
+     * person back; the notes they wrote and their calendar feed are deleted.
+     */
     @WithTransaction
     public Uni<Void> erase(ReceivedEvent event, ParticipantErased erased) {
         return inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
@@ -53,7 +59,13 @@ public class ParticipantCopies {
                 copy.languages = new String[0];
                 copy.version = Long.MAX_VALUE;
                 copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                return copies.persist(copy).replaceWithVoid();
+                UUID who = erased.participantId();
+                // the person's own words and their secret feed go too; the sessions, agendas and action items
+                // they share with the other person stay (their dates and states are the other's history as well)
+                return copies.persist(copy)
+                        .chain(() -> SessionNote.delete("authorId = ?1 and tenant = ?2", who, event.tenant()))
+                        .chain(() -> CalendarFeed.delete("participantId = ?1 and tenant = ?2", who, event.tenant()))
+                        .replaceWithVoid();
             });
         });
     }

@@ -92,4 +92,30 @@ class NotesAndAgendaTest {
         given().header("Authorization", pair.mentee()).delete("/" + id + "/agenda-items/" + first).then().statusCode(200)
                 .body("agenda.size()", equalTo(1));
     }
+
+    private long count(String sql, Object value) {
+        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    @Test
+    void anErasedParticipantsNotesAndFeedAreGoneAndTheOthersStay() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        String id = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(3).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        for (String visibility : List.of("SHARED", "PRIVATE")) {
+            given().header("Authorization", pair.mentee()).contentType(ContentType.JSON)
+                    .body("{\"text\":\"mine\",\"visibility\":\"" + visibility + "\"}").post("/" + id + "/notes").then().statusCode(201);
+        }
+        given().header("Authorization", pair.mentor()).contentType(ContentType.JSON).body("{\"text\":\"the mentor's\"}")
+                .post("/" + id + "/notes").then().statusCode(201);
+        given().header("Authorization", pair.mentee()).post("/calendar-feed").then().statusCode(200);
+        Partnerships.publish(Partnerships.PARTICIPANTS, pair.menteeId().toString(), Partnerships.event("participant.erased",
+                pair.tenant(), "{\"participantId\":\"%s\"}".formatted(pair.menteeId())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from session_note where author_id = $1", pair.menteeId()) == 0);
+        assertThat(count("select count(*) from calendar_feed where participant_id = $1", pair.menteeId())).isZero();
+        assertThat(count("select count(*) from session_note where author_id = $1", pair.mentorId())).isEqualTo(1);
+        given().header("Authorization", pair.mentor()).get("/" + id + "/notes").then().statusCode(200)
+                .body("text", contains("the mentor's"));
+    }
 }

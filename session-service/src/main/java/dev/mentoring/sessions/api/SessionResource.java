@@ -19,14 +19,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.sessions.application.Scheduling;
 import dev.mentoring.sessions.application.SessionContent;
 import io.smallrye.mutiny.Uni;
@@ -63,9 +66,10 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listPartnershipSessions", summary = "A partnership's sessions in a date range, by start")
     public Uni<Page<SessionViews.SessionView>> ofPartnership(@PathParam("partnershipId") UUID partnershipId,
-            @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+            @QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.ofPartnership(partnershipId, from, to, PageRequest.of(cursor, limit));
+        return scheduling.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
     }
 
     @GET
@@ -73,9 +77,10 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listMySessions", summary = "The caller's sessions across their partnerships, in a date range, by start",
             description = "from defaults to a week ago, to to a year after from (at most two years).")
-    public Uni<Page<SessionViews.SessionView>> mine(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+    public Uni<Page<SessionViews.SessionView>> mine(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.mySessions(from, to, PageRequest.of(cursor, limit));
+        return scheduling.mySessions(instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
     }
 
     @GET
@@ -83,9 +88,10 @@ public class SessionResource {
     @RolesAllowed("program-admin")
     @Operation(operationId = "listTenantSessions", summary = "The tenant's sessions: dates, states and attendance only",
             description = "For program admins; never agendas or notes.")
-    public Uni<Page<SessionViews.SessionSummary>> all(@QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+    public Uni<Page<SessionViews.SessionSummary>> all(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.ofTenant(from, to, PageRequest.of(cursor, limit));
+        return scheduling.ofTenant(instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
     }
 
     @GET
@@ -187,5 +193,17 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> removeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId) {
         return content.removeNote(sessionId, noteId);
+    }
+
+    /** A date-time query parameter: absent is null, malformed a 400 naming it (JAX-RS alone would say 404). */
+    private static OffsetDateTime instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be a date-time with offset, like 2027-01-05T17:00:00+01:00");
+        }
     }
 }

@@ -188,7 +188,7 @@ public class Scheduling {
                     series.tenant = p.tenant;
                     series.partnershipId = p.id;
                     series.rrule = recurrence.text();
-                    series.firstLocalStart = in.start();
+                    series.firstLocalStart = starts.get(0).toLocalDateTime(); // DTSTART is an occurrence: the first the rule makes
                     series.timeZone = zone.getId();
                     series.durationMinutes = in.durationMinutes();
                     series.createdAt = now;
@@ -282,7 +282,7 @@ public class Scheduling {
                     next.tenant = old.tenant;
                     next.partnershipId = old.partnershipId;
                     next.rrule = followingRule(old, in, following.size());
-                    next.firstLocalStart = in.start();
+                    next.firstLocalStart = starts.get(0).toLocalDateTime();
                     next.timeZone = zone.getId();
                     next.durationMinutes = minutes;
                     next.createdAt = now;

@@ -122,4 +122,20 @@ class CalendarFeedTest {
         assertThat(pool.preparedQuery("select count(*) from calendar_feed where participant_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(pair.menteeId())).await().indefinitely().iterator().next().getLong(0)).isZero();
     }
+
+    @Test
+    void aSeriesStartsInTheCalendarOnItsFirstOccurrenceNotOnTheDayAskedFor() throws Exception {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        // asked for a Monday, the rule meets on Tuesdays: the first session, and the master's DTSTART, are the Tuesday
+        LocalDate monday = LocalDate.now().plusDays(7).with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        var series = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(monday.atTime(8, 0), "UTC", 30,
+                "FREQ=WEEKLY;BYDAY=TU;COUNT=2"));
+        assertThat(series.statusCode()).isEqualTo(201);
+        String seriesId = series.path("seriesId");
+        assertThat(series.<String>path("sessions[0].start.local")).startsWith(monday.plusDays(1).toString());
+        Calendar calendar = parse(given().header("Authorization", pair.mentee()).get("/calendar").then().statusCode(200).extract().asString());
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        VEvent master = events.stream().filter(e -> value(e, Property.UID).startsWith(seriesId)).findFirst().orElseThrow();
+        assertThat(value(master, Property.DTSTART)).isEqualTo(LOCAL.format(monday.plusDays(1).atTime(8, 0)));
+    }
 }

@@ -226,6 +226,15 @@ public class SchedulingTest {
                 assertThat(answer.asString()).as(c.body()).contains(c.field());
             }
         }
+        // a malformed date in a list's range names the parameter (not a 404, as JAX-RS alone would answer)
+        for (String list : List.of("/mine", "/all", "/partnerships/" + pair.id() + "/sessions")) {
+            String token = list.equals("/all") ? dev.mentoring.plumbing.testing.TestTokens.person(pair.tenant(), "ADMIN-1", "program-admin").bearer()
+                    : pair.mentee();
+            given().header("Authorization", token).queryParam("from", "yesterday").get(list).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+            given().header("Authorization", token).queryParam("to", "2027-13-01T00:00:00Z").get(list).then().statusCode(400)
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("to"));
+        }
         long written = pool.preparedQuery("select count(*) from mentoring_session where partnership_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(pair.id())).await().indefinitely().iterator().next().getLong(0);
         assertThat(written).isZero();

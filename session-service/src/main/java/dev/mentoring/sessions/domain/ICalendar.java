@@ -132,7 +132,8 @@ public final class ICalendar {
 
     /** TEXT value escaping (RFC 5545, 3.3.11). */
     private static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n");
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+                .replaceAll("\\p{Cntrl}", "");
     }
 
     /** Appends a content line, folded at 75 octets without splitting a UTF-8 sequence. */

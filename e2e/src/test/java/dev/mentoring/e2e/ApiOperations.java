@@ -59,6 +59,10 @@ final class ApiOperations {
 
     private ApiOperations(JsonNode document) {
         this.document = document;
+        if (document.has("x-unavailable-services")) {
+            // a service missing from the combined document would silently shrink every matrix and the sweep
+            throw new IllegalStateException("the API document lacks services: " + document.get("x-unavailable-services"));
+        }
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (!List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
                 return;

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.restassured.specification.RequestSpecification;
 
-/** Demo callers by tenant and role, with real tokens: people by password grant, HR platforms by client credentials. */
+/**
+ * Demo callers by tenant and role, with real tokens: people by password grant, HR platforms and analytics
+ * clients by client credentials.
+ */
 final class Callers {
 
     private static final Map<String, String> CLIENT_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -19,13 +22,14 @@ final class Callers {
             case "mentor" -> tenant + "-mentor" + n;
             case "program-admin" -> tenant + "-admin";
             case "integration" -> "hr-" + tenant;
+            case "analytics" -> "analytics-" + tenant;
             default -> throw new IllegalArgumentException("no demo caller holds the role " + role + ": add one to the realm");
         };
     }
 
-    /** A real token of this demo user, or of this HR client (client credentials). */
+    /** A real token of this demo user, or of this HR or analytics client (client credentials). */
     static String token(String name) {
-        return name.startsWith("hr-")
+        return name.startsWith("hr-") || name.startsWith("analytics-")
                 ? CLIENT_TOKENS.computeIfAbsent(name, client -> Platform.clientToken(client, client + "-local-secret"))
                 : Platform.tokenOf(name);
     }

@@ -22,15 +22,24 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The combined API document at {@code GET /openapi}: every service's OpenAPI document, fetched from the
  * service, with its paths put under the gateway's public prefix and the components merged. A service that
- * does not answer is left out and named in {@code x-unavailable-services}.
+ * does not answer is left out and named in {@code x-unavailable-services}. A complete document is kept for
+ * 30 s, so that an anonymous page cannot make the gateway fetch three documents per request.
  */
 @ApplicationScoped
 public class ApiDocument {
 
     static final String PATH = "/openapi";
 
+    /** A complete combined document is served again for this long before the services are asked anew. */
+    static final long CACHE_NANOS = 30_000_000_000L;
+
     private final GatewayConfig config;
     private final HttpClient client;
+    /** The last complete document and when it was made (per instance; anyone may read it, no token needed). */
+    private volatile Cached cached;
+
+    private record Cached(String body, long madeAt) {
+    }
 
     ApiDocument(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -42,6 +51,11 @@ public class ApiDocument {
     }
 
     private void serve(RoutingContext context) {
+        Cached last = cached;
+        if (last != null && System.nanoTime() - last.madeAt() < CACHE_NANOS) {
+            context.response().putHeader("Content-Type", "application/json").end(last.body());
+            return;
+        }
         Map<String, GatewayConfig.Route> routes = new TreeMap<>(config.routes());
         List<Future<JsonObject>> documents = new ArrayList<>();
         routes.values().forEach(route -> documents.add(fetch(route)));
@@ -72,10 +86,14 @@ public class ApiDocument {
                 combined.put("security", new JsonArray().add(new JsonObject()
                         .put(securitySchemes.fieldNames().iterator().next(), new JsonArray())));
             }
+            String body = combined.encodePrettily();
             if (!unavailable.isEmpty()) {
                 combined.put("x-unavailable-services", unavailable);
+                body = combined.encodePrettily();
+            } else {
+                cached = new Cached(body, System.nanoTime());
             }
-            context.response().putHeader("Content-Type", "application/json").end(combined.encodePrettily());
+            context.response().putHeader("Content-Type", "application/json").end(body);
         });
     }
 
@@ -90,14 +108,34 @@ public class ApiDocument {
                 .onFailure(failure -> Log.warnf("No API document from %s: %s", route.url(), failure.getMessage()));
     }
 
+    /**
+     * One service's document into the combined one: paths under the prefix, schemas merged. A schema whose
+     * name another service already uses for a different shape is renamed with the service's label in front
+     * ({@code Matching} + name), and the service's references follow it, so no service's schema is lost.
+     */
     static void merge(JsonObject document, String prefix, JsonObject paths, JsonObject schemas,
             JsonObject securitySchemes, JsonArray tags) {
+        String label = label(prefix);
+        Map<String, String> renamed = new TreeMap<>();
+        document.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject()).forEach(schema -> {
+            if (schemas.containsKey(schema.getKey()) && !schemas.getValue(schema.getKey()).equals(schema.getValue())) {
+                renamed.put(schema.getKey(), label + schema.getKey());
+            }
+        });
+        if (!renamed.isEmpty()) {
+            String text = document.encode();
+            for (Map.Entry<String, String> rename : renamed.entrySet()) {
+                text = text.replace("\"#/components/schemas/" + rename.getKey() + "\"", "\"#/components/schemas/" + rename.getValue() + "\"");
+            }
+            document = new JsonObject(text);
+        }
         JsonObject servicePaths = document.getJsonObject("paths", new JsonObject());
         servicePaths.forEach(path -> paths.put(prefix + path.getKey(), path.getValue()));
         JsonObject components = document.getJsonObject("components", new JsonObject());
         components.getJsonObject("schemas", new JsonObject()).forEach(schema -> {
-            if (!schemas.containsKey(schema.getKey())) {
-                schemas.put(schema.getKey(), schema.getValue());
+            String name = renamed.getOrDefault(schema.getKey(), schema.getKey());
+            if (!schemas.containsKey(name)) {
+                schemas.put(name, schema.getValue());
             }
         });
         components.getJsonObject("securitySchemes", new JsonObject())
@@ -107,5 +145,11 @@ public class ApiDocument {
                 tags.add(tag);
             }
         });
+    }
+
+    /** {@code /api/v1/matching} gives {@code Matching}. */
+    static String label(String prefix) {
+        String last = prefix.substring(prefix.lastIndexOf('/') + 1);
+        return last.isEmpty() ? "Service" : Character.toUpperCase(last.charAt(0)) + last.substring(1);
     }
 }

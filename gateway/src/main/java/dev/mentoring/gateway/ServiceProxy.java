@@ -198,11 +198,20 @@ public class ServiceProxy {
             // a malformed length is the HTTP layer's to refuse
             return true;
         }
+        tooLarge(context, route);
+        return false;
+    }
+
+    private static void tooLarge(RoutingContext context, GatewayConfig.Route route) {
+        if (context.response().headWritten()) {
+            context.response().reset();
+            return;
+        }
         context.response().putHeader("Connection", "close");
         ProblemAnswers.send(context.response(), 413, "Content Too Large",
                 "This route takes bodies of at most " + route.maxBodyBytes() + " bytes", context.request().path());
-        return false;
     }
+
 
     private void refuse(RoutingContext context, String detail, boolean tokenPresented) {
         context.request().resume();
@@ -240,17 +249,24 @@ public class ServiceProxy {
                     .setHeaders(headers)
                     .setTimeout(route.timeout().orElse(config.timeout()).toMillis());
 
+            // a body of declared length was judged already; one without (chunked) is counted as it streams
+            LimitedBody limited = request.getHeader("Content-Length") != null ? null : new LimitedBody(request, route.maxBodyBytes());
             // never retried: a request that may have reached the service is not sent twice
             client.request(options)
                     .onFailure(unreachable -> breaker.failed(System.nanoTime()))
-                    .compose(upstream -> upstream.send(request).onFailure(failure -> {
-                        // the service's fault (timed out, reset); a client that went away is not counted against it
-                        if (!response.closed()) {
-                            breaker.failed(System.nanoTime());
-                        } else {
-                            breaker.abandoned();
+                    .compose(upstream -> {
+                        if (limited != null) {
+                            limited.onCut(() -> upstream.reset());
                         }
-                    }))
+                        return upstream.send(limited == null ? request : limited).onFailure(failure -> {
+                            // the service's fault (timed out, reset); a client that went away, or sent too much, is not
+                            if (!response.closed() && (limited == null || !limited.cut())) {
+                                breaker.failed(System.nanoTime());
+                            } else {
+                                breaker.abandoned();
+                            }
+                        });
+                    })
                     .onSuccess(upstream -> {
                         int status = upstream.statusCode();
                         if (status == 502 || status == 503 || status == 504) {
@@ -261,7 +277,9 @@ public class ServiceProxy {
                         relay(upstream, response);
                     })
                     .onFailure(failure -> {
-                        if (!response.closed()) {
+                        if (limited != null && limited.cut()) {
+                            tooLarge(context, route);
+                        } else if (!response.closed()) {
                             upstreamFailed(context, route, failure);
                         }
                     });

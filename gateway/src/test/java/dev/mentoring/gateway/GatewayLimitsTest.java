@@ -74,6 +74,35 @@ class GatewayLimitsTest {
     }
 
     @Test
+    void aChunkedBodyIsCutOffWhenItGrowsPastTheRoutesLimit() throws Exception {
+        int before = EchoService.REQUESTS.get();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("PUT /api/v1/matching/participants/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + person()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String chunk = "a".repeat(512);
+            try {
+                for (int i = 0; i < 8; i++) { // 4 KiB in all, four times the route's 1 KiB
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedByTheGateway) {
+                // the gateway may close the connection once it has answered
+            }
+            String answer = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 413");
+        }
+        assertThat(EchoService.REQUESTS.get()).as("the service never got the whole body").isEqualTo(before);
+        // a chunked body within the limit still goes through
+        given().header("Authorization", person()).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream("{\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .put("/api/v1/matching/participants/me").then().statusCode(200).body("body", equalTo("{\"x\":1}"));
+    }
+
+    @Test
     void everyAnswerCarriesSecurityHeadersAndTheApiIsNotCached() {
         given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")

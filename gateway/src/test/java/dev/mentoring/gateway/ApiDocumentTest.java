@@ -1,0 +1,42 @@
+package dev.mentoring.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Merging the services' documents in plain Java: public paths, one copy of shared schemas, no schema lost to a name clash. */
+class ApiDocumentTest {
+
+    private static JsonObject document(String path, String schemaName, JsonObject schema) {
+        JsonObject ref = new JsonObject().put("$ref", "#/components/schemas/" + schemaName);
+        return new JsonObject()
+                .put("paths", new JsonObject().put(path, new JsonObject().put("get", new JsonObject()
+                        .put("responses", new JsonObject().put("200", new JsonObject().put("content", new JsonObject()
+                                .put("application/json", new JsonObject().put("schema", ref))))))))
+                .put("components", new JsonObject().put("schemas", new JsonObject()
+                        .put(schemaName, schema)
+                        .put("Problem", new JsonObject().put("type", "object"))));
+    }
+
+    @Test
+    void pathsGoUnderTheirPrefixAndClashingSchemasAreRenamedWithTheirReferences() {
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject();
+        JsonObject schemes = new JsonObject();
+        JsonArray tags = new JsonArray();
+        JsonObject matchingView = new JsonObject().put("type", "object").put("properties", new JsonObject().put("score", new JsonObject()));
+        JsonObject sessionsView = new JsonObject().put("type", "object").put("properties", new JsonObject().put("startsAt", new JsonObject()));
+        ApiDocument.merge(document("/things", "View", matchingView), "/api/v1/matching", paths, schemas, schemes, tags);
+        ApiDocument.merge(document("/things", "View", sessionsView), "/api/v1/sessions", paths, schemas, schemes, tags);
+
+        assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/api/v1/matching/things", "/api/v1/sessions/things");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("View", "SessionsView", "Problem");
+        assertThat(schemas.getJsonObject("View")).isEqualTo(matchingView);
+        assertThat(schemas.getJsonObject("SessionsView")).isEqualTo(sessionsView);
+        assertThat(paths.getJsonObject("/api/v1/sessions/things").encode()).contains("#/components/schemas/SessionsView");
+        assertThat(paths.getJsonObject("/api/v1/matching/things").encode()).contains("\"#/components/schemas/View\"");
+    }
+}

@@ -30,7 +30,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Formal evaluations: planned when a partnership starts (a check-in after three months, then formal ones
- * every six or twelve months, the tenant's setting, for two years), a closing one when it ends. Each is open
+ * every six or twelve months, the tenant's setting, for two years, and one more each time the last planned
+ * one opens), a closing one when it ends. Each is open
  * for 14 days from its date: {@code evaluation.due} when it opens, {@code evaluation.overdue} when it
  * closes unanswered, {@code evaluation.completed} when both have answered. The job is safe on several
  * instances (rows claimed with FOR UPDATE SKIP LOCKED, changed in the same transaction as the events).
@@ -112,6 +113,7 @@ public class Evaluations {
                 .chain(opened -> claim("update evaluation set state = 'OVERDUE' where id in (select id from evaluation "
                         + "where state = 'OPEN' and closes_on < ?1 order by closes_on limit 500 for update skip locked) returning id", today)
                         .chain(overdue -> events(opened, FeedbackEvents.EVALUATION_DUE)
+                                .chain(() -> planNext(opened))
                                 .chain(() -> events(overdue, FeedbackEvents.EVALUATION_OVERDUE))
                                 .chain(() -> overdue.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
                                         : Evaluation.<Evaluation>list("id in ?1", overdue)
@@ -127,6 +129,33 @@ public class Evaluations {
     }
 
     private record Pass(int changed, List<UUID> missed) {
+    }
+
+    /**
+     * Within the pass's transaction: a running partnership whose last planned formal evaluation just opened
+     * gets the next one, an interval later, so that evaluations go on for as long as the partnership does.
+     */
+    private Uni<Void> planNext(List<UUID> opened) {
+        if (opened.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Evaluation.<Evaluation>list("id in ?1 and kind = 'FORMAL'", opened).chain(formal -> {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (UUID partnership : formal.stream().map(e -> e.partnershipId).distinct().sorted().toList()) {
+                done = done.chain(() -> Evaluation.<Evaluation>list("partnershipId = ?1 and kind = 'FORMAL' and state <> 'CANCELLED' "
+                        + "order by opensOn desc", partnership).chain(all -> {
+                            Evaluation latest = all.get(0);
+                            if (all.stream().anyMatch(e -> "PLANNED".equals(e.state))) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return PartnershipCopy.<PartnershipCopy>findById(partnership).chain(p -> p == null || p.endedAt != null
+                                    ? Uni.createFrom().voidItem()
+                                    : settings.of(p.tenant).chain(view -> evaluation(p, "FORMAL",
+                                            latest.opensOn.plusMonths(view.evaluationIntervalMonths()), "PLANNED").persist().replaceWithVoid()));
+                        }));
+            }
+            return done;
+        });
     }
 
     private static Uni<List<UUID>> claim(String sql, LocalDate today) {
@@ -171,10 +200,18 @@ public class Evaluations {
                     return Goal.<Goal>list("partnershipId = ?1 and inForce = true", p.id).chain(goals -> {
                         Set<UUID> known = goals.stream().map(g -> g.goalId).collect(Collectors.toSet());
                         List<FeedbackViews.GoalProgress> progress = in.goals() == null ? List.of() : in.goals();
+                        Set<UUID> answered = new java.util.HashSet<>();
                         for (int i = 0; i < progress.size(); i++) {
                             if (!known.contains(progress.get(i).goalId())) {
                                 throw ProblemException.unprocessable("goals[" + i + "].goalId", "is not a goal of the agreement in force");
                             }
+                            if (!answered.add(progress.get(i).goalId())) {
+                                throw ProblemException.unprocessable("goals[" + i + "].goalId", "is answered twice");
+                            }
+                        }
+                        if (!answered.equals(known)) {
+                            throw ProblemException.unprocessable("goals", "needs one entry for each of the agreement's "
+                                    + known.size() + " goals; missing: " + known.stream().filter(g -> !answered.contains(g)).toList());
                         }
                         String role = me.equals(p.mentorId) ? "MENTOR" : "MENTEE";
                         String goalsJson;
@@ -183,20 +220,21 @@ public class Evaluations {
                         } catch (JsonProcessingException ex) {
                             throw new IllegalStateException(ex);
                         }
-                        return insertAnswer(e, me, role, in, goalsJson).chain(() -> completeIfBoth(e, p))
+                        return insertAnswer(e, me, role, in, goalsJson, OffsetDateTime.now(clock)).chain(() -> completeIfBoth(e, p))
                                 .chain(() -> health.recompute(p.id));
                     }).chain(health -> Uni.createFrom().item(new FeedbackViews.EvaluationView(e.id, e.kind, e.opensOn, e.closesOn, e.state, true)));
                 }))));
     }
 
-    private static Uni<Void> insertAnswer(Evaluation e, UUID me, String role, FeedbackViews.EvaluationAnswer in, String goals) {
+    private static Uni<Void> insertAnswer(Evaluation e, UUID me, String role, FeedbackViews.EvaluationAnswer in, String goals,
+            OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into evaluation_answer (evaluation_id, author_id, author_role, relationship_quality, recommend, went_well,
                                                was_hard, goals, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), now()) on conflict do nothing""")
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9) on conflict do nothing""")
                 .setParameter(1, e.id).setParameter(2, me).setParameter(3, role).setParameter(4, in.relationshipQuality())
                 .setParameter(5, in.recommend()).setParameter(6, in.wentWell()).setParameter(7, in.wasHard()).setParameter(8, goals)
-                .executeUpdate()).map(inserted -> {
+                .setParameter(9, now).executeUpdate()).map(inserted -> {
                     if (inserted == 0) {
                         throw new ProblemException(409, "Conflict", "You have answered this evaluation already");
                     }

@@ -74,8 +74,9 @@ public class Health {
                                            and s.ends_at < ?4 order by s.ends_at desc limit ?3) r
                      where not exists (select 1 from session_feedback f where f.session_id = r.id)),
                   (select count(*) from evaluation where partnership_id = ?1 and state = 'OVERDUE'),
-                  (select min(a.relationship_quality) from evaluation_answer a join evaluation e on e.id = a.evaluation_id
-                     where e.partnership_id = ?1 and a.created_at > ?2)""", Object[].class)
+                  (select min(a.relationship_quality) from evaluation_answer a where a.evaluation_id =
+                     (select e.id from evaluation e join evaluation_answer l on l.evaluation_id = e.id
+                       where e.partnership_id = ?1 order by l.created_at desc limit 1))""", Object[].class)
                 .setParameter(1, p.id).setParameter(2, lookback).setParameter(3, t.recentSessions()).setParameter(4, feedbackGrace)
                 .getSingleResult())
                 .chain(row -> Goal.<Goal>list("partnershipId = ?1 and inForce = true", p.id).map(goals -> {

@@ -151,12 +151,35 @@ class FeedbackFlowTest {
             given().header("Authorization", pair.mentor()).contentType(ContentType.JSON)
                     .body(answer.replace(pair.goalId().toString(), UUID.randomUUID().toString()))
                     .post(list + "/" + evaluation + "/answers").then().statusCode(422).body("errors[0].field", equalTo("goals[0].goalId"));
+            // progress on each goal of the agreement: none missing, none twice
+            given().header("Authorization", pair.mentor()).contentType(ContentType.JSON)
+                    .body(answer.replaceAll("\\[\\{.*\\}\\]", "[]"))
+                    .post(list + "/" + evaluation + "/answers").then().statusCode(422).body("errors[0].field", equalTo("goals"));
+            given().header("Authorization", pair.mentor()).contentType(ContentType.JSON)
+                    .body(answer.replaceAll("\\[(\\{.*\\})\\]", "[$1,$1]"))
+                    .post(list + "/" + evaluation + "/answers").then().statusCode(422).body("errors[0].field", equalTo("goals[1].goalId"));
             given().header("Authorization", pair.mentor()).contentType(ContentType.JSON).body(answer)
                     .post(list + "/" + evaluation + "/answers").then().statusCode(201).body("state", equalTo("COMPLETED"));
             var completed = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.completed"), 1);
             assertThat(completed).hasSize(1);
             assertThat(completed.get(0).value()).doesNotContain("Honest talks").doesNotContain("Finding time");
         }
+    }
+
+    @Test
+    void formalEvaluationsGoOnForAsLongAsThePartnershipRuns() throws Throwable {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        String list = "/partnerships/" + pair.id() + "/evaluations";
+        java.util.List<String> planned = given().header("Authorization", pair.mentee()).get(list).then().statusCode(200)
+                .extract().path("opensOn");
+        java.time.LocalDate lastPlanned = java.time.LocalDate.parse(planned.get(planned.size() - 1));
+        // two years on, the last planned formal evaluation opens: the next one is planned six months after it
+        TestClock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(), lastPlanned) + 1));
+        VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
+        VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
+        given().header("Authorization", pair.mentee()).get(list).then().statusCode(200)
+                .body("findAll { it.state == 'PLANNED' }.opensOn", org.hamcrest.Matchers.contains(lastPlanned.plusMonths(6).toString()))
+                .body("findAll { it.kind == 'FORMAL' }.size()", equalTo(5));
     }
 
     @Test

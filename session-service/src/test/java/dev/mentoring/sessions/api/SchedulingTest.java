@@ -179,6 +179,50 @@ public class SchedulingTest {
     }
 
     @Test
+    void cancellingThisAndFollowingEndsTheSeriesThereAndFreesTheSlots() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        List<String> ids = schedule(pair.mentee(), pair, body(inDays(20, 8), "UTC", 60, "FREQ=WEEKLY;COUNT=4")).path("sessions.id");
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON)
+                .body("{\"reasonCategory\":\"WORKLOAD\",\"scope\":\"THIS_AND_FOLLOWING\"}")
+                .post("/" + ids.get(1) + "/cancellation").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        given().header("Authorization", pair.mentor()).get("/" + ids.get(0)).then().statusCode(200).body("state", equalTo("SCHEDULED"));
+        for (String id : ids.subList(1, 4)) {
+            given().header("Authorization", pair.mentor()).get("/" + id).then().statusCode(200)
+                    .body("state", equalTo("CANCELLED")).body("cancellation.by", equalTo("MENTEE"));
+        }
+        // the cancelled occurrences' time is free again for both
+        assertThat(schedule(pair.mentor(), pair, body(inDays(27, 8), "UTC", 60, null)).statusCode()).isEqualTo(201);
+        // a session not in a series has no following ones
+        String single = schedule(pair.mentee(), pair, body(inDays(40, 8), "UTC", 60, null)).path("sessions[0].id");
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON)
+                .body("{\"reasonCategory\":\"WORKLOAD\",\"scope\":\"THIS_AND_FOLLOWING\"}")
+                .post("/" + single + "/cancellation").then().statusCode(422).body("errors[0].field", equalTo("scope"));
+    }
+
+    @Test
+    void myListPagesThroughTheRangeInOrderOfStart() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        List<String> ids = schedule(pair.mentee(), pair, body(inDays(10, 8), "UTC", 30, "FREQ=WEEKLY;COUNT=5")).path("sessions.id");
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 5; page++) {
+            var request = given().header("Authorization", pair.mentor()).queryParam("from", OffsetDateTime.now().plusDays(9).toString())
+                    .queryParam("to", OffsetDateTime.now().plusDays(33).toString()).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var answer = request.get("/mine").then().statusCode(200).extract();
+            seen.addAll(answer.path("items.id"));
+            cursor = answer.path("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        // five weekly sessions from day 10: days 10, 17, 24 and 31 lie within the range, day 38 beyond it
+        assertThat(seen).containsExactlyElementsOf(ids.subList(0, 4));
+    }
+
+    @Test
     void strangersAndAdminsSeeNoSessionsContent() {
         Partnerships.Pair pair = Partnerships.started(pool);
         String id = schedule(pair.mentee(), pair, body(inDays(12, 12), "Europe/Copenhagen", 60, null)).path("sessions[0].id");

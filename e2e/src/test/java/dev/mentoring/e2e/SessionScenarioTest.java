@@ -34,8 +34,9 @@ import net.fortuna.ical4j.model.component.VEvent;
  * schedules a monthly series of six sessions on the first Tuesday at 17:00 Europe/Copenhagen across a
  * daylight-saving change; the occurrences are right in UTC; a clashing session is refused; one occurrence
  * is moved, one cancelled, and one (recorded as having taken place in the last days) completed; the calendar
- * feed parses and matches; the events arrive in order and valid; notes stay confidential, also in the
- * database.
+ * feed parses and matches; an action item is set and done, a missed meeting is a no-show, one within the
+ * hour is reminded of; the events arrive in order and each is valid against its schema; notes stay
+ * confidential, also in the database.
  */
 class SessionScenarioTest {
 
@@ -161,14 +162,38 @@ class SessionScenarioTest {
             Platform.as(MENTOR).delete("/api/v1/sessions/calendar-feed").then().statusCode(204);
             Platform.anonymous().get(url.substring(url.indexOf("/api/"))).then().statusCode(404);
 
+            // between meetings: an action item, done; a meeting the mentee missed; one coming up within the hour
+            String item = Platform.as(MENTOR).contentType(ContentType.JSON).body("""
+                    {"title":"Draft the promotion case","assignee":"MENTEE","dueDate":"%s"}""".formatted(LocalDate.now().plusDays(10)))
+                    .post("/api/v1/sessions/partnerships/" + partnership + "/action-items").then().statusCode(201).extract().path("id");
+            Platform.as(MENTEE).contentType(ContentType.JSON).body("{\"state\":\"DONE\"}")
+                    .put("/api/v1/sessions/partnerships/" + partnership + "/action-items/" + item).then().statusCode(200);
+            LocalDateTime missedAt = yesterday.minusHours(3);
+            String missed = Platform.as(MENTEE).contentType(ContentType.JSON).body("""
+                    {"start":"%s","timeZone":"Europe/Copenhagen","durationMinutes":30,"mode":"PHONE"}""".formatted(missedAt))
+                    .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().statusCode(201).extract().path("sessions[0].id");
+            Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"attendance\":\"MENTEE_ABSENT\"}")
+                    .post("/api/v1/sessions/" + missed + "/completion").then().statusCode(200).body("state", equalTo("NO_SHOW"));
+            LocalDateTime soon = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(20 + random.nextInt(30)).withSecond(0).withNano(0);
+            String upcoming = Platform.as(MENTEE).contentType(ContentType.JSON).body("""
+                    {"start":"%s","timeZone":"UTC","durationMinutes":15,"mode":"PHONE"}""".formatted(soon))
+                    .post("/api/v1/sessions/partnerships/" + partnership + "/sessions").then().statusCode(201).extract().path("sessions[0].id");
+            // the reminder job (every minute) finds it within the hour: reminded once, 1 hour ahead
+            ConsumerRecord<String, String> reminder = analytics.await(r -> partnership.equals(r.key())
+                    && r.value().contains("\"session.reminder-due\"") && r.value().contains(upcoming), Duration.ofSeconds(120));
+            assertThat(reminder).as("session.reminder-due for " + upcoming).isNotNull();
+            assertThat(CloudEvents.assertValid(reminder).at("/data/leadTime").asText()).isEqualTo("PT1H");
+
             // the analytics view: in order under the partnership's key, each valid against its schema
             // (a reminder may be due meanwhile, when the first Tuesday is near; reminders run on their own clock)
             List<ConsumerRecord<String, String>> story = analytics.settled(r -> partnership.equals(r.key())
-                    && !r.value().contains("\"session.reminder-due\""), 10);
+                    && !r.value().contains("\"session.reminder-due\""), 15);
             assertThat(story).extracting(r -> CloudEvents.assertValid(r).get("type").asText()).containsExactly(
                     "session.scheduled", "session.scheduled", "session.scheduled", "session.scheduled", "session.scheduled",
-                    "session.scheduled", "session.rescheduled", "session.cancelled", "session.rescheduled", "session.completed");
-            assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Where I stand").doesNotContain("reorg"));
+                    "session.scheduled", "session.rescheduled", "session.cancelled", "session.rescheduled", "session.completed",
+                    "action-item.created", "action-item.completed", "session.scheduled", "session.no-show", "session.scheduled");
+            assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Where I stand").doesNotContain("reorg")
+                    .doesNotContain("promotion case"));
         }
     }
 }

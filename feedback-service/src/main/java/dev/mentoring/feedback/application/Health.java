@@ -84,7 +84,7 @@ public class Health {
                     List<Integer> communication = ratings == null || ratings.isEmpty() ? List.of()
                             : java.util.Arrays.stream(ratings.split(",")).map(Integer::valueOf).toList();
                     return new HealthRules.Snapshot(now, p.startedAt.toInstant(), p.agreementVersion != null, goals.size(),
-                            HealthRules.cadenceDays(p.cadence), row[0] == null ? null : ((OffsetDateTime) row[0]).toInstant(),
+                            "PAUSED".equals(p.state) ? null : HealthRules.cadenceDays(p.cadence), row[0] == null ? null : ((OffsetDateTime) row[0]).toInstant(),
                             ((Number) row[1]).intValue(), communication, ((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
                             goals.stream().map(g -> new HealthRules.Goal(g.dueDate, g.progressPercent, g.achievedAt != null)).toList(),
                             row[5] == null ? null : ((Number) row[5]).intValue());

@@ -47,7 +47,8 @@ public final class HealthRules {
     /**
      * What the rules look at.
      *
-     * @param cadenceDays                 the agreed cadence in days, null while no agreement is in force
+     * @param cadenceDays                 the agreed cadence in days, null while no agreement is in force or the
+     *                                    partnership is paused (nobody is expected to meet then)
      * @param lastCompletedSession        the end of the last session held, null if none
      * @param lateCancellationsOrNoShows  within the lookback
      * @param recentCommunicationRatings  from the feedback on the most recent completed sessions

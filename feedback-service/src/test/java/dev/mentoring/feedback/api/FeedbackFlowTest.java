@@ -167,6 +167,24 @@ class FeedbackFlowTest {
     }
 
     @Test
+    void aPausedPartnershipIsNotFaultedForNotMeetingAndAnActiveOneIs() throws Throwable {
+        Fixtures.Pair paused = Fixtures.started(pool);
+        Fixtures.Pair active = Fixtures.startedIn(pool, paused.tenant());
+        Fixtures.publish(Fixtures.PARTNERSHIPS, paused.id().toString(), paused.tenant(), "partnership.paused", """
+                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"PAUSED","cadence":null,"at":"%s"}"""
+                .formatted(paused.id(), paused.menteeId(), paused.mentorId(), OffsetDateTime.now()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(pool
+                .preparedQuery("select state from partnership_copy where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(paused.id()))
+                .await().indefinitely().iterator().next().getString(0)));
+        TestClock.advance(Duration.ofDays(60)); // two months of a monthly cadence without a session
+        VertxContextSupport.subscribeAndAwait(health::recomputeActive);
+        given().header("Authorization", paused.mentee()).get("/partnerships/" + paused.id() + "/health").then().statusCode(200)
+                .body("pitfalls.pitfall", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("LACK_OF_COMMITMENT")));
+        given().header("Authorization", active.mentee()).get("/partnerships/" + active.id() + "/health").then().statusCode(200)
+                .body("pitfalls.pitfall", org.hamcrest.Matchers.hasItem("LACK_OF_COMMITMENT"));
+    }
+
+    @Test
     void formalEvaluationsGoOnForAsLongAsThePartnershipRuns() throws Throwable {
         Fixtures.Pair pair = Fixtures.started(pool);
         String list = "/partnerships/" + pair.id() + "/evaluations";

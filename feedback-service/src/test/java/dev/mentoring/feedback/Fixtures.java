@@ -61,8 +61,13 @@ public final class Fixtures {
 
     /** Another new pair in this tenant. */
     public static Pair startedIn(Pool pool, String tenant) {
+        return startedWith(pool, tenant, UUID.randomUUID(), "M-" + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    /** A new mentee of this mentor (new or already known) in this tenant. */
+    public static Pair startedWith(Pool pool, String tenant, UUID mentorId, String mentorEmployee) {
         Pair pair = new Pair(tenant, UUID.randomUUID(), UUID.randomUUID(), "E-" + UUID.randomUUID().toString().substring(0, 6),
-                UUID.randomUUID(), "M-" + UUID.randomUUID().toString().substring(0, 6), UUID.randomUUID());
+                mentorId, mentorEmployee, UUID.randomUUID());
         for (Object[] person : new Object[][] { { pair.menteeId(), pair.menteeEmployee() }, { pair.mentorId(), pair.mentorEmployee() },
                 { UUID.randomUUID(), "STRANGER-1" } }) {
             publish(PARTICIPANTS, person[0].toString(), tenant, "participant.updated",

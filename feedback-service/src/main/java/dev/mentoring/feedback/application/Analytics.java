@@ -86,7 +86,9 @@ public class Analytics {
                      unnest(array[p.mentee_id, p.mentor_id]) x where g.tenant = ?1 and g.in_force)""", Object[].class)
                 .setParameter(1, tenant).setParameter(2, since).getSingleResult()
                 .chain(totals -> session.createNativeQuery("""
-                        select h.state, count(*) from partnership_health h join partnership_copy p on p.id = h.partnership_id
+                        select h.state, count(distinct h.partnership_id), count(distinct x)
+                        from partnership_health h join partnership_copy p on p.id = h.partnership_id,
+                             unnest(array[p.mentee_id, p.mentor_id]) x
                         where h.tenant = ?1 and p.state in ('ACTIVE', 'PAUSED') group by h.state""", Object[].class)
                         .setParameter(1, tenant).getResultList()
                         .chain(health -> session.createNativeQuery("""
@@ -126,8 +128,10 @@ public class Analytics {
         long goals = count(t[14]);
         Map<String, Figure> byHealth = new LinkedHashMap<>();
         for (String state : List.of("HEALTHY", "NEEDS_ATTENTION", "AT_RISK")) {
+            // people counted once however many partnerships they have (a mentor with three mentees is one person)
             long partnerships = health.stream().filter(r -> state.equals(r[0])).mapToLong(r -> count(r[1])).sum();
-            byHealth.put(state, Figure.of(partnerships, partnerships * 2));
+            long people = health.stream().filter(r -> state.equals(r[0])).mapToLong(r -> count(r[2])).sum();
+            byHealth.put(state, Figure.of(partnerships, people));
         }
         List<Month> months = new ArrayList<>();
         for (Object[] row : trend) {

@@ -54,4 +54,20 @@ class AnalyticsTest {
         given().header("Authorization", other.admin()).get("/analytics").then().statusCode(200)
                 .body("activePartnerships.suppressed", equalTo(true));
     }
+
+    @Test
+    void aMentorWithSeveralMenteesIsOnePersonInTheCount() {
+        // three partnerships of one mentor are four people: too few; a fourth mentee makes five
+        Fixtures.Pair first = Fixtures.started(pool);
+        for (int i = 0; i < 2; i++) {
+            Fixtures.startedWith(pool, first.tenant(), first.mentorId(), first.mentorEmployee());
+        }
+        given().header("Authorization", first.admin()).get("/analytics").then().statusCode(200)
+                .body("activePartnerships.suppressed", equalTo(true))
+                .body("partnershipsByHealth.HEALTHY.suppressed", equalTo(true));
+        Fixtures.startedWith(pool, first.tenant(), first.mentorId(), first.mentorEmployee());
+        given().header("Authorization", first.admin()).get("/analytics").then().statusCode(200)
+                .body("activePartnerships.value", equalTo(4.0f))
+                .body("partnershipsByHealth.HEALTHY.value", equalTo(4.0f));
+    }
 }

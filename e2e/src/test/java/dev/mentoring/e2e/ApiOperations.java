@@ -68,9 +68,14 @@ final class ApiOperations {
                 return;
             }
             JsonNode operation = op.getValue();
+            // the gateway's combined document lists roles in x-required-roles; a service's own, as security scopes
             List<String> roles = new ArrayList<>();
-            operation.path("security").forEach(requirement -> requirement.fields()
-                    .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+            if (operation.has("x-required-roles")) {
+                operation.path("x-required-roles").forEach(role -> roles.add(role.asText()));
+            } else {
+                operation.path("security").forEach(requirement -> requirement.fields()
+                        .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+            }
             List<Parameter> parameters = new ArrayList<>();
             operation.path("parameters").forEach(p -> parameters.add(new Parameter(p.path("name").asText(),
                     p.path("in").asText(), p.path("required").asBoolean(), resolve(p.path("schema")))));

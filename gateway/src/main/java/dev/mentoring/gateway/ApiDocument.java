@@ -63,7 +63,9 @@ public class ApiDocument {
             JsonObject combined = new JsonObject()
                     .put("openapi", "3.1.0")
                     .put("info", new JsonObject().put("title", "Mentoring platform API").put("version", "1.0.0")
-                            .put("description", "All services behind the gateway. Conventions: docs/api-conventions.md."))
+                            .put("description", "All services behind the gateway. Conventions: docs/api-conventions.md. "
+                                    + "Each operation names the realm roles it admits (x-required-roles).")
+                            .put("contact", new JsonObject().put("name", "Mentoring platform maintainers")))
                     .put("servers", new JsonArray().add(new JsonObject().put("url", "/")));
             JsonObject paths = new JsonObject();
             JsonObject schemas = new JsonObject();
@@ -130,7 +132,16 @@ public class ApiDocument {
             document = new JsonObject(text);
         }
         JsonObject servicePaths = document.getJsonObject("paths", new JsonObject());
-        servicePaths.forEach(path -> paths.put(prefix + path.getKey(), path.getValue()));
+        servicePaths.forEach(path -> {
+            if (path.getValue() instanceof JsonObject operations) {
+                operations.forEach(operation -> {
+                    if (operation.getValue() instanceof JsonObject op) {
+                        rolesOutOfScopes(op);
+                    }
+                });
+            }
+            paths.put(prefix + path.getKey(), path.getValue());
+        });
         JsonObject components = document.getJsonObject("components", new JsonObject());
         components.getJsonObject("schemas", new JsonObject()).forEach(schema -> {
             String name = renamed.getOrDefault(schema.getKey(), schema.getKey());
@@ -145,6 +156,44 @@ public class ApiDocument {
                 tags.add(tag);
             }
         });
+    }
+
+    /**
+     * The services list the realm roles an operation admits where OpenAPI has OAuth scopes. Roles are not
+     * scopes (a client asking Keycloak for scope "mentee" gets nothing): the requirement keeps the scheme with
+     * no scopes, the roles move to {@code x-required-roles} and into the description, for people and tools.
+     */
+    static void rolesOutOfScopes(JsonObject operation) {
+        JsonArray security = operation.getJsonArray("security");
+        if (security == null) {
+            return;
+        }
+        JsonArray roles = new JsonArray();
+        JsonArray requirements = new JsonArray();
+        for (Object requirement : security) {
+            if (requirement instanceof JsonObject schemes) {
+                JsonObject plain = new JsonObject();
+                schemes.forEach(scheme -> {
+                    if (scheme.getValue() instanceof JsonArray listed) {
+                        listed.forEach(role -> {
+                            if (!roles.contains(role)) {
+                                roles.add(role);
+                            }
+                        });
+                    }
+                    plain.put(scheme.getKey(), new JsonArray());
+                });
+                requirements.add(plain);
+            }
+        }
+        operation.put("security", requirements);
+        if (roles.isEmpty()) {
+            return;
+        }
+        operation.put("x-required-roles", roles);
+        String who = "Roles: " + String.join(", ", roles.stream().map(String::valueOf).toList()) + ".";
+        String description = operation.getString("description");
+        operation.put("description", description == null || description.isBlank() ? who : description + "\n\n" + who);
     }
 
     /** {@code /api/v1/matching} gives {@code Matching}. */

@@ -39,4 +39,17 @@ class ApiDocumentTest {
         assertThat(paths.getJsonObject("/api/v1/sessions/things").encode()).contains("#/components/schemas/SessionsView");
         assertThat(paths.getJsonObject("/api/v1/matching/things").encode()).contains("\"#/components/schemas/View\"");
     }
+
+    @Test
+    void rolesMoveFromTheScopesToTheirOwnListAndTheDescription() {
+        JsonObject operation = new JsonObject().put("summary", "x").put("security", new JsonArray()
+                .add(new JsonObject().put("SecurityScheme", new JsonArray().add("mentee").add("mentor"))));
+        ApiDocument.rolesOutOfScopes(operation);
+        assertThat(operation.getJsonArray("security").encode()).isEqualTo("[{\"SecurityScheme\":[]}]");
+        assertThat(operation.getJsonArray("x-required-roles").encode()).isEqualTo("[\"mentee\",\"mentor\"]");
+        assertThat(operation.getString("description")).isEqualTo("Roles: mentee, mentor.");
+        JsonObject open = new JsonObject().put("description", "Public.");
+        ApiDocument.rolesOutOfScopes(open);
+        assertThat(open.encode()).isEqualTo("{\"description\":\"Public.\"}");
+    }
 }

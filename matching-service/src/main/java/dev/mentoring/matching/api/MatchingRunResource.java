@@ -50,6 +50,8 @@ public class MatchingRunResource {
     @GET
     @Path("/{runId}")
     @Operation(operationId = "getMatchingRun", summary = "A run with its proposal and figures")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(schema = @Schema(implementation = MatchingRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingRunView> get(@PathParam("runId") UUID runId) {

@@ -69,7 +69,9 @@ public class CalendarResource {
     @Produces(CALENDAR)
     @PermitAll
     @SecurityRequirements
-    @Operation(operationId = "getCalendarFeed", summary = "A secret calendar feed (no token: the URL is the secret)")
+    @Operation(operationId = "getCalendarFeed", summary = "A secret calendar feed (no token: the URL is the secret)",
+            description = "For calendar apps that cannot send a token. The person makes the URL with POST /calendar-feed, "
+                    + "renews it the same way and revokes it with DELETE; an unknown or revoked secret is 404.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Uni<String> bySecret(@PathParam("secret") String secret) {
         return feeds.bySecret(secret);

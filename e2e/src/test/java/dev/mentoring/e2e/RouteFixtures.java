@@ -68,6 +68,9 @@ final class RouteFixtures {
         ids.put("actionItemId", Platform.as(mentee).contentType("application/json")
                 .body("{\"title\":\"Read the book\",\"assignee\":\"MENTEE\",\"dueDate\":\"" + java.time.LocalDate.now().plusDays(20) + "\"}")
                 .post("/api/v1/sessions/partnerships/" + partnership + "/action-items").then().statusCode(201).extract().path("id"));
+        // the public calendar feed's secret (the mentee's feed URL ends with it)
+        String feed = Platform.as(mentee).post("/api/v1/sessions/calendar-feed").then().statusCode(200).extract().path("url");
+        ids.put("secret", feed.substring(feed.lastIndexOf('/') + 1));
     }
 
     /** The agreement signed by both, so that feedback-service knows its goals and has planned the evaluations. */

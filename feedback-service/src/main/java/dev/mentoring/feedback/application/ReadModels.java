@@ -116,6 +116,9 @@ public class ReadModels {
 
     @WithTransaction
     public Uni<Void> partnership(ReceivedEvent event, ConsumedEvents.PartnershipChanged data) {
+        if (data.unusable() != null) {
+            return Uni.createFrom().failure(new IllegalArgumentException(data.unusable()));
+        }
         return first(event).chain(first -> !first ? Uni.createFrom().voidItem()
                 : partnershipCopy(event.tenant(), data.partnershipId()).chain(copy -> {
                     if (!copy.tenant.equals(event.tenant())) {

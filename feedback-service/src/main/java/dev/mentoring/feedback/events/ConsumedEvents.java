@@ -19,6 +19,21 @@ public final class ConsumedEvents {
 
     public record PartnershipChanged(UUID partnershipId, UUID menteeId, UUID mentorId, String state, String cadence,
             OffsetDateTime at) {
+
+        /** The partnership events of mentoring.partnership.v1 (the request events are not needed here). */
+        public static final java.util.Set<String> TYPES = java.util.Set.of("partnership.started", "partnership.paused",
+                "partnership.resumed", "partnership.completed", "partnership.ended");
+
+        /** Why this event cannot be applied, or null when it can (the reason on the dead-letter topic). */
+        public String unusable() {
+            if (partnershipId == null || menteeId == null || mentorId == null || at == null) {
+                return "partnershipId, menteeId, mentorId and at are required";
+            }
+            if (!java.util.Set.of("ACTIVE", "PAUSED", "COMPLETED", "ENDED_EARLY").contains(String.valueOf(state))) {
+                return "state " + state + " is not one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY";
+            }
+            return null;
+        }
     }
 
     public record AgreementGoal(UUID goalId, String title, LocalDate dueDate) {

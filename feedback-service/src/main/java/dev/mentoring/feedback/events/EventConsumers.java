@@ -44,7 +44,7 @@ public class EventConsumers {
     public Uni<Void> partnerships(String cloudEvent) {
         return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
             ReceivedEvent event = ReceivedEvent.of(envelope);
-            if (event.type().startsWith("partnership.")) {
+            if (ConsumedEvents.PartnershipChanged.TYPES.contains(event.type())) {
                 return ReceivedEvent.data(json, envelope, event, ConsumedEvents.PartnershipChanged.class)
                         .chain(data -> models.partnership(event, data));
             }

@@ -109,12 +109,20 @@ class EventConsumersTest {
                     {"partnershipId":"%s","version":5,"cadence":"WEEKLY","sessionMinutes":30,"goals":[]}""".formatted(pair.id()));
             Fixtures.publish(Fixtures.PARTICIPANTS, pair.mentorId().toString(), "intruder", "participant.updated",
                     "{\"participantId\":\"%s\",\"employeeId\":\"X-1\",\"version\":99}".formatted(pair.mentorId()));
-            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()) || pair.mentorId().toString().equals(r.key()), 3);
-            assertThat(dead).hasSize(3).allSatisfy(r -> assertThat(TopicReader.header(r, "dead-letter-reason")).contains("another tenant"));
+            // and a partnership event without its people or with an unknown state
+            Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "partnership.ended",
+                    "{\"partnershipId\":\"%s\",\"at\":\"%s\"}".formatted(pair.id(), OffsetDateTime.now()));
+            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()) || pair.mentorId().toString().equals(r.key()), 4);
+            assertThat(dead).hasSize(4);
+            // (two keys, so no order across them)
+            assertThat(dead).filteredOn(r -> TopicReader.header(r, "dead-letter-reason").contains("another tenant")).hasSize(3);
+            assertThat(dead).filteredOn(r -> TopicReader.header(r, "dead-letter-reason").contains("menteeId")).hasSize(1);
         }
         assertThat(count("select count(*) from session_copy where id = $1", session)).isZero();
         assertThat(count("select count(*) from goal where partnership_id = $1 and in_force", pair.id())).isEqualTo(1);
         assertThat(count("select count(*) from participant_copy where id = $1 and tenant = 'intruder'", pair.mentorId())).isZero();
         given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/goals").then().statusCode(200);
+        given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CLOSING")));
     }
 }

@@ -321,9 +321,16 @@ public class ServiceProxy {
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
+        // the headers a Connection header names are hop-by-hop as well (RFC 9110, section 7.6.1)
+        Set<String> listed = new java.util.HashSet<>();
+        for (String connection : from.getAll("Connection")) {
+            for (String token : connection.split(",")) {
+                listed.add(token.trim().toLowerCase());
+            }
+        }
         for (var header : from) {
             String name = header.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !name.equals("host") && !name.equals(REQUEST_ID.toLowerCase())
+            if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !name.equals("host") && !name.equals(REQUEST_ID.toLowerCase())
                     && !name.startsWith("x-forwarded-") && !name.equals(TRACEPARENT)) {
                 to.add(header.getKey(), header.getValue());
             }

@@ -134,15 +134,33 @@ class ServiceProxyTest {
 
     /** A request line exactly as written (no client library re-encodes it); answers the whole raw answer. */
     private static String raw(String requestTarget, String authorization) throws IOException {
+        return raw(requestTarget, authorization, "Connection: close\r\n");
+    }
+
+    private static String raw(String requestTarget, String authorization, String moreHeaders) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + moreHeaders
                     + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // read one answer: its head, then as many bytes as its Content-Length says (or to the end, if none)
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                got.write(buffer, 0, read);
+                String text = got.toString(StandardCharsets.UTF_8);
+                int head = text.indexOf("\r\n\r\n");
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(text);
+                if (head >= 0 && length.find() && length.start() < head
+                        && got.size() - head - 4 >= Integer.parseInt(length.group(1))) {
+                    break;
+                }
+            }
+            return got.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -175,5 +193,12 @@ class ServiceProxyTest {
                 .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
                 .body("headers.x-forwarded-proto", equalTo("http"))
                 .body("headers.x-forwarded-host", containsString("localhost"));
+    }
+
+    @Test
+    void headersTheConnectionHeaderNamesAreNotForwarded() throws IOException {
+        String answer = raw("/api/v1/matching/participants/me", token(),
+                "Connection: close, X-Hop-Secret\r\nX-Hop-Secret: for the next hop only\r\nX-End-To-End: kept\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"x-end-to-end\":\"kept\"").doesNotContain("x-hop-secret");
     }
 }

@@ -21,6 +21,11 @@ class RecurrenceTest {
         return Recurrence.parse(rule).occurrences(first, COPENHAGEN);
     }
 
+    /** The local dates of the sessions a rule makes. */
+    private static List<String> dates(String rule, LocalDateTime first) {
+        return expand(rule, first).stream().map(s -> s.toLocalDate().toString()).toList();
+    }
+
     private static void refused(String rule, LocalDateTime first, String message) {
         assertThatThrownBy(() -> expand(rule, first)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status()).isEqualTo(422);
@@ -44,8 +49,7 @@ class RecurrenceTest {
 
     @Test
     void anUntilGivenAsADateIncludesThatWholeDay() {
-        List<ZonedDateTime> sessions = expand("FREQ=WEEKLY;UNTIL=20270119", LocalDateTime.of(2027, 1, 5, 17, 0));
-        assertThat(sessions).extracting(s -> s.toLocalDate().toString()).containsExactly("2027-01-05", "2027-01-12", "2027-01-19");
+        assertThat(dates("FREQ=WEEKLY;UNTIL=20270119", LocalDateTime.of(2027, 1, 5, 17, 0))).containsExactly("2027-01-05", "2027-01-12", "2027-01-19");
     }
 
     @Test
@@ -57,15 +61,13 @@ class RecurrenceTest {
 
     @Test
     void weeklyOnTwoDaysWithAnInterval() {
-        List<ZonedDateTime> sessions = expand("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=4", LocalDateTime.of(2027, 1, 4, 9, 30));
-        assertThat(sessions).extracting(s -> s.toLocalDate().toString())
+        assertThat(dates("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=4", LocalDateTime.of(2027, 1, 4, 9, 30)))
                 .containsExactly("2027-01-04", "2027-01-07", "2027-01-18", "2027-01-21");
     }
 
     @Test
     void aMonthDayThatSomeMonthsLackIsSkippedInThem() {
-        List<ZonedDateTime> sessions = expand("FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3", LocalDateTime.of(2027, 1, 31, 12, 0));
-        assertThat(sessions).extracting(s -> s.toLocalDate().toString()).containsExactly("2027-01-31", "2027-03-31", "2027-05-31");
+        assertThat(dates("FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3", LocalDateTime.of(2027, 1, 31, 12, 0))).containsExactly("2027-01-31", "2027-03-31", "2027-05-31");
     }
 
     @Test

@@ -35,6 +35,17 @@ class PartnershipEventsConsumerTest {
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
+    /** A session of the pair six days ahead. */
+    private static String futureSession(Partnerships.Pair pair) {
+        return SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
+                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+    }
+
+    private static void assertStillScheduled(Partnerships.Pair pair, String session) {
+        given().header("Authorization", pair.mentor()).get("/" + session).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+    }
+
     private long handled(String cloudEvent) {
         UUID id = UUID.fromString(cloudEvent.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
         return pool.preparedQuery("select count(*) from processed_event where event_id = $1")
@@ -44,8 +55,7 @@ class PartnershipEventsConsumerTest {
     @Test
     void anAgreementSetsTheCadenceAndAStaleOrRepeatedEventChangesNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
-        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
-                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        String future = futureSession(pair);
         String activated = Partnerships.event("agreement.activated", pair.tenant(), """
                 {"partnershipId":"%s","version":2,"cadence":"BIWEEKLY","sessionMinutes":60,"reviewDate":"2027-05-01",
                  "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"2027-04-01"}]}"""
@@ -65,15 +75,13 @@ class PartnershipEventsConsumerTest {
         assertThat(row.getString("cadence")).isEqualTo("BIWEEKLY");
         assertThat(row.getInteger("session_minutes")).isEqualTo(60);
         assertThat(row.getString("state")).isEqualTo("ACTIVE");
-        given().header("Authorization", pair.mentor()).get("/" + future).then().statusCode(200)
-                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        assertStillScheduled(pair, future);
     }
 
     @Test
     void aPartnershipEventWithoutItsPeopleOrStateOrOfAnotherTenantIsDeadLetteredAndCancelsNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
-        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
-                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        String future = futureSession(pair);
         try (TopicReader deadLetters = new TopicReader("test.mentoring.session-service.dlq")) {
             Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("partnership.ended", pair.tenant(),
                     "{\"partnershipId\":\"%s\",\"at\":\"%s\"}".formatted(pair.id(), OffsetDateTime.now())));
@@ -93,15 +101,13 @@ class PartnershipEventsConsumerTest {
         assertThat(row.getString("state")).isEqualTo("ACTIVE");
         assertThat(row.getString("tenant")).isEqualTo(pair.tenant());
         assertThat(row.getValue("agreement_version")).as("the other tenant's agreement").isNotEqualTo(9);
-        given().header("Authorization", pair.mentor()).get("/" + future).then().statusCode(200)
-                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        assertStillScheduled(pair, future);
     }
 
     @Test
     void aPausedPartnershipsFutureSessionsAreCancelledWithTheReasonAndPublished() {
         Partnerships.Pair pair = Partnerships.started(pool);
-        String future = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().plusDays(6).atTime(10, 0),
-                "Europe/Copenhagen", 60, null)).path("sessions[0].id");
+        String future = futureSession(pair);
         String past = SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(LocalDate.now().minusDays(2).atTime(10, 0),
                 "Europe/Copenhagen", 60, null)).path("sessions[0].id");
         try (TopicReader events = new TopicReader("test.mentoring.session.v1")) {

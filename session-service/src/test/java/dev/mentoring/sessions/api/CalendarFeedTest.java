@@ -93,6 +93,31 @@ class CalendarFeedTest {
                 .with(TemporalAdjusters.firstInMonth(java.time.DayOfWeek.TUESDAY)).withHour(17)));
         assertThat(value(override, Property.DTSTART)).isEqualTo(LOCAL.format(moved));
         assertThat(value(override, Property.SEQUENCE)).isEqualTo("1");
+        assertThat(override.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("Europe/Copenhagen");
+        assertThat(value(master, Property.DURATION)).isEqualTo("PT1H30M");
+        assertThat(value(master, Property.LOCATION)).isEqualTo("https://meet.example.com/x");
+        assertThat(value(master, Property.DTSTAMP)).isNotNull();
+        // the zone's rules as calendar apps read them: CET +0100 in winter, CEST +0200 in summer
+        VTimeZone copenhagen = zones.stream().filter(z -> value(z, Property.TZID).equals("Europe/Copenhagen")).findFirst().orElseThrow();
+        assertThat(copenhagen.getObservances().stream().map(o -> value(o, Property.TZOFFSETTO)).toList())
+                .containsExactlyInAnyOrder("+0100", "+0200");
+        // what a calendar app makes of it is what the API says: the master expands to every occurrence but the
+        // cancelled one (EXDATE); the moved one's instance is replaced by the override (RECURRENCE-ID)
+        List<String> api = given().header("Authorization", pair.mentor()).queryParam("from", first.minusDays(1).atZone(java.time.ZoneId.of("Europe/Copenhagen")).toOffsetDateTime().toString())
+                .queryParam("limit", 50).get("/partnerships/" + pair.id() + "/sessions").then().statusCode(200).extract()
+                .path("items.findAll { it.state == 'SCHEDULED' && it.seriesId != null }.startsAt");
+        var period = new net.fortuna.ical4j.model.Period<java.time.ZonedDateTime>(first.minusDays(1).atZone(java.time.ZoneId.of("UTC")),
+                first.plusYears(1).atZone(java.time.ZoneId.of("UTC")));
+        List<java.time.Instant> expanded = master.<java.time.temporal.Temporal>calculateRecurrenceSet(period).stream()
+                .map(p -> java.time.Instant.from(p.getStart())).sorted().toList();
+        assertThat(expanded).hasSize(5);
+        List<java.time.Instant> scheduled = api.stream().map(t -> java.time.OffsetDateTime.parse(t).toInstant()).toList();
+        assertThat(scheduled).hasSize(5);
+        assertThat(scheduled.stream().filter(expanded::contains).toList()).as("unmoved occurrences, in the feed as in the API").hasSize(4);
+        assertThat(scheduled).contains(moved.atZone(java.time.ZoneId.of("Europe/Copenhagen")).toInstant());
+        assertThat(expanded).contains(first.plusMonths(1).with(TemporalAdjusters.firstInMonth(java.time.DayOfWeek.TUESDAY)).withHour(17)
+                .atZone(java.time.ZoneId.of("Europe/Copenhagen")).toInstant());
         assertThat(ofSeries).hasSize(2);
         assertThat(text).doesNotContain("Goals for the quarter");
     }

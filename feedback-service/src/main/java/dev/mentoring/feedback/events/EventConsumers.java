@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.feedback.application.ReadModels;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import dev.mentoring.plumbing.inbox.Redelivery;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,9 +33,9 @@ public class EventConsumers {
             ReceivedEvent event = ReceivedEvent.of(envelope);
             return switch (event.type()) {
                 case "participant.updated" -> ReceivedEvent.data(json, envelope, event, ConsumedEvents.ParticipantUpdated.class)
-                        .chain(data -> models.participant(event, data));
+                        .chain(data -> Redelivery.handle(event, () -> models.participant(event, data)));
                 case "participant.erased" -> ReceivedEvent.data(json, envelope, event, ConsumedEvents.ParticipantErased.class)
-                        .chain(data -> models.erase(event, data));
+                        .chain(data -> Redelivery.handle(event, () -> models.erase(event, data)));
                 default -> Uni.createFrom().voidItem();
             };
         });
@@ -46,11 +47,11 @@ public class EventConsumers {
             ReceivedEvent event = ReceivedEvent.of(envelope);
             if (ConsumedEvents.PartnershipChanged.TYPES.contains(event.type())) {
                 return ReceivedEvent.data(json, envelope, event, ConsumedEvents.PartnershipChanged.class)
-                        .chain(data -> models.partnership(event, data));
+                        .chain(data -> Redelivery.handle(event, () -> models.partnership(event, data)));
             }
             if (event.type().equals("agreement.activated")) {
                 return ReceivedEvent.data(json, envelope, event, ConsumedEvents.AgreementActivated.class)
-                        .chain(data -> models.agreement(event, data));
+                        .chain(data -> Redelivery.handle(event, () -> models.agreement(event, data)));
             }
             return Uni.createFrom().voidItem();
         });
@@ -62,7 +63,7 @@ public class EventConsumers {
             ReceivedEvent event = ReceivedEvent.of(envelope);
             if (event.type().startsWith("session.") && !event.type().equals("session.reminder-due")) {
                 return ReceivedEvent.data(json, envelope, event, ConsumedEvents.SessionChanged.class)
-                        .chain(data -> models.session(event, data));
+                        .chain(data -> Redelivery.handle(event, () -> models.session(event, data)));
             }
             return Uni.createFrom().voidItem();
         });

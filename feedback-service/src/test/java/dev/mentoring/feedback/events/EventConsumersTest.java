@@ -125,4 +125,37 @@ class EventConsumersTest {
         given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
                 .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CLOSING")));
     }
+
+    private static String jdbcUrl() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    /** A JDBC connection of the service's role to the server's postgres database, which the outage below leaves alone. */
+    private static java.sql.Connection ownConnection() throws java.sql.SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return java.sql.DriverManager.getConnection(jdbcUrl().substring(0, jdbcUrl().lastIndexOf('/') + 1) + "postgres",
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    @Test
+    void anEventArrivingWhileTheDatabaseIsAwayIsHandledWhenItIsBackNotDeadLettered() throws Exception {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        UUID session = UUID.randomUUID();
+        try (java.sql.Connection admin = ownConnection(); var statement = admin.createStatement();
+                TopicReader deadLetters = new TopicReader("test.mentoring.feedback-service.dlq")) {
+            String database = jdbcUrl().substring(jdbcUrl().lastIndexOf('/') + 1);
+            // the database goes away for the service: no new connections, the open ones cut
+            statement.execute("alter database " + database + " allow_connections false");
+            try {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+                Fixtures.sessionEvent(pair, session, "session.completed", "COMPLETED", OffsetDateTime.now().minusHours(2), null, 1);
+                Thread.sleep(3_000); // the consumer fails on it and tries again meanwhile
+            } finally {
+                statement.execute("alter database " + database + " allow_connections true");
+            }
+            await().atMost(Duration.ofSeconds(40)).until(() -> count("select count(*) from session_copy where id = $1", session) == 1);
+            assertThat(deadLetters.settled(r -> pair.id().toString().equals(r.key()), 0, Duration.ZERO, Duration.ofSeconds(2)))
+                    .as("nothing dead-lettered for a passing outage").isEmpty();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import dev.mentoring.plumbing.inbox.Redelivery;
 import dev.mentoring.sessions.application.ParticipantCopies;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -41,13 +42,13 @@ public class ParticipantEventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("not a readable CloudEvent: " + e.getMessage(), e));
         }
         if (ParticipantErased.TYPE.equals(event.type())) {
-            return data(envelope, event, ParticipantErased.class).chain(erased -> copies.erase(event, erased));
+            return data(envelope, event, ParticipantErased.class).chain(erased -> Redelivery.handle(event, () -> copies.erase(event, erased)));
         }
         if (!ParticipantUpdated.TYPE.equals(event.type())) {
             Log.debugf("Ignoring event type %s", event.type());
             return Uni.createFrom().voidItem();
         }
-        return data(envelope, event, ParticipantUpdated.class).chain(updated -> copies.apply(event, updated));
+        return data(envelope, event, ParticipantUpdated.class).chain(updated -> Redelivery.handle(event, () -> copies.apply(event, updated)));
     }
 
     private <T> Uni<T> data(JsonNode envelope, ReceivedEvent event, Class<T> payload) {

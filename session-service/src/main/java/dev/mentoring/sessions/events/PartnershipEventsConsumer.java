@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import dev.mentoring.plumbing.inbox.Redelivery;
 import dev.mentoring.sessions.application.PartnershipCopies;
 import io.smallrye.mutiny.Uni;
 
@@ -34,11 +35,11 @@ public class PartnershipEventsConsumer {
             ReceivedEvent event = ReceivedEvent.of(envelope);
             if (PartnershipChanged.TYPES.contains(event.type())) {
                 return ReceivedEvent.data(json, envelope, event, PartnershipChanged.class)
-                        .chain(change -> copies.apply(event, change));
+                        .chain(change -> Redelivery.handle(event, () -> copies.apply(event, change)));
             }
             if (AgreementActivated.TYPE.equals(event.type())) {
                 return ReceivedEvent.data(json, envelope, event, AgreementActivated.class)
-                        .chain(agreement -> copies.apply(event, agreement));
+                        .chain(agreement -> Redelivery.handle(event, () -> copies.apply(event, agreement)));
             }
             return Uni.createFrom().voidItem();
         });

@@ -86,9 +86,7 @@ public class SessionFeedbacks {
                 f.createdAt = now;
                 f.updatedAt = now;
                 return f.persistAndFlush()
-                        .chain(() -> outbox.append(FeedbackEvents.of(f.tenant, f.partnershipId, FeedbackEvents.FEEDBACK_SUBMITTED,
-                                "sessions/" + f.sessionId, new FeedbackEvents.FeedbackSubmitted(f.id, f.sessionId, f.partnershipId,
-                                        f.authorRole, f.overall, f.preparation, f.communication, f.shared, now))))
+                        .chain(() -> outbox.append(ratings(f, FeedbackEvents.FEEDBACK_SUBMITTED, now)))
                         .chain(() -> health.recompute(f.partnershipId))
                         .map(ignored -> view(f, me));
             });
@@ -103,6 +101,11 @@ public class SessionFeedbacks {
         f.shared = Boolean.TRUE.equals(in.shareWithOther());
     }
 
+    private static dev.mentoring.plumbing.outbox.DomainEvent ratings(SessionFeedback f, String type, OffsetDateTime now) {
+        return FeedbackEvents.of(f.tenant, f.partnershipId, type, "sessions/" + f.sessionId, new FeedbackEvents.FeedbackSubmitted(
+                f.id, f.sessionId, f.partnershipId, f.authorRole, f.overall, f.preparation, f.communication, f.shared, now));
+    }
+
     public Uni<FeedbackViews.FeedbackView> edit(UUID sessionId, FeedbackViews.FeedbackInput in) {
         return participants.me().chain(me -> Panache.withTransaction(() -> session(me, sessionId).chain(held ->
                 SessionFeedback.<SessionFeedback>find("sessionId = ?1 and authorId = ?2", held.session().id, me).<SessionFeedback>firstResult()).chain(f -> {
@@ -115,7 +118,9 @@ public class SessionFeedbacks {
                     }
                     apply(f, in);
                     f.updatedAt = now;
-                    return health.recompute(f.partnershipId).map(ignored -> view(f, me));
+                    // analytics read the edited ratings too (never the comment)
+                    return outbox.append(ratings(f, FeedbackEvents.FEEDBACK_UPDATED, now))
+                            .chain(() -> health.recompute(f.partnershipId)).map(ignored -> view(f, me));
                 })));
     }
 

@@ -15,6 +15,8 @@ import dev.mentoring.plumbing.outbox.Topics;
 public final class FeedbackEvents {
 
     public static final String FEEDBACK_SUBMITTED = "feedback.submitted";
+    /** The same payload as feedback.submitted, with the edited ratings. */
+    public static final String FEEDBACK_UPDATED = "feedback.updated";
     public static final String EVALUATION_DUE = "evaluation.due";
     public static final String EVALUATION_OVERDUE = "evaluation.overdue";
     public static final String EVALUATION_COMPLETED = "evaluation.completed";

@@ -72,9 +72,14 @@ class FeedbackFlowTest {
                 .body("[0].mine", equalTo(true));
         given().header("Authorization", pair.admin()).get(path).then().statusCode(403);
         given().header("Authorization", pair.stranger()).get(path).then().statusCode(404);
-        // an edit within 24 hours; not after
-        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(4, 4, "Clear advice", true))
-                .put(path).then().statusCode(200).body("overall", equalTo(4));
+        // an edit within 24 hours, published with its ratings only; not after
+        try (TopicReader events = new TopicReader(Fixtures.FEEDBACK_EVENTS)) {
+            given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(4, 4, "Clear advice", true))
+                    .put(path).then().statusCode(200).body("overall", equalTo(4));
+            var updated = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("feedback.updated"), 1);
+            assertThat(updated).hasSize(1);
+            assertThat(updated.get(0).value()).contains("\"overall\": 4").doesNotContain("Clear advice");
+        }
         TestClock.advance(Duration.ofHours(25));
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(3, 3, "later", true))
                 .put(path).then().statusCode(409);

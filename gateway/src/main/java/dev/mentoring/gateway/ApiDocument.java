@@ -88,11 +88,11 @@ public class ApiDocument {
                 combined.put("security", new JsonArray().add(new JsonObject()
                         .put(securitySchemes.fieldNames().iterator().next(), new JsonArray())));
             }
-            String body = combined.encodePrettily();
             if (!unavailable.isEmpty()) {
                 combined.put("x-unavailable-services", unavailable);
-                body = combined.encodePrettily();
-            } else {
+            }
+            String body = combined.encodePrettily();
+            if (unavailable.isEmpty()) {
                 cached = new Cached(body, System.nanoTime());
             }
             context.response().putHeader("Content-Type", "application/json").end(body);

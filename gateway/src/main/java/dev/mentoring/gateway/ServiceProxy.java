@@ -100,11 +100,7 @@ public class ServiceProxy {
         }
         if (isPublic(context, route)) {
             if (withinPublicLimit(context)) {
-                try {
-                    send(context, route, requestId);
-                } catch (RuntimeException e) {
-                    upstreamFailed(context, route, e);
-                }
+                send(context, route, requestId);
             }
             return;
         }
@@ -120,11 +116,7 @@ public class ServiceProxy {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else if (withinLimits(context, token) && withinBodyLimit(context, route)) {
-                        try {
-                            send(context, route, requestId);
-                        } catch (RuntimeException e) {
-                            upstreamFailed(context, route, e);
-                        }
+                        send(context, route, requestId);
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
@@ -212,7 +204,6 @@ public class ServiceProxy {
                 "This route takes bodies of at most " + route.maxBodyBytes() + " bytes", context.request().path());
     }
 
-
     private void refuse(RoutingContext context, String detail, boolean tokenPresented) {
         context.request().resume();
         ProblemAnswers.unauthorized(context.response(), detail, context.request().path(), tokenPresented);
@@ -285,7 +276,7 @@ public class ServiceProxy {
                     });
         } catch (RuntimeException e) {
             breaker.abandoned(); // a permit taken must not hold a half-open breaker shut
-            throw e;
+            upstreamFailed(context, route, e);
         }
     }
 

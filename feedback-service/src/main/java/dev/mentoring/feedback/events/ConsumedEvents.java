@@ -24,13 +24,16 @@ public final class ConsumedEvents {
         public static final java.util.Set<String> TYPES = java.util.Set.of("partnership.started", "partnership.paused",
                 "partnership.resumed", "partnership.completed", "partnership.ended");
 
+        /** The states the contract allows. */
+        public static final java.util.Set<String> STATES = java.util.Set.of("ACTIVE", "PAUSED", "COMPLETED", "ENDED_EARLY");
+
         /** Why this event cannot be applied, or null when it can (the reason on the dead-letter topic). */
         public String unusable() {
             if (partnershipId == null || menteeId == null || mentorId == null || at == null) {
                 return "partnershipId, menteeId, mentorId and at are required";
             }
-            if (!java.util.Set.of("ACTIVE", "PAUSED", "COMPLETED", "ENDED_EARLY").contains(String.valueOf(state))) {
-                return "state " + state + " is not one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY";
+            if (state == null || !STATES.contains(state)) {
+                return "state " + state + " is not one of " + STATES;
             }
             return null;
         }

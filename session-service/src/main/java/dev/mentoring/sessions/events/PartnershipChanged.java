@@ -7,8 +7,6 @@ import java.util.UUID;
 public record PartnershipChanged(UUID partnershipId, UUID menteeId, UUID mentorId, String state, String cadence,
         OffsetDateTime at) {
 
-    public static final String PREFIX = "partnership.";
-
     /** The partnership events of mentoring.partnership.v1; other partnership.* types are not this record's. */
     public static final java.util.Set<String> TYPES = java.util.Set.of("partnership.started", "partnership.paused",
             "partnership.resumed", "partnership.completed", "partnership.ended");

@@ -1,5 +1,7 @@
 package dev.mentoring.gateway;
 
+import dev.mentoring.plumbing.tenancy.TokenClaims;
+import dev.mentoring.plumbing.problem.ProblemWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,6 @@ public class ServiceProxy {
                 context.next();
             }
         });
-        router.route().order(Integer.MAX_VALUE).handler(context -> ProblemAnswers.send(context.response(), 404,
-                "Not Found", "There is nothing at " + context.request().path(), context.request().path()));
     }
 
     private void forward(RoutingContext context, GatewayConfig.Route route) {
@@ -95,7 +95,7 @@ public class ServiceProxy {
         if (!request.uri().startsWith("/")) {
             // absolute-form or asterisk-form request targets: this is no forward proxy
             request.resume();
-            ProblemAnswers.send(context.response(), 400, "Bad Request", "The request target must be a path", "/");
+            ProblemWriter.send(context.response(), 400, "Bad Request", "The request target must be a path", "/");
             return;
         }
         if (isPublic(context, route)) {
@@ -112,7 +112,7 @@ public class ServiceProxy {
         identity.subscribe().with(
                 who -> {
                     if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)
-                            || !TenantClaim.present(token)) {
+                            || !TokenClaims.hasTenant(token)) {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else if (withinLimits(context, token) && withinBodyLimit(context, route)) {
@@ -154,9 +154,9 @@ public class ServiceProxy {
 
     /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */
     private boolean withinLimits(RoutingContext context, JsonWebToken token) {
-        String tenant = TenantClaim.text(token, "tenant");
+        String tenant = TokenClaims.text(token, TokenClaims.TENANT).orElse("");
         long now = System.nanoTime();
-        RateLimiter.Decision client = perClient.take(tenant + "|" + TenantClaim.text(token, "azp"), now);
+        RateLimiter.Decision client = perClient.take(tenant + "|" + TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY).orElse(""), now);
         RateLimiter.Decision user = perUser.take(tenant + "|" + token.getSubject(), now);
         RateLimiter.Decision tighter = !client.allowed() ? client : !user.allowed() ? user
                 : client.remaining() < user.remaining() ? client : user;
@@ -174,7 +174,7 @@ public class ServiceProxy {
     private static boolean tooMany(RoutingContext context, RateLimiter.Decision spent) {
         context.request().resume();
         context.response().putHeader("Retry-After", Long.toString(spent.retryAfterSeconds()));
-        ProblemAnswers.send(context.response(), 429, "Too Many Requests",
+        ProblemWriter.send(context.response(), 429, "Too Many Requests",
                 "Too many requests; retry after " + spent.retryAfterSeconds() + " s", context.request().path());
         return false;
     }
@@ -200,13 +200,13 @@ public class ServiceProxy {
             return;
         }
         context.response().putHeader("Connection", "close");
-        ProblemAnswers.send(context.response(), 413, "Content Too Large",
+        ProblemWriter.send(context.response(), 413, "Content Too Large",
                 "This route takes bodies of at most " + route.maxBodyBytes() + " bytes", context.request().path());
     }
 
     private void refuse(RoutingContext context, String detail, boolean tokenPresented) {
         context.request().resume();
-        ProblemAnswers.unauthorized(context.response(), detail, context.request().path(), tokenPresented);
+        ProblemWriter.unauthorized(context.response(), detail, context.request().path(), tokenPresented);
     }
 
     private void send(RoutingContext context, GatewayConfig.Route route, String requestId) {
@@ -218,7 +218,7 @@ public class ServiceProxy {
         if (!permit.allowed()) {
             request.resume();
             response.putHeader("Retry-After", Long.toString(permit.retryAfterSeconds()));
-            ProblemAnswers.send(response, 503, "Service Unavailable", "The service is failing; the gateway holds its requests back for "
+            ProblemWriter.send(response, 503, "Service Unavailable", "The service is failing; the gateway holds its requests back for "
                     + permit.retryAfterSeconds() + " s (circuit open)", request.path());
             return;
         }
@@ -303,11 +303,11 @@ public class ServiceProxy {
         String path = context.request().path();
         if (failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")) {
             Log.warnf("Service at %s did not answer %s in time", route.url(), path);
-            ProblemAnswers.send(context.response(), 504, "Gateway Timeout", "The service did not answer in time", path);
+            ProblemWriter.send(context.response(), 504, "Gateway Timeout", "The service did not answer in time", path);
         } else {
             Log.warnf("Service at %s unreachable for %s: %s", route.url(), path, failure.getMessage());
             context.response().putHeader("Retry-After", "5");
-            ProblemAnswers.send(context.response(), 503, "Service Unavailable", "The service is not available; try again shortly", path);
+            ProblemWriter.send(context.response(), 503, "Service Unavailable", "The service is not available; try again shortly", path);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.mentoring.plumbing.outbox.DomainEvent;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 
 /**
  * The events feedback-service publishes, all on {@link Topics#FEEDBACK} keyed by the partnership id.

@@ -25,7 +25,7 @@ import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.mentoring.plumbing.outbox.DomainEvent;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 
 /** Agreement events on {@link Topics#PARTNERSHIP}, keyed by the partnership id. */
 public final class AgreementEvents {

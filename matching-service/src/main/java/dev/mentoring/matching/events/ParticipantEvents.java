@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.plumbing.outbox.DomainEvent;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 
 /** The participant events, keyed by participant id on {@link Topics#PARTICIPANT}. */
 public final class ParticipantEvents {

@@ -6,7 +6,7 @@ import java.util.UUID;
 import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.plumbing.outbox.DomainEvent;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 
 /**
  * The request and partnership events, all on {@link Topics#PARTNERSHIP} keyed by the partnership id

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.mentoring.plumbing.outbox.DomainEvent;
-import dev.mentoring.plumbing.outbox.Topics;
+import dev.mentoring.contracts.Topics;
 import dev.mentoring.sessions.persistence.ActionItem;
 import dev.mentoring.sessions.persistence.MentoringSession;
 

@@ -1,0 +1,30 @@
+package dev.mentoring.contracts;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every event type of the platform, once: what the contract tests check against the JSON Schemas. */
+public final class EventCatalog {
+
+    public static final List<EventType<?>> ALL = List.of(
+            ParticipantEvents.UPDATED, ParticipantEvents.DEACTIVATED, ParticipantEvents.ERASED,
+            PartnershipEvents.REQUESTED, PartnershipEvents.ACCEPTED, PartnershipEvents.DECLINED, PartnershipEvents.WITHDRAWN,
+            PartnershipEvents.EXPIRED, PartnershipEvents.STARTED, PartnershipEvents.PAUSED, PartnershipEvents.RESUMED,
+            PartnershipEvents.COMPLETED, PartnershipEvents.ENDED,
+            AgreementEvents.SIGNED, AgreementEvents.ACTIVATED, AgreementEvents.REVIEW_DUE,
+            MatchingRunEvents.COMPLETED,
+            SessionEvents.SCHEDULED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.COMPLETED,
+            SessionEvents.NO_SHOW, SessionEvents.REMINDER_DUE, SessionEvents.ACTION_ITEM_CREATED,
+            SessionEvents.ACTION_ITEM_COMPLETED, SessionEvents.ACTION_ITEM_OVERDUE,
+            FeedbackEvents.FEEDBACK_SUBMITTED, FeedbackEvents.FEEDBACK_UPDATED, FeedbackEvents.EVALUATION_DUE,
+            FeedbackEvents.EVALUATION_OVERDUE, FeedbackEvents.EVALUATION_COMPLETED, FeedbackEvents.GOAL_PROGRESSED,
+            FeedbackEvents.GOAL_ACHIEVED, FeedbackEvents.HEALTH_CHANGED);
+
+    private EventCatalog() {
+    }
+
+    /** The event type of this CloudEvents type name, if the contract has it. */
+    public static Optional<EventType<?>> named(String name) {
+        return ALL.stream().filter(type -> type.name().equals(name)).findFirst();
+    }
+}

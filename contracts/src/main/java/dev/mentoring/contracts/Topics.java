@@ -1,0 +1,22 @@
+package dev.mentoring.contracts;
+
+/**
+ * The topic names of the platform, one place each. A topic carries one aggregate's events, keyed by the
+ * aggregate id; the suffix is the major version of the contract.
+ */
+public final class Topics {
+
+    /** matching-service: participant profiles, keyed by participant id. */
+    public static final String PARTICIPANT = "mentoring.participant.v1";
+    /** matching-service: requests, partnerships and agreements, keyed by partnership id. */
+    public static final String PARTNERSHIP = "mentoring.partnership.v1";
+    /** matching-service: cohort matching runs, keyed by run id. */
+    public static final String MATCHING_RUN = "mentoring.matching-run.v1";
+    /** session-service: sessions, series and action items, keyed by partnership id. */
+    public static final String SESSION = "mentoring.session.v1";
+    /** feedback-service: feedback, evaluations, goals and health, keyed by partnership id. */
+    public static final String FEEDBACK = "mentoring.feedback.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mentoring.plumbing.conflict;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.mentoring.plumbing.problem.FailureClassifier;
+import dev.mentoring.plumbing.problem.Problem;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Two writers raced for the same row or key: the loser gets 409 and may retry. Recognised anywhere in the
+ * cause chain: a unique-key violation (23505), a serialization failure (40001), an optimistic lock or stale
+ * state; so the web part's catch-all answers these 409 and not 500.
+ */
+@ApplicationScoped
+public class ConcurrentChanges implements FailureClassifier {
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class,
+            org.hibernate.exception.ConstraintViolationException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        Problem problem = conflict(uri == null ? null : uri.getRequestUri().getRawPath());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @Override
+    public Optional<Problem> classify(Throwable failure, String path) {
+        return isConflict(failure) ? Optional.of(conflict(path)) : Optional.empty();
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Problem conflict(String path) {
+        return new Problem("about:blank", "Conflict", 409, "Someone else changed this at the same time; read it again and retry",
+                path, List.of());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mentoring.plumbing.inbox;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mentoring.contracts.CheckedPayload;
+import dev.mentoring.contracts.EventType;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way a consumer handles what it reads: event type to handler. For each received CloudEvent it reads the
+ * envelope, picks the handler by the contract's type, reads the data as the contract's payload record (a payload that
+ * says it is {@link CheckedPayload#unusable() unusable} is refused), and runs the handler under {@link Redelivery}.
+ * An unreadable or unusable event fails at once, so the channel's dead-letter strategy takes it with the reason; a
+ * type without a handler is skipped (consumers ignore what they do not need, new types included).
+ */
+public final class EventDispatch {
+
+    /** A handler of one payload type: runs the consumer's use case for the event, in its own transaction. */
+    @FunctionalInterface
+    public interface Handler<T> extends BiFunction<ReceivedEvent, T, Uni<Void>> {
+    }
+
+    private record Route<T>(EventType<T> type, Handler<T> handler) {
+
+        Uni<Void> handle(ObjectMapper json, JsonNode envelope, ReceivedEvent event) {
+            return ReceivedEvent.data(json, envelope, event, type.payload()).chain(data -> {
+                if (data instanceof CheckedPayload checked && checked.unusable().isPresent()) {
+                    return Uni.createFrom().failure(new IllegalArgumentException(event.type() + ": " + checked.unusable().get()));
+                }
+                return Redelivery.handle(event, () -> handler.apply(event, data));
+            });
+        }
+    }
+
+    private final ObjectMapper json;
+    private final Map<String, Route<?>> routes;
+
+    private EventDispatch(ObjectMapper json, Map<String, Route<?>> routes) {
+        this.json = json;
+        this.routes = Map.copyOf(routes);
+    }
+
+    public static Builder with(ObjectMapper json) {
+        return new Builder(json);
+    }
+
+    /** Handles one CloudEvent as read from the topic. */
+    public Uni<Void> dispatch(String cloudEvent) {
+        return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
+            ReceivedEvent event = ReceivedEvent.of(envelope);
+            Route<?> route = routes.get(event.type());
+            if (route == null) {
+                Log.debugf("No handler for event type %s, skipped", event.type());
+                return Uni.createFrom().voidItem();
+            }
+            return route.handle(json, envelope, event);
+        });
+    }
+
+    /** The event types this dispatch handles. */
+    public Collection<String> handledTypes() {
+        return routes.keySet();
+    }
+
+    /** Collects the routes of one consumer. */
+    public static final class Builder {
+
+        private final ObjectMapper json;
+        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+
+        private Builder(ObjectMapper json) {
+            this.json = json;
+        }
+
+        public <T> Builder on(EventType<T> type, Handler<T> handler) {
+            if (routes.putIfAbsent(type.name(), new Route<>(type, handler)) != null) {
+                throw new IllegalStateException("two handlers for " + type.name());
+            }
+            return this;
+        }
+
+        /** One handler for several types that carry the same payload. */
+        public <T> Builder on(List<EventType<T>> types, Handler<T> handler) {
+            types.forEach(type -> on(type, handler));
+            return this;
+        }
+
+        public EventDispatch build() {
+            return new EventDispatch(json, routes);
+        }
+    }
+}

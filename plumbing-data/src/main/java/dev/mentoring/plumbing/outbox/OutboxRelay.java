@@ -1,0 +1,194 @@
+package dev.mentoring.plumbing.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and marks a row published only when the broker
+ * acknowledged it. Safe on any number of instances: a transaction-scoped advisory lock lets one relay work at a time.
+ * Per-key order is kept even when a send fails ({@link RelayBatch}): the rows of one key are sent one after another,
+ * a failure stops the later rows of that key until it succeeds, and a row that cannot be sent is parked (attempts,
+ * last error, the {@code mentoring.outbox.parked} counter and an error log line) so that it holds nothing back
+ * forever. Delivery is at least once (a crash after the send and before the mark publishes a row again); consumers
+ * drop the repeat by the CloudEvent id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final long LOCK_KEY = 0x6d656e746f72L; // "mentor"
+
+    private final Pool pool;
+    private final OutboxSender sender;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final RelayBatch batch;
+    private final Counter parked;
+    private final Counter failed;
+
+    OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Clock clock, MeterRegistry registry) {
+        this.pool = pool;
+        this.sender = sender;
+        this.config = config;
+        this.clock = clock;
+        this.batch = new RelayBatch(config.maxAttempts());
+        this.parked = Counter.builder("mentoring.outbox.parked").description("Outbox rows parked: the broker would not take them")
+                .register(registry);
+        this.failed = Counter.builder("mentoring.outbox.send.failures").description("Outbox sends that failed (the row waits)")
+                .register(registry);
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${mentoring.outbox.relay-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    Uni<Void> relayOnSchedule() {
+        return relayPending().replaceWithVoid();
+    }
+
+    /** One relay pass; answers how many events were published. */
+    public Uni<Integer> relayPending() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(LOCK_KEY))
+                .chain(rows -> rows.iterator().next().getBoolean(0) ? publishBatch(connection) : Uni.createFrom().item(0)))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Outbox relay pass failed, will retry: %s", failure.getMessage());
+                    return 0;
+                });
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection connection) {
+        return connection.preparedQuery("""
+                select id, aggregatetype, aggregateid, payload::text, attempts, next_attempt_at from outbox_event
+                where published_at is null and parked_at is null order by seq limit $1""")
+                .execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    List<RelayBatch.PendingRow> pending = new ArrayList<>();
+                    for (Row row : rows) {
+                        OffsetDateTime next = row.getOffsetDateTime(5);
+                        pending.add(new RelayBatch.PendingRow(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3),
+                                row.getInteger(4), next == null ? null : next.toInstant()));
+                    }
+                    Instant now = clock.instant();
+                    Map<String, List<RelayBatch.PendingRow>> due = batch.due(pending, now);
+                    if (due.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // keys in parallel, the rows of one key one after another, stopping at the first failure
+                    List<Uni<List<RelayBatch.Outcome>>> keys = due.values().stream().map(this::sendInOrder).toList();
+                    return Uni.join().all(keys).andFailFast().chain(perKey -> {
+                        List<RelayBatch.Outcome> outcomes = perKey.stream().flatMap(List::stream).toList();
+                        List<UUID> sent = outcomes.stream().filter(RelayBatch.Outcome::acknowledged).map(RelayBatch.Outcome::id).toList();
+                        List<RelayBatch.Failure> failures = batch.failures(pending, outcomes, clock.instant());
+                        return markPublished(connection, sent).chain(() -> markFailed(connection, failures)).replaceWith(sent.size());
+                    });
+                });
+    }
+
+    private Uni<List<RelayBatch.Outcome>> sendInOrder(List<RelayBatch.PendingRow> rows) {
+        List<RelayBatch.Outcome> outcomes = new ArrayList<>();
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> outcomes.stream().anyMatch(o -> !o.acknowledged())
+                        ? Uni.createFrom().voidItem()
+                        : send(row).invoke(outcomes::add).replaceWithVoid())
+                .collect().last()
+                .replaceWith(outcomes);
+    }
+
+    private Uni<RelayBatch.Outcome> send(RelayBatch.PendingRow row) {
+        return Uni.createFrom().deferred(() -> sender.send(config.topicPrefix().orElse("") + row.topic(), row.key(), row.payload()))
+                .map(ignored -> RelayBatch.Outcome.acknowledged(row.id()))
+                .onFailure().recoverWithItem(failure -> {
+                    failed.increment();
+                    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                    Log.warnf("Kafka did not take outbox event %s (key %s), its key waits: %s", row.id(), row.key(), error);
+                    return RelayBatch.Outcome.failed(row.id(), recordAtFault(failure), error);
+                });
+    }
+
+    /** The broker or the client refused the record itself: sending it again can never succeed. */
+    static boolean recordAtFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException || t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<Void> markPublished(SqlConnection connection, List<UUID> sent) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(sent.toArray(new UUID[0])))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> markFailed(SqlConnection connection, List<RelayBatch.Failure> failures) {
+        if (failures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> updates = new ArrayList<>();
+        for (RelayBatch.Failure failure : failures) {
+            OffsetDateTime parkedAt = failure.parked() ? OffsetDateTime.now(clock) : null;
+            if (failure.parked()) {
+                parked.increment();
+                Log.errorf("Outbox event %s parked after %d attempts, the later events of its key go on without it: %s",
+                        failure.id(), failure.attempts(), failure.error());
+            }
+            updates.add(Tuple.of(failure.id(), failure.attempts(), failure.error(),
+                    failure.nextAttemptAt().atOffset(ZoneOffset.UTC), parkedAt));
+        }
+        return connection.preparedQuery("""
+                update outbox_event set attempts = $2, last_error = left($3, 2000), next_attempt_at = $4, parked_at = $5
+                where id = $1""").executeBatch(updates).replaceWithVoid();
+    }
+
+    @Scheduled(identity = "outbox-purge", every = "1h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgePublished() {
+        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds()))
+                .replaceWithVoid();
+    }
+
+    /** Skips the relay on instances configured not to relay. */
+    @ApplicationScoped
+    public static class RelayDisabled implements Scheduled.SkipPredicate {
+
+        private final OutboxConfig config;
+
+        RelayDisabled(OutboxConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.relayEnabled();
+        }
+    }
+}

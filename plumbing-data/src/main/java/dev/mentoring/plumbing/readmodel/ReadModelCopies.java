@@ -1,0 +1,53 @@
+package dev.mentoring.plumbing.readmodel;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.plumbing.inbox.Inbox;
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The upkeep of a copy of another service's record, written once: inside the consumer's transaction, the event is
+ * applied only the first time this consumer sees it (inbox); the copy is found or made; a copy of another tenant is
+ * never touched (the event fails, and the dead-letter topic gets it with the reason); an event older than what the
+ * copy holds changes nothing. Then the consumer's own change runs.
+ */
+@ApplicationScoped
+public class ReadModelCopies {
+
+    private final Inbox inbox;
+
+    ReadModelCopies(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** Runs {@code change} only the first time {@code consumer} sees the event; call inside the consumer's transaction. */
+    public Uni<Void> once(String consumer, ReceivedEvent event, Supplier<Uni<Void>> change) {
+        return inbox.firstDelivery(consumer, event.id())
+                .chain(first -> first ? change.get() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Applies the event to its copy once: {@code existing} finds the copy by id (in any tenant, or null), {@code created}
+     * makes a new one for the event's tenant, {@code stale} tells an event older than the copy, {@code change} changes
+     * and saves it. Call inside the consumer's transaction.
+     *
+     * @param what names the record in the refusal, e.g. {@code partnership}
+     */
+    public <C extends TenantRecord> Uni<Void> apply(String consumer, ReceivedEvent event, String what, Uni<C> existing,
+            Supplier<C> created, Predicate<C> stale, Function<C, Uni<Void>> change) {
+        return once(consumer, event, () -> existing.chain(found -> {
+            if (found != null && !found.tenant().equals(event.tenant())) {
+                return Uni.createFrom().failure(new IllegalArgumentException(what + " of another tenant"));
+            }
+            if (found != null && stale.test(found)) {
+                return Uni.createFrom().voidItem(); // an older state arriving late, or a repeat under a new id
+            }
+            return change.apply(found != null ? found : created.get());
+        }));
+    }
+}

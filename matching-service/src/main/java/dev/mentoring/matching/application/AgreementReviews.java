@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.events.AgreementEvents;
+import dev.mentoring.matching.events.AgreementPublisher;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -54,9 +54,8 @@ public class AgreementReviews {
                     List<DomainEvent> events = new ArrayList<>();
                     for (Object[] row : rows) {
                         UUID partnershipId = (UUID) row[0];
-                        events.add(AgreementEvents.of((String) row[1], partnershipId, AgreementEvents.REVIEW_DUE,
-                                new AgreementEvents.ReviewDue(partnershipId, ((Number) row[2]).intValue(),
-                                        LocalDate.parse((String) row[3]))));
+                        events.add(AgreementPublisher.reviewDue((String) row[1], partnershipId, ((Number) row[2]).intValue(),
+                                LocalDate.parse((String) row[3])));
                     }
                     return outbox.appendAll(events).replaceWith(rows.size());
                 });

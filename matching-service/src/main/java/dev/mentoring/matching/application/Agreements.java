@@ -13,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.api.AgreementViews;
 import dev.mentoring.matching.domain.SmartGoal;
-import dev.mentoring.matching.events.AgreementEvents;
+import dev.mentoring.contracts.AgreementEvents;
+import dev.mentoring.matching.events.AgreementPublisher;
 import dev.mentoring.matching.persistence.Agreement;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
@@ -171,17 +172,15 @@ public class Agreements {
             draft.mentorSignedAt = now;
         }
         List<DomainEvent> events = new ArrayList<>();
-        events.add(AgreementEvents.of(p.tenant, p.id, AgreementEvents.SIGNED,
-                new AgreementEvents.Signed(p.id, draft.number, mentee ? "MENTEE" : "MENTOR")));
+        events.add(AgreementPublisher.signed(p.tenant, p.id, draft.number, mentee));
         boolean inForce = draft.menteeSignedAt != null && draft.mentorSignedAt != null;
         return goals(p.id, draft.number).chain(goals -> {
             if (inForce) {
                 agreement.inForceVersion = draft.number;
                 p.cadence = draft.cadence.name();
-                events.add(AgreementEvents.of(p.tenant, p.id, AgreementEvents.ACTIVATED,
-                        new AgreementEvents.Activated(p.id, draft.number, draft.cadence.name(), draft.sessionMinutes,
-                                draft.reviewDate, goals.stream().map(g -> new AgreementEvents.GoalSummary(g.goalId,
-                                        g.statement, g.measure, g.target, g.dueDate)).toList())));
+                events.add(AgreementPublisher.activated(p.tenant, p.id, draft.number, draft.cadence.name(), draft.sessionMinutes,
+                        draft.reviewDate, goals.stream().map(g -> new AgreementEvents.GoalSummary(g.goalId,
+                                g.statement, g.measure, g.target, g.dueDate)).toList()));
             }
             return partnerships.flush().chain(() -> outbox.appendAll(events)).chain(() -> view(agreement))
                     .map(view -> new Edited(view, etag(agreement.latestVersion), false));

@@ -16,8 +16,8 @@ import dev.mentoring.matching.api.MatchingRunView;
 import dev.mentoring.matching.config.MatchingConfig;
 import dev.mentoring.matching.domain.CohortMatcher;
 import dev.mentoring.matching.domain.MatchingProfile;
-import dev.mentoring.matching.events.MatchingRunCompleted;
-import dev.mentoring.matching.events.MentorshipRequested;
+import dev.mentoring.matching.events.MatchingRunPublisher;
+import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MatchingRun;
 import dev.mentoring.matching.persistence.MatchingRunStore;
 import dev.mentoring.matching.persistence.Participant;
@@ -25,7 +25,6 @@ import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
-import dev.mentoring.contracts.Topics;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -173,12 +172,7 @@ public class CohortRuns {
                     run.status = MatchingRun.Status.COMMITTED;
                     run.committedAt = MyProfiles.now();
                     return run.<MatchingRun>persistAndFlush()
-                            .call(() -> outbox.append(new DomainEvent(Topics.MATCHING_RUN, run.id.toString(),
-                                    MatchingRunCompleted.TYPE, MatchingRunCompleted.SCHEMA_VERSION, "matching-runs/" + run.id,
-                                    tenant, new MatchingRunCompleted(run.id, run.objective, run.minimumScore.doubleValue(),
-                                            run.cohortMentees, run.matched, run.coveragePercent.doubleValue(),
-                                            run.meanScore.doubleValue(), run.minScore.doubleValue(), run.blockingPairs, created,
-                                            run.tookMs))))
+                            .call(() -> outbox.append(MatchingRunPublisher.completed(run, created)))
                             .chain(() -> view(run, created));
                 }));
     }
@@ -195,9 +189,7 @@ public class CohortRuns {
             ids[i] = UUID.randomUUID();
             mentees[i] = pairs.get(i).menteeId();
             mentors[i] = pairs.get(i).mentorId();
-            events.add(new DomainEvent(Topics.PARTNERSHIP, ids[i].toString(), MentorshipRequested.TYPE,
-                    MentorshipRequested.SCHEMA_VERSION, "partnerships/" + ids[i], run.tenant,
-                    new MentorshipRequested(ids[i], mentees[i], mentors[i], "MATCHING_RUN", run.id, expires)));
+            events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], "MATCHING_RUN", run.id, expires));
         }
         return store.insertOpenRequests(run.tenant, run.id, ids, mentees, mentors, now, expires)
                 .call(() -> outbox.appendAll(events))

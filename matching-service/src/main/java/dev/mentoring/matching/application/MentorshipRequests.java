@@ -11,7 +11,8 @@ import dev.mentoring.matching.api.RequestViews;
 import dev.mentoring.matching.config.MatchingConfig;
 import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.domain.RequestState;
-import dev.mentoring.matching.events.PartnershipEvents;
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
@@ -96,7 +97,7 @@ public class MentorshipRequests {
                     request.createdAt = MyProfiles.now();
                     request.expiresAt = request.createdAt.plus(config.requestExpiry());
                     return request.<MentorshipRequest>persistAndFlush()
-                            .call(saved -> outbox.append(PartnershipEvents.requested(saved)))
+                            .call(saved -> outbox.append(PartnershipPublisher.requested(saved)))
                             .map(saved -> IdempotentAnswer.of(201, RequestViews.Request.of(saved)));
                 }));
             });
@@ -152,8 +153,8 @@ public class MentorshipRequests {
                         partnership.state = PartnershipState.ACTIVE;
                         partnership.startedAt = now;
                         return partnerships.persist(partnership).chain(() -> partnerships.flush())
-                                .call(() -> outbox.appendAll(List.of(PartnershipEvents.answered(locked, PartnershipEvents.ACCEPTED),
-                                        PartnershipEvents.partnership(partnership, PartnershipEvents.STARTED, now))))
+                                .call(() -> outbox.appendAll(List.of(PartnershipPublisher.answered(locked, PartnershipEvents.ACCEPTED),
+                                        PartnershipPublisher.partnership(partnership, PartnershipEvents.STARTED, now))))
                                 .replaceWith(RequestViews.PartnershipView.forParticipant(partnership));
                     });
         }));
@@ -172,7 +173,7 @@ public class MentorshipRequests {
             request.declineReason = decline.reasonCategory();
             request.declineMessage = FreeText.optional(decline.message());
             return request.<MentorshipRequest>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipEvents.answered(saved, PartnershipEvents.DECLINED)))
+                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.DECLINED)))
                     .map(RequestViews.Request::of);
         }));
     }
@@ -188,7 +189,7 @@ public class MentorshipRequests {
             request.state = RequestState.WITHDRAWN;
             request.decidedAt = MyProfiles.now();
             return request.<MentorshipRequest>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipEvents.answered(saved, PartnershipEvents.WITHDRAWN)))
+                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.WITHDRAWN)))
                     .map(RequestViews.Request::of);
         }));
     }

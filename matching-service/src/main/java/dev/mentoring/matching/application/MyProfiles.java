@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.api.MyProfileRequest;
 import dev.mentoring.matching.api.ParticipantView;
-import dev.mentoring.matching.events.ParticipantEvents;
+import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.plumbing.idempotency.IdempotencyKeys;
@@ -74,7 +74,7 @@ public class MyProfiles {
         ProfileEditor.applyOwn(participant, request);
         participant.updatedAt = now();
         return participants.persistAndFlush(participant)
-                .call(saved -> outbox.append(ParticipantEvents.updated(saved, true)))
+                .call(saved -> outbox.append(ParticipantPublisher.updated(saved, true)))
                 .map(saved -> IdempotentAnswer.of(201, ParticipantView.of(saved)));
     }
 
@@ -90,7 +90,7 @@ public class MyProfiles {
         }
         participant.updatedAt = now();
         return participants.persistAndFlush(participant)
-                .call(saved -> outbox.append(ParticipantEvents.updated(saved, false)))
+                .call(saved -> outbox.append(ParticipantPublisher.updated(saved, false)))
                 .map(saved -> IdempotentAnswer.of(200, ParticipantView.of(saved)));
     }
 

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.api.RequestViews;
 import dev.mentoring.matching.domain.PartnershipState;
-import dev.mentoring.matching.events.PartnershipEvents;
+import dev.mentoring.contracts.EventType;
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
@@ -84,7 +86,7 @@ public class Partnerships {
             }
             OffsetDateTime now = MyProfiles.now();
             partnership.state = next;
-            String type = switch (move) {
+            EventType<PartnershipEvents.PartnershipChanged> type = switch (move) {
                 case PAUSE -> PartnershipEvents.PAUSED;
                 case RESUME -> PartnershipEvents.RESUMED;
                 case COMPLETE -> PartnershipEvents.COMPLETED;
@@ -100,7 +102,7 @@ public class Partnerships {
                 }
             }
             return partnership.<Partnership>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipEvents.partnership(saved, type, now)))
+                    .call(saved -> outbox.append(PartnershipPublisher.partnership(saved, type, now)))
                     .map(RequestViews.PartnershipView::forParticipant);
         }));
     }

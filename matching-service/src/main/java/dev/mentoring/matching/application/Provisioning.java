@@ -17,7 +17,7 @@ import dev.mentoring.matching.api.ImportRequest;
 import dev.mentoring.matching.api.ImportResult;
 import dev.mentoring.matching.api.ParticipantView;
 import dev.mentoring.matching.api.ProfileRequest;
-import dev.mentoring.matching.events.ParticipantEvents;
+import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.plumbing.idempotency.IdempotencyKeys;
@@ -76,7 +76,7 @@ public class Provisioning {
                             }
                             participant.updatedAt = MyProfiles.now();
                             return participants.persistAndFlush(participant)
-                                    .call(saved -> outbox.append(ParticipantEvents.updated(saved, created)))
+                                    .call(saved -> outbox.append(ParticipantPublisher.updated(saved, created)))
                                     .map(saved -> IdempotentAnswer.of(created ? 201 : 200, ParticipantView.of(saved)));
                         }));
     }
@@ -141,7 +141,7 @@ public class Provisioning {
                     .call(() -> {
                         List<DomainEvent> events = new ArrayList<>();
                         for (int i = 0; i < toSave.size(); i++) {
-                            events.add(ParticipantEvents.updated(toSave.get(i), createdFlags.get(i)));
+                            events.add(ParticipantPublisher.updated(toSave.get(i), createdFlags.get(i)));
                         }
                         return outbox.appendAll(events);
                     })
@@ -158,7 +158,7 @@ public class Provisioning {
             participant.active = active;
             participant.updatedAt = MyProfiles.now();
             return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(active ? ParticipantEvents.updated(saved, false) : ParticipantEvents.deactivated(saved)))
+                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)))
                     .map(ParticipantView::of);
         });
     }
@@ -190,7 +190,7 @@ public class Provisioning {
             participant.erasedAt = MyProfiles.now();
             participant.updatedAt = participant.erasedAt;
             return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(ParticipantEvents.erased(saved)))
+                    .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
                     .replaceWithVoid();
         });
     }

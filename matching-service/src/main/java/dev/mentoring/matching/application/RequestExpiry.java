@@ -8,7 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.domain.RequestState;
-import dev.mentoring.matching.events.PartnershipEvents;
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
@@ -62,7 +63,7 @@ public class RequestExpiry {
                         expired.matchingRunId = (UUID) row[5];
                         expired.decidedAt = now;
                         expired.state = RequestState.EXPIRED;
-                        events.add(PartnershipEvents.answered(expired, PartnershipEvents.EXPIRED));
+                        events.add(PartnershipPublisher.answered(expired, PartnershipEvents.EXPIRED));
                     }
                     return outbox.appendAll(events).replaceWith(rows.size());
                 });

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.api;
 
+import dev.mentoring.gateway.config.GatewayConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

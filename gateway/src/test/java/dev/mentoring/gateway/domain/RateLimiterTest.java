@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.config;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.domain;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * back every second. Kept per gateway instance (documented: with N instances the platform-wide limit is
  * N times this).
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     /** The outcome of one request against one bucket. */
-    record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
+    public record Decision(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
     }
 
     /** How often (in calls) idle buckets are swept out. */
@@ -24,13 +24,13 @@ final class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    RateLimiter(int perSecond, int burst) {
+    public RateLimiter(int perSecond, int burst) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.refillNanos = (long) Math.ceil(1e9 * burst / perSecond);
     }
 
-    Decision take(String key, long nowNanos) {
+    public Decision take(String key, long nowNanos) {
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(nowNanos);
         }
@@ -41,11 +41,11 @@ final class RateLimiter {
      * Forgets buckets idle long enough to be full again: a new bucket starts full, so nothing changes for
      * their keys, and the map holds only recently active callers.
      */
-    void sweep(long nowNanos) {
+    public void sweep(long nowNanos) {
         buckets.values().removeIf(bucket -> bucket.idleSince(nowNanos) >= refillNanos);
     }
 
-    int size() {
+    public int size() {
         return buckets.size();
     }
 

@@ -1,5 +1,8 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.proxy;
 
+import dev.mentoring.gateway.config.GatewayConfig;
+import dev.mentoring.gateway.domain.CircuitBreaker;
+import dev.mentoring.gateway.domain.RateLimiter;
 import dev.mentoring.plumbing.tenancy.TokenClaims;
 import dev.mentoring.plumbing.problem.ProblemWriter;
 import java.util.Comparator;

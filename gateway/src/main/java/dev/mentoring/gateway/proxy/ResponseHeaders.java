@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.proxy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.proxy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.domain;
 
 /**
  * One service's circuit breaker, per gateway instance. After {@code failureThreshold} failures in a row
@@ -6,12 +6,12 @@ package dev.mentoring.gateway;
  * without touching the service, for {@code openNanos}. Then one trial request is let through (half open):
  * its success closes the breaker, its failure opens it again.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     /** Whether a request may go to the service now; if not, how long until the next trial. */
-    record Permit(boolean allowed, long retryAfterSeconds) {
+    public record Permit(boolean allowed, long retryAfterSeconds) {
     }
 
     private final int failureThreshold;
@@ -21,12 +21,12 @@ final class CircuitBreaker {
     private long openedAt;
     private boolean trialInFlight;
 
-    CircuitBreaker(int failureThreshold, long openNanos) {
+    public CircuitBreaker(int failureThreshold, long openNanos) {
         this.failureThreshold = failureThreshold;
         this.openNanos = openNanos;
     }
 
-    synchronized Permit tryAcquire(long nowNanos) {
+    public synchronized Permit tryAcquire(long nowNanos) {
         if (state == State.OPEN && nowNanos - openedAt >= openNanos) {
             state = State.HALF_OPEN;
             trialInFlight = false;
@@ -42,18 +42,18 @@ final class CircuitBreaker {
         return new Permit(false, Math.max(1, (left + 999_999_999L) / 1_000_000_000L));
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         state = State.CLOSED;
         failuresInARow = 0;
         trialInFlight = false;
     }
 
     /** A request let through that ended neither way (the client went away): a trial may be made again. */
-    synchronized void abandoned() {
+    public synchronized void abandoned() {
         trialInFlight = false;
     }
 
-    synchronized void failed(long nowNanos) {
+    public synchronized void failed(long nowNanos) {
         failuresInARow++;
         if (state == State.HALF_OPEN || failuresInARow >= failureThreshold) {
             state = State.OPEN;
@@ -62,7 +62,7 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized State state() {
+    public synchronized State state() {
         return state;
     }
 }

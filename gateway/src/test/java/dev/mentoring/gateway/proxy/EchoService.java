@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.proxy;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.mentoring.gateway;
+package dev.mentoring.gateway.proxy;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

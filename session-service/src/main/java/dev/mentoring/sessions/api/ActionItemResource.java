@@ -46,14 +46,14 @@ public class ActionItemResource {
             content = @Content(schema = @Schema(implementation = SessionViews.ActionItemView.class)))
     public Uni<SessionViews.ActionItemView> create(@PathParam("partnershipId") UUID partnershipId,
             @NotNull @Valid SessionViews.ActionItemInput in) {
-        return items.create(partnershipId, in);
+        return items.create(partnershipId, in.change()).map(SessionViews.ActionItemView::of);
     }
 
     @GET
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listActionItems", summary = "The partnership's action items, by due date")
     public Uni<List<SessionViews.ActionItemView>> list(@PathParam("partnershipId") UUID partnershipId) {
-        return items.list(partnershipId);
+        return items.of(partnershipId).map(found -> found.stream().map(SessionViews.ActionItemView::of).toList());
     }
 
     @PUT
@@ -62,6 +62,6 @@ public class ActionItemResource {
     @Operation(operationId = "changeActionItem", summary = "Edit an action item, or mark it DONE")
     public Uni<SessionViews.ActionItemView> change(@PathParam("partnershipId") UUID partnershipId,
             @PathParam("actionItemId") UUID actionItemId, @NotNull @Valid SessionViews.ActionItemInput in) {
-        return items.change(partnershipId, actionItemId, in);
+        return items.change(partnershipId, actionItemId, in.change()).map(SessionViews.ActionItemView::of);
     }
 }

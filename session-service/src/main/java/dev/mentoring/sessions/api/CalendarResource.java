@@ -51,7 +51,7 @@ public class CalendarResource {
     @Operation(operationId = "renewCalendarFeed", summary = "Make (or renew) your secret calendar feed URL",
             description = "For calendar apps that cannot send a token. The URL is shown once; renewing makes the old one stop working.")
     public Uni<SessionViews.FeedUrl> renew() {
-        return feeds.renew();
+        return feeds.renew().map(SessionViews.FeedUrl::new);
     }
 
     @DELETE

@@ -30,8 +30,9 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
-import dev.mentoring.sessions.application.Scheduling;
-import dev.mentoring.sessions.application.SessionContent;
+import dev.mentoring.sessions.application.Agendas;
+import dev.mentoring.sessions.application.Notes;
+import dev.mentoring.sessions.application.Sessions;
 import io.smallrye.mutiny.Uni;
 
 /** Sessions of a partnership: scheduling (single or series), moving, cancelling, completing, agenda and notes. */
@@ -41,12 +42,14 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    private final Scheduling scheduling;
-    private final SessionContent content;
+    private final Sessions sessions;
+    private final Agendas agendas;
+    private final Notes notes;
 
-    SessionResource(Scheduling scheduling, SessionContent content) {
-        this.scheduling = scheduling;
-        this.content = content;
+    SessionResource(Sessions sessions, Agendas agendas, Notes notes) {
+        this.sessions = sessions;
+        this.agendas = agendas;
+        this.notes = notes;
     }
 
     @POST
@@ -58,7 +61,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "The session, or all occurrences of the series",
             content = @Content(schema = @Schema(implementation = SessionViews.Scheduled.class)))
     public Uni<SessionViews.Scheduled> schedule(@PathParam("partnershipId") UUID partnershipId, @NotNull @Valid SessionViews.Schedule in) {
-        return scheduling.schedule(partnershipId, in);
+        return sessions.schedule(partnershipId, in.plan()).map(SessionViews.Scheduled::of);
     }
 
     @GET
@@ -69,7 +72,8 @@ public class SessionResource {
             @QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
+        return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
+                .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
     }
 
     @GET
@@ -80,7 +84,8 @@ public class SessionResource {
     public Uni<Page<SessionViews.SessionView>> mine(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.mySessions(instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
+        return sessions.mine(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
+                .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
     }
 
     @GET
@@ -91,7 +96,8 @@ public class SessionResource {
     public Uni<Page<SessionViews.SessionSummary>> all(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return scheduling.ofTenant(instant("from", from), instant("to", to), PageRequest.of(cursor, limit));
+        return sessions.ofTenant(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
+                .map(page -> SessionViews.page(page, SessionViews.SessionSummary::of));
     }
 
     @GET
@@ -99,7 +105,7 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "getSession", summary = "One session with its agenda")
     public Uni<SessionViews.SessionView> get(@PathParam("sessionId") UUID sessionId) {
-        return scheduling.get(sessionId);
+        return sessions.get(sessionId).map(SessionViews.SessionView::of);
     }
 
     @POST
@@ -107,7 +113,7 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "rescheduleSession", summary = "Move a session, or this and the following occurrences of its series")
     public Uni<SessionViews.SessionView> reschedule(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Reschedule in) {
-        return scheduling.reschedule(sessionId, in);
+        return sessions.reschedule(sessionId, in.move()).map(SessionViews.SessionView::of);
     }
 
     @POST
@@ -116,7 +122,7 @@ public class SessionResource {
     @Operation(operationId = "cancelSession", summary = "Cancel a session (or this and the following of its series) with a reason",
             description = "A cancellation less than 24 hours before the start is marked late.")
     public Uni<SessionViews.SessionView> cancel(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Cancellation in) {
-        return scheduling.cancel(sessionId, in);
+        return sessions.cancel(sessionId, in.reasonCategory(), in.scope()).map(SessionViews.SessionView::of);
     }
 
     @POST
@@ -124,7 +130,7 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "completeSession", summary = "Mark a session that has started as done, with attendance and actual duration")
     public Uni<SessionViews.SessionView> complete(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Completion in) {
-        return scheduling.complete(sessionId, in);
+        return sessions.complete(sessionId, in.attendance(), in.actualMinutes()).map(SessionViews.SessionView::of);
     }
 
     @POST
@@ -135,7 +141,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "The session with its agenda",
             content = @Content(schema = @Schema(implementation = SessionViews.SessionView.class)))
     public Uni<SessionViews.SessionView> addAgendaItem(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.AgendaInput in) {
-        return content.addAgendaItem(sessionId, in);
+        return agendas.add(sessionId, in.text(), in.position()).map(SessionViews.SessionView::of);
     }
 
     @PUT
@@ -144,7 +150,7 @@ public class SessionResource {
     @Operation(operationId = "changeAgendaItem", summary = "Edit, tick or move an agenda item")
     public Uni<SessionViews.SessionView> changeAgendaItem(@PathParam("sessionId") UUID sessionId,
             @PathParam("agendaItemId") UUID agendaItemId, @NotNull @Valid SessionViews.AgendaInput in) {
-        return content.changeAgendaItem(sessionId, agendaItemId, in);
+        return agendas.change(sessionId, agendaItemId, in.text(), in.done(), in.position()).map(SessionViews.SessionView::of);
     }
 
     @DELETE
@@ -153,7 +159,7 @@ public class SessionResource {
     @Operation(operationId = "removeAgendaItem", summary = "Remove an agenda item")
     public Uni<SessionViews.SessionView> removeAgendaItem(@PathParam("sessionId") UUID sessionId,
             @PathParam("agendaItemId") UUID agendaItemId) {
-        return content.removeAgendaItem(sessionId, agendaItemId);
+        return agendas.remove(sessionId, agendaItemId).map(SessionViews.SessionView::of);
     }
 
     @POST
@@ -165,7 +171,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "The note",
             content = @Content(schema = @Schema(implementation = SessionViews.NoteView.class)))
     public Uni<SessionViews.NoteView> addNote(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.NoteInput in) {
-        return content.addNote(sessionId, in);
+        return notes.add(sessionId, in.text(), in.visibility()).map(SessionViews.NoteView::of);
     }
 
     @GET
@@ -173,7 +179,7 @@ public class SessionResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listNotes", summary = "The session's shared notes and your own private ones")
     public Uni<List<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId) {
-        return content.notes(sessionId);
+        return notes.of(sessionId).map(found -> found.stream().map(SessionViews.NoteView::of).toList());
     }
 
     @PUT
@@ -182,7 +188,7 @@ public class SessionResource {
     @Operation(operationId = "changeNote", summary = "Edit your own note")
     public Uni<SessionViews.NoteView> changeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId,
             @NotNull @Valid SessionViews.NoteInput in) {
-        return content.changeNote(sessionId, noteId, in);
+        return notes.change(sessionId, noteId, in.text(), in.visibility()).map(SessionViews.NoteView::of);
     }
 
     @DELETE
@@ -192,7 +198,7 @@ public class SessionResource {
     @Operation(operationId = "removeNote", summary = "Delete your own note")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> removeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId) {
-        return content.removeNote(sessionId, noteId);
+        return notes.remove(sessionId, noteId);
     }
 
     /** A date-time query parameter: absent is null, malformed a 400 naming it (JAX-RS alone would say 404). */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,15 +15,28 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.validation.KnownTimeZone;
+import dev.mentoring.sessions.application.ActionItemChange;
+import dev.mentoring.sessions.application.ActionItemStatus;
+import dev.mentoring.sessions.application.ReadableNote;
+import dev.mentoring.sessions.application.ScheduledSessions;
+import dev.mentoring.sessions.application.SessionMove;
+import dev.mentoring.sessions.application.SessionPlan;
+import dev.mentoring.sessions.application.SessionWithAgenda;
 import dev.mentoring.sessions.domain.SessionEnums;
 import dev.mentoring.sessions.persistence.AgendaItem;
 import dev.mentoring.sessions.persistence.MentoringSession;
 
-/** What the session API takes and answers. */
+/** What the session API takes and answers, and how the use cases' results become answers. */
 public final class SessionViews {
 
     private SessionViews() {
+    }
+
+    /** A page of sessions as a page of answers. */
+    static <T> Page<T> page(Page<MentoringSession> sessions, Function<MentoringSession, T> view) {
+        return new Page<>(sessions.items().stream().map(view).toList(), sessions.nextCursor());
     }
 
     @Schema(name = "SessionSchedule")
@@ -38,6 +52,10 @@ public final class SessionViews {
                     examples = "FREQ=MONTHLY;BYDAY=1TU;COUNT=6")
             @Size(max = 300) String rrule,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> agenda) {
+
+        SessionPlan plan() {
+            return new SessionPlan(start, timeZone, durationMinutes, mode, placeOrLink, rrule, agenda);
+        }
     }
 
     @Schema(name = "SessionReschedule")
@@ -48,6 +66,10 @@ public final class SessionViews {
             @Schema(description = "THIS (default) or THIS_AND_FOLLOWING occurrences of a series") SessionEnums.Scope scope,
             @Schema(description = "For THIS_AND_FOLLOWING: a new rule from this occurrence on; defaults to the series' rule")
             @Size(max = 300) String rrule) {
+
+        SessionMove move() {
+            return new SessionMove(start, timeZone, durationMinutes, scope, rrule);
+        }
     }
 
     @Schema(name = "SessionCancellation")
@@ -82,7 +104,16 @@ public final class SessionViews {
             CancellationInfo cancellation, SessionEnums.Attendance attendance, Integer actualMinutes, int sequence,
             List<AgendaItemView> agenda) {
 
-        public static SessionView of(MentoringSession s, List<AgendaItem> agenda) {
+        static SessionView of(SessionWithAgenda session) {
+            return of(session.session(), session.agenda());
+        }
+
+        /** Without its agenda (in lists). */
+        static SessionView of(MentoringSession s) {
+            return of(s, null);
+        }
+
+        static SessionView of(MentoringSession s, List<AgendaItem> agenda) {
             return new SessionView(s.id, s.partnershipId, s.seriesId, new Start(s.localStart, s.timeZone), s.startsAt, s.endsAt,
                     s.durationMinutes, s.mode, s.placeOrLink, s.state,
                     s.state == SessionEnums.State.CANCELLED ? new CancellationInfo(s.cancelReason, Boolean.TRUE.equals(s.cancelledLate), s.cancelledBy) : null,
@@ -95,7 +126,7 @@ public final class SessionViews {
     public record SessionSummary(UUID id, UUID partnershipId, OffsetDateTime startsAt, OffsetDateTime endsAt,
             int durationMinutes, SessionEnums.State state, Boolean cancelledLate, SessionEnums.Attendance attendance,
             Integer actualMinutes) {
-        public static SessionSummary of(MentoringSession s) {
+        static SessionSummary of(MentoringSession s) {
             return new SessionSummary(s.id, s.partnershipId, s.startsAt, s.endsAt, s.durationMinutes, s.state, s.cancelledLate,
                     s.attendance, s.actualMinutes);
         }
@@ -104,6 +135,12 @@ public final class SessionViews {
     /** What scheduling answers: the first session, and for a series all its occurrences. */
     @Schema(name = "ScheduledSessions")
     public record Scheduled(UUID seriesId, List<SessionView> sessions) {
+
+        static Scheduled of(ScheduledSessions scheduled) {
+            MentoringSession first = scheduled.sessions().get(0);
+            return new Scheduled(scheduled.seriesId(), scheduled.sessions().stream()
+                    .map(s -> SessionView.of(s, s == first ? scheduled.firstAgenda() : List.of())).toList());
+        }
     }
 
     @Schema(name = "AgendaItemInput")
@@ -120,6 +157,11 @@ public final class SessionViews {
     @Schema(name = "Note")
     public record NoteView(UUID id, UUID sessionId, UUID authorId, SessionEnums.Visibility visibility, String text,
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        static NoteView of(ReadableNote read) {
+            return new NoteView(read.note().id, read.note().sessionId, read.note().authorId, read.note().visibility, read.text(),
+                    read.note().createdAt, read.note().updatedAt);
+        }
     }
 
     @Schema(name = "ActionItemInput")
@@ -129,11 +171,21 @@ public final class SessionViews {
             @Schema(description = "Required when adding", examples = "2027-01-15") LocalDate dueDate,
             @Schema(description = "The session it came from") UUID sessionId,
             @Schema(description = "DONE when done") SessionEnums.ActionState state) {
+
+        ActionItemChange change() {
+            return new ActionItemChange(title, assignee, dueDate, sessionId, state);
+        }
     }
 
     @Schema(name = "ActionItem")
     public record ActionItemView(UUID id, UUID partnershipId, UUID sessionId, String title, SessionEnums.Role assignee,
             UUID assigneeId, LocalDate dueDate, SessionEnums.ActionState state, boolean overdue, OffsetDateTime completedAt) {
+
+        static ActionItemView of(ActionItemStatus status) {
+            var item = status.item();
+            return new ActionItemView(item.id, item.partnershipId, item.sessionId, item.title, item.assignee, item.assigneeId,
+                    item.dueDate, item.state, status.overdue(), item.completedAt);
+        }
     }
 
     @Schema(name = "CalendarFeedUrl")

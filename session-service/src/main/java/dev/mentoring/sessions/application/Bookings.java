@@ -1,64 +1,69 @@
 package dev.mentoring.sessions.application;
 
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.sessions.persistence.Clash;
 import dev.mentoring.sessions.persistence.MentoringSession;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.mentoring.sessions.persistence.SessionBookingRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The two people's places in a scheduled session. The table's exclusion constraint keeps a person out of
- * two overlapping sessions across all their partnerships, whatever the concurrency; the check before the
- * insert only names the clashing session for the common case.
+ * The two people's places in a scheduled session. The table's exclusion constraint keeps a person out of two
+ * overlapping sessions across all their partnerships, whatever the concurrency; the check before the insert only
+ * names the clashing session for the common case, and {@link #nameClash} names it after the constraint refused.
  */
 @ApplicationScoped
 public class Bookings {
 
-    /** A scheduled session that overlaps, or null. */
-    public Uni<Object[]> clash(UUID mentee, UUID mentor, OffsetDateTime from, OffsetDateTime to, UUID except) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select cast(s.id as text), cast(s.starts_at as text) from session_booking b
-                join mentoring_session s on s.id = b.session_id
-                where b.participant_id in (?1, ?2) and b.during && tstzrange(?3, ?4, '[)') and b.session_id <> ?5
-                order by s.starts_at limit 1""", Object[].class)
-                .setParameter(1, mentee).setParameter(2, mentor).setParameter(3, from).setParameter(4, to)
-                .setParameter(5, except == null ? new UUID(0, 0) : except)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    private final SessionBookingRepository bookings;
+
+    Bookings(SessionBookingRepository bookings) {
+        this.bookings = bookings;
     }
 
     /** Books both people into the session (after the session row is flushed); 409 naming a clash. */
     public Uni<Void> book(MentoringSession s) {
-        return clash(s.menteeId, s.mentorId, s.startsAt, s.endsAt, s.id).chain(clash -> {
+        return bookings.firstClash(s.menteeId, s.mentorId, s.startsAt, s.endsAt, s.id).chain(clash -> {
             if (clash != null) {
                 throw clashProblem(clash);
             }
-            return Panache.getSession().chain(session -> session.createNativeQuery("""
-                    insert into session_booking (session_id, participant_id, during)
-                    select ?1, p, tstzrange(?3, ?4, '[)') from unnest(cast(?2 as uuid[])) as p""")
-                    .setParameter(1, s.id).setParameter(2, new UUID[] { s.menteeId, s.mentorId })
-                    .setParameter(3, s.startsAt).setParameter(4, s.endsAt).executeUpdate());
-        }).replaceWithVoid();
+            return bookings.book(s.id, s.menteeId, s.mentorId, s.startsAt, s.endsAt);
+        });
     }
 
+    /** Frees the places of these sessions. */
     public Uni<Void> release(List<UUID> sessions) {
-        if (sessions.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "delete from session_booking where session_id = any(cast(?1 as uuid[]))")
-                .setParameter(1, sessions.toArray(UUID[]::new)).executeUpdate()).replaceWithVoid();
+        return bookings.release(sessions);
     }
 
-    static ProblemException clashProblem(Object[] clash) {
-        return new ProblemException(409, "Conflict", "The time overlaps session " + clash[0] + " (starting "
-                + clash[1] + ") of one of the two people", List.of(new dev.mentoring.plumbing.problem.Problem.FieldError(
-                        "start", "overlaps session " + clash[0])));
+    /**
+     * After the constraint refused a change that overlapped (two written at once), in a session of its own: the 409
+     * naming the first session that clashes with one of the starts, or saying so without a name.
+     */
+    @WithSession
+    public <T> Uni<T> nameClash(UUID mentee, UUID mentor, List<ZonedDateTime> starts, int minutes) {
+        Uni<Clash> found = Uni.createFrom().nullItem();
+        for (ZonedDateTime start : starts) {
+            found = found.chain(clash -> clash != null ? Uni.createFrom().item(clash)
+                    : bookings.firstClash(mentee, mentor, start.toOffsetDateTime(), start.plusMinutes(minutes).toOffsetDateTime(), null));
+        }
+        return found.map(clash -> {
+            throw clash != null ? clashProblem(clash)
+                    : new ProblemException(409, "Conflict", "The time overlaps another session of one of the two people");
+        });
+    }
+
+    static ProblemException clashProblem(Clash clash) {
+        return new ProblemException(409, "Conflict", "The time overlaps session " + clash.sessionId() + " (starting "
+                + clash.startsAt() + ") of one of the two people",
+                List.of(new Problem.FieldError("start", "overlaps session " + clash.sessionId())));
     }
 
     /** Whether a failure is the exclusion constraint's refusal (two overlapping sessions written at once). */

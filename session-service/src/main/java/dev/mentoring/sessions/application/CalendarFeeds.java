@@ -19,14 +19,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.plumbing.problem.ProblemException;
-import dev.mentoring.sessions.api.SessionViews;
 import dev.mentoring.sessions.config.SessionSettings;
 import dev.mentoring.sessions.domain.ICalendar;
 import dev.mentoring.sessions.domain.SessionEnums;
 import dev.mentoring.sessions.persistence.CalendarFeed;
+import dev.mentoring.sessions.persistence.CalendarFeedRepository;
 import dev.mentoring.sessions.persistence.MentoringSession;
+import dev.mentoring.sessions.persistence.SessionRepository;
 import dev.mentoring.sessions.persistence.SessionSeries;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.mentoring.sessions.persistence.SessionSeriesRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,13 +43,20 @@ public class CalendarFeeds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CallingParticipant me;
+    private final CalendarFeedRepository feeds;
+    private final SessionRepository sessions;
+    private final SessionSeriesRepository series;
     private final SessionSettings settings;
     private final Clock clock;
 
-    CalendarFeeds(CallingParticipant me, SessionSettings settings) {
+    CalendarFeeds(CallingParticipant me, CalendarFeedRepository feeds, SessionRepository sessions, SessionSeriesRepository series,
+            SessionSettings settings, Clock clock) {
         this.me = me;
+        this.feeds = feeds;
+        this.sessions = sessions;
+        this.series = series;
         this.settings = settings;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     static String hash(String secret) {
@@ -57,12 +67,16 @@ public class CalendarFeeds {
         }
     }
 
+    /** The caller's feed. */
+    @WithSession
     public Uni<String> mine() {
-        return me.id().chain(my -> Panache.withSession(() -> feed(my)));
+        return me.id().chain(my -> feed(me.tenant(), my));
     }
 
-    public Uni<SessionViews.FeedUrl> renew() {
-        return me.id().chain(my -> Panache.withTransaction(() -> CalendarFeed.<CalendarFeed>findById(my).chain(existing -> {
+    /** Makes (or renews) the caller's secret feed URL; answers the URL, shown this once. */
+    @WithTransaction
+    public Uni<String> renew() {
+        return me.id().chain(my -> feeds.findById(my).chain(existing -> {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -71,39 +85,37 @@ public class CalendarFeeds {
             feed.tenant = me.tenant();
             feed.secretHash = hash(secret);
             feed.createdAt = OffsetDateTime.now(clock);
-            return feed.persist().map(ignored -> new SessionViews.FeedUrl(settings.feedBaseUrl() + "/" + secret));
-        })));
+            return feed.persist().map(ignored -> settings.feedBaseUrl() + "/" + secret);
+        }));
     }
 
+    /** Revokes the caller's secret feed URL. */
+    @WithTransaction
     public Uni<Void> revoke() {
-        return me.id().chain(my -> Panache.withTransaction(() -> CalendarFeed.deleteById(my))).replaceWithVoid();
+        return me.id().chain(my -> feeds.deleteById(my)).replaceWithVoid();
     }
 
     /** The feed behind a secret URL; 404 for a secret that is not (or no longer) valid. */
+    @WithSession
     public Uni<String> bySecret(String secret) {
         if (secret == null || secret.length() > 100) {
             throw ProblemException.notFound("calendar feed", "given");
         }
-        return Panache.withSession(() -> CalendarFeed.<CalendarFeed>find("secretHash", hash(secret)).firstResult().chain(feed -> {
+        return feeds.bySecretHash(hash(secret)).chain(feed -> {
             if (feed == null) {
                 throw ProblemException.notFound("calendar feed", "given");
             }
-            return feed(feed.participantId);
-        }));
+            return feed(feed.tenant, feed.participantId);
+        });
     }
 
     /** Sessions that end from a day ago on, each series with its rule, exceptions and overrides. */
-    private Uni<String> feed(UUID participant) {
+    private Uni<String> feed(String tenant, UUID participant) {
         OffsetDateTime from = OffsetDateTime.now(clock).minusDays(1);
-        return MentoringSession.<MentoringSession>list("(menteeId = ?1 or mentorId = ?1) and endsAt >= ?2 order by startsAt",
-                participant, from).chain(sessions -> {
-                    List<UUID> seriesIds = sessions.stream().map(s -> s.seriesId).filter(java.util.Objects::nonNull).distinct().toList();
-                    Uni<List<SessionSeries>> series = seriesIds.isEmpty() ? Uni.createFrom().item(List.of())
-                            : SessionSeries.list("id in ?1", seriesIds);
-                    Uni<List<MentoringSession>> occurrences = seriesIds.isEmpty() ? Uni.createFrom().item(List.of())
-                            : MentoringSession.list("seriesId in ?1 order by recurrenceId", seriesIds);
-                    return series.chain(all -> occurrences.map(occ -> write(sessions, all, occ)));
-                });
+        return sessions.ofParticipantEndingFrom(tenant, participant, from).chain(found -> {
+            List<UUID> seriesIds = found.stream().map(s -> s.seriesId).filter(java.util.Objects::nonNull).distinct().toList();
+            return series.withIds(seriesIds).chain(all -> sessions.ofSeries(seriesIds).map(occ -> write(found, all, occ)));
+        });
     }
 
     private String write(List<MentoringSession> sessions, List<SessionSeries> series, List<MentoringSession> occurrences) {

@@ -6,25 +6,32 @@ import jakarta.enterprise.context.RequestScoped;
 
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
+import dev.mentoring.sessions.persistence.MentoringSession;
 import dev.mentoring.sessions.persistence.ParticipantCopyRepository;
 import dev.mentoring.sessions.persistence.PartnershipCopy;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.mentoring.sessions.persistence.PartnershipCopyRepository;
+import dev.mentoring.sessions.persistence.SessionRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The caller as a participant: their participant id, found through the copy of participants by the
- * token's tenant and employee id, and the partnerships they belong to. Someone else's partnership, or
- * one of another tenant, is 404 as if it did not exist.
+ * The caller as a participant: their participant id, found through the copy of participants by the token's tenant
+ * and employee id, and the partnerships and sessions they take part in. Someone else's, or one of another tenant, is
+ * 404 as if it did not exist. Read within the use case's session.
  */
 @RequestScoped
-public class CallingParticipant {
+class CallingParticipant {
 
     private final Caller caller;
     private final ParticipantCopyRepository participants;
+    private final PartnershipCopyRepository partnerships;
+    private final SessionRepository sessions;
 
-    CallingParticipant(Caller caller, ParticipantCopyRepository participants) {
+    CallingParticipant(Caller caller, ParticipantCopyRepository participants, PartnershipCopyRepository partnerships,
+            SessionRepository sessions) {
         this.caller = caller;
         this.participants = participants;
+        this.partnerships = partnerships;
+        this.sessions = sessions;
     }
 
     public String tenant() {
@@ -35,8 +42,8 @@ public class CallingParticipant {
     public Uni<UUID> id() {
         String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
                 "Only a person (a token with an employee_id) takes part in sessions"));
-        return Panache.withSession(() -> participants.findByEmployeeId(caller.tenant(), employeeId)).map(p -> {
-            if (p == null || "erased".equals(p.employeeId)) {
+        return participants.findByEmployeeId(caller.tenant(), employeeId).map(p -> {
+            if (p == null || p.erased()) {
                 throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
             }
             return p.id;
@@ -45,11 +52,21 @@ public class CallingParticipant {
 
     /** The partnership, if the caller is one of its two people; else 404. */
     public Uni<PartnershipCopy> partnership(UUID me, UUID partnershipId) {
-        return Panache.withSession(() -> PartnershipCopy.findInTenant(caller.tenant(), partnershipId)).map(p -> {
+        return partnerships.inTenant(caller.tenant(), partnershipId).map(p -> {
             if (p == null || !p.hasParticipant(me)) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }
             return p;
+        });
+    }
+
+    /** A session of the caller's; 404 for anyone else's. */
+    public Uni<MentoringSession> session(UUID me, UUID sessionId) {
+        return sessions.inTenant(caller.tenant(), sessionId).map(s -> {
+            if (s == null || !(me.equals(s.menteeId) || me.equals(s.mentorId))) {
+                throw ProblemException.notFound("session", sessionId);
+            }
+            return s;
         });
     }
 }

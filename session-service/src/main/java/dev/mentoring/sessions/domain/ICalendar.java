@@ -49,7 +49,7 @@ public final class ICalendar {
         Set<String> zones = new TreeSet<>();
         events.forEach(e -> zones.add(e.zone().getId()));
         for (String zone : zones) {
-            timezone(out, ZoneId.of(zone));
+            timezone(out, ZoneId.of(zone), now);
         }
         for (Event event : events) {
             String tz = ";TZID=" + event.zone().getId() + ":";
@@ -81,12 +81,12 @@ public final class ICalendar {
     }
 
     /** A VTIMEZONE from the zone's current rules (a fixed offset when it has no daylight saving). */
-    private static void timezone(StringBuilder out, ZoneId zone) {
+    private static void timezone(StringBuilder out, ZoneId zone, Instant now) {
         line(out, "BEGIN:VTIMEZONE");
         line(out, "TZID:" + zone.getId());
         List<ZoneOffsetTransitionRule> rules = zone.getRules().getTransitionRules();
         if (rules.isEmpty()) {
-            ZoneOffset offset = zone.getRules().getOffset(Instant.now());
+            ZoneOffset offset = zone.getRules().getOffset(now);
             line(out, "BEGIN:STANDARD");
             line(out, "DTSTART:19700101T000000");
             line(out, "TZOFFSETFROM:" + offset(offset));

@@ -14,14 +14,12 @@ import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
-import dev.mentoring.plumbing.problem.ProblemException;
-
 /**
  * A series' recurrence rule (RFC 5545 RRULE, read and expanded by lib-recur) in the supported set: FREQ
  * WEEKLY or MONTHLY, INTERVAL, COUNT or UNTIL (a series always ends, within a year of its first session),
  * BYDAY (with positions such as 1TU or -1FR for monthly rules), BYMONTHDAY, WKST. Occurrences are
  * expanded in local time and then placed in the series' IANA zone, so that they keep their local time
- * across daylight-saving changes. Anything else is a 422 naming {@code rrule}.
+ * across daylight-saving changes. Anything else is a {@link RuleViolation} naming {@code rrule}.
  */
 public final class Recurrence {
 
@@ -45,38 +43,38 @@ public final class Recurrence {
     /** Reads and checks a rule; an optional leading {@code RRULE:} is accepted. */
     public static Recurrence parse(String rrule) {
         if (rrule == null || rrule.isBlank()) {
-            throw ProblemException.badRequest("rrule", "is required for a series");
+            throw new RuleViolation("rrule", "is required for a series");
         }
         String text = rrule.trim();
         if (text.regionMatches(true, 0, "RRULE:", 0, 6)) {
             text = text.substring(6);
         }
         if (text.length() > 300) {
-            throw ProblemException.unprocessable("rrule", "is longer than 300 characters");
+            throw new RuleViolation("rrule", "is longer than 300 characters");
         }
         RecurrenceRule rule;
         try {
             rule = new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | RuntimeException e) {
-            throw ProblemException.unprocessable("rrule", "is not a valid RFC 5545 recurrence rule: " + e.getMessage());
+            throw new RuleViolation("rrule", "is not a valid RFC 5545 recurrence rule: " + e.getMessage());
         }
         if (rule.getFreq() != Freq.WEEKLY && rule.getFreq() != Freq.MONTHLY) {
-            throw ProblemException.unprocessable("rrule", "FREQ=" + rule.getFreq() + " is not supported; use WEEKLY or MONTHLY");
+            throw new RuleViolation("rrule", "FREQ=" + rule.getFreq() + " is not supported; use WEEKLY or MONTHLY");
         }
         for (RecurrenceRule.Part part : RecurrenceRule.Part.values()) {
             if (!part.name().startsWith("_") && rule.hasPart(part) && !SUPPORTED.contains(part.name())) {
-                throw ProblemException.unprocessable("rrule", part + " is not supported; supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, WKST");
+                throw new RuleViolation("rrule", part + " is not supported; supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, WKST");
             }
         }
         if (rule.isInfinite()) {
-            throw ProblemException.unprocessable("rrule", "needs COUNT or UNTIL: a series ends");
+            throw new RuleViolation("rrule", "needs COUNT or UNTIL: a series ends");
         }
         if (rule.getInterval() > 12) {
-            throw ProblemException.unprocessable("rrule", "INTERVAL may be at most 12");
+            throw new RuleViolation("rrule", "INTERVAL may be at most 12");
         }
         if (rule.getFreq() == Freq.WEEKLY && rule.getByDayPart() != null
                 && rule.getByDayPart().stream().anyMatch(day -> day.pos != 0)) {
-            throw ProblemException.unprocessable("rrule", "BYDAY positions (like 1TU) need FREQ=MONTHLY");
+            throw new RuleViolation("rrule", "BYDAY positions (like 1TU) need FREQ=MONTHLY");
         }
         return new Recurrence(rule, text);
     }
@@ -87,7 +85,7 @@ public final class Recurrence {
 
     /**
      * The occurrences from the first local start in the zone, as instants with their local date-time;
-     * 422 when there are more than {@link #MAX_OCCURRENCES} or one falls more than a year after the first.
+     * refused when there are more than {@link #MAX_OCCURRENCES} or one falls more than a year after the first.
      */
     public List<ZonedDateTime> occurrences(LocalDateTime firstLocalStart, ZoneId zone) {
         DateTime start = new DateTime(firstLocalStart.getYear(), firstLocalStart.getMonthValue() - 1,
@@ -99,7 +97,7 @@ public final class Recurrence {
             try {
                 floating = new RecurrenceRule(rule.toString(), RecurrenceRule.RfcMode.RFC5545_STRICT);
             } catch (InvalidRecurrenceRuleException e) {
-                throw ProblemException.unprocessable("rrule", e.getMessage());
+                throw new RuleViolation("rrule", e.getMessage());
             }
             LocalDateTime local = until.isAllDay()
                     ? LocalDateTime.of(until.getYear(), until.getMonth() + 1, until.getDayOfMonth(), 23, 59, 59)
@@ -119,21 +117,21 @@ public final class Recurrence {
                     continue;
                 }
                 if (local.isAfter(limit)) {
-                    throw ProblemException.unprocessable("rrule", "makes sessions more than a year after the first; end it sooner (COUNT or UNTIL)");
+                    throw new RuleViolation("rrule", "makes sessions more than a year after the first; end it sooner (COUNT or UNTIL)");
                 }
                 if (occurrences.size() == MAX_OCCURRENCES) {
-                    throw ProblemException.unprocessable("rrule", "makes more than " + MAX_OCCURRENCES + " sessions");
+                    throw new RuleViolation("rrule", "makes more than " + MAX_OCCURRENCES + " sessions");
                 }
                 occurrences.add(ZonedDateTime.ofLocal(local, zone, null));
             }
-        } catch (ProblemException e) {
+        } catch (RuleViolation e) {
             throw e;
         } catch (RuntimeException e) {
             // the library refuses rules it cannot expand (parts that never meet, for one)
-            throw ProblemException.unprocessable("rrule", "cannot be expanded from the given start: " + e.getMessage());
+            throw new RuleViolation("rrule", "cannot be expanded from the given start: " + e.getMessage());
         }
         if (occurrences.isEmpty()) {
-            throw ProblemException.unprocessable("rrule", "makes no session from the given start");
+            throw new RuleViolation("rrule", "makes no session from the given start");
         }
         return occurrences;
     }

@@ -35,4 +35,16 @@ public class AgendaItem extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** A new agenda item at the position (from 1), its text stripped. */
+    public static AgendaItem of(UUID sessionId, int position, String text, UUID by, OffsetDateTime now) {
+        AgendaItem item = new AgendaItem();
+        item.id = UUID.randomUUID();
+        item.sessionId = sessionId;
+        item.position = position;
+        item.text = text.strip();
+        item.addedBy = by;
+        item.createdAt = now;
+        return item;
+    }
 }

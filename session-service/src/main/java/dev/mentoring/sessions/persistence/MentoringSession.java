@@ -111,4 +111,19 @@ public class MentoringSession extends PanacheEntityBase {
     public SessionEnums.Role roleOf(UUID participant) {
         return participant.equals(mentorId) ? SessionEnums.Role.MENTOR : SessionEnums.Role.MENTEE;
     }
+
+    /** Cancels the session: why, by whom (null when the platform cancels it) and whether late. */
+    public void cancel(SessionEnums.CancelReason reason, SessionEnums.Role by, boolean late, OffsetDateTime now) {
+        state = SessionEnums.State.CANCELLED;
+        cancelReason = reason;
+        cancelledBy = by;
+        cancelledLate = late;
+        changed(now);
+    }
+
+    /** Records a change: calendar apps take it only with a higher SEQUENCE. */
+    public void changed(OffsetDateTime now) {
+        sequence++;
+        updatedAt = now;
+    }
 }

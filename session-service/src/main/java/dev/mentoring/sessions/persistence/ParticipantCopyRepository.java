@@ -7,13 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Participant copies, always looked up within one tenant. */
+/** Participant copies: a caller is looked up within their tenant; by id alone only where the copy is kept up. */
 @ApplicationScoped
 public class ParticipantCopyRepository implements PanacheRepositoryBase<ParticipantCopy, UUID> {
-
-    public Uni<ParticipantCopy> findInTenant(String tenant, UUID id) {
-        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
-    }
 
     public Uni<ParticipantCopy> findByEmployeeId(String tenant, String employeeId) {
         // after an erasure and a new profile, the newest copy is the person's

@@ -8,13 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.plumbing.readmodel.TenantRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /** What session-service knows of a partnership, copied from matching-service's partnership and agreement events. */
 @Entity
 @Table(name = "partnership_copy")
-public class PartnershipCopy extends PanacheEntityBase {
+public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
 
     @Id
     public UUID id;
@@ -28,7 +29,7 @@ public class PartnershipCopy extends PanacheEntityBase {
     @Column(name = "mentor_id")
     public UUID mentorId;
 
-    /** ACTIVE, PAUSED, COMPLETED or ENDED_EARLY, as matching-service says. */
+    /** One of {@link PartnershipEvents#STATES}, as matching-service says. */
     public String state;
 
     @Column(name = "state_at")
@@ -45,15 +46,24 @@ public class PartnershipCopy extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** A new copy of a partnership of the tenant, before its first event is applied. */
+    public static PartnershipCopy of(String tenant, UUID id) {
+        PartnershipCopy copy = new PartnershipCopy();
+        copy.id = id;
+        copy.tenant = tenant;
+        return copy;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
+
     public boolean active() {
-        return "ACTIVE".equals(state) && menteeId != null && mentorId != null;
+        return PartnershipEvents.ACTIVE.equals(state) && menteeId != null && mentorId != null;
     }
 
     public boolean hasParticipant(UUID participant) {
         return participant != null && (participant.equals(menteeId) || participant.equals(mentorId));
-    }
-
-    public static Uni<PartnershipCopy> findInTenant(String tenant, UUID id) {
-        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
 }

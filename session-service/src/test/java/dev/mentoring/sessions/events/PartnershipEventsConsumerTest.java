@@ -79,10 +79,15 @@ class PartnershipEventsConsumerTest {
     }
 
     @Test
-    void aPartnershipEventWithoutItsPeopleOrStateOrOfAnotherTenantIsDeadLetteredAndCancelsNothing() {
+    void aPartnershipEventWithoutItsPeopleTimeOrStateOrOfAnotherTenantIsDeadLetteredAndCancelsNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
         String future = futureSession(pair);
+        // the contract requires the time of the change: an end without it is never applied (no guess at its order)
+        String untimed = Partnerships.event("partnership.ended", pair.tenant(),
+                "{\"partnershipId\":\"%s\",\"menteeId\":\"%s\",\"mentorId\":\"%s\",\"state\":\"ENDED_EARLY\"}"
+                        .formatted(pair.id(), pair.menteeId(), pair.mentorId()));
         try (TopicReader deadLetters = new TopicReader("test.mentoring.session-service.dlq")) {
+            Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), untimed);
             Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("partnership.ended", pair.tenant(),
                     "{\"partnershipId\":\"%s\",\"at\":\"%s\"}".formatted(pair.id(), OffsetDateTime.now())));
             Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("partnership.ended", pair.tenant(),
@@ -90,12 +95,14 @@ class PartnershipEventsConsumerTest {
                             .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now())));
             Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), Partnerships.event("agreement.activated", "another-tenant",
                     "{\"partnershipId\":\"%s\",\"version\":9,\"cadence\":\"WEEKLY\",\"sessionMinutes\":30}".formatted(pair.id())));
-            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()), 3);
-            assertThat(dead).hasSize(3);
+            var dead = deadLetters.settled(r -> pair.id().toString().equals(r.key()), 4);
+            assertThat(dead).hasSize(4);
             assertThat(dead).extracting(r -> TopicReader.header(r, "dead-letter-reason"))
                     .anySatisfy(reason -> assertThat(reason).contains("menteeId"))
                     .anySatisfy(reason -> assertThat(reason).contains("GONE"))
                     .anySatisfy(reason -> assertThat(reason).contains("another tenant"));
+            assertThat(dead).filteredOn(r -> r.value().equals(untimed)).singleElement()
+                    .satisfies(r -> assertThat(TopicReader.header(r, "dead-letter-reason")).contains("at are required"));
         }
         Row row = copy(pair.id());
         assertThat(row.getString("state")).isEqualTo("ACTIVE");

@@ -1,0 +1,111 @@
+package dev.mentoring.sessions.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.sessions.config.SessionSettings;
+import dev.mentoring.sessions.domain.NoteCipher;
+import dev.mentoring.sessions.domain.SessionEnums;
+import dev.mentoring.sessions.persistence.SessionNote;
+import dev.mentoring.sessions.persistence.SessionNoteRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Notes on sessions: shared ones are read by both people, private ones only by their author; nobody else reads either,
+ * program admins included. Only the author changes a note; its text is stored only encrypted.
+ */
+@ApplicationScoped
+public class Notes {
+
+    private final CallingParticipant me;
+    private final SessionNoteRepository notes;
+    private final NoteCipher cipher;
+    private final Clock clock;
+
+    Notes(CallingParticipant me, SessionNoteRepository notes, SessionSettings settings, Clock clock) {
+        this.me = me;
+        this.notes = notes;
+        this.cipher = new NoteCipher(settings.noteKeys().active(), settings.noteKeys().keys());
+        this.clock = clock;
+    }
+
+    /** Writes a note on one of the caller's sessions: SHARED (the default) or PRIVATE. */
+    @WithTransaction
+    public Uni<ReadableNote> add(UUID sessionId, String text, SessionEnums.Visibility visibility) {
+        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            SessionNote note = new SessionNote();
+            note.id = UUID.randomUUID();
+            note.tenant = s.tenant;
+            note.sessionId = s.id;
+            note.authorId = my;
+            note.visibility = visibility == null ? SessionEnums.Visibility.SHARED : visibility;
+            note.createdAt = now;
+            note.updatedAt = now;
+            seal(note, text);
+            return note.persist().map(ignored -> opened(note));
+        }));
+    }
+
+    /** The notes the caller may read: shared ones and their own private ones. */
+    @WithSession
+    public Uni<List<ReadableNote>> of(UUID sessionId) {
+        return me.id().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my))
+                .map(found -> found.stream().map(this::opened).toList()));
+    }
+
+    /** Changes the text (and the visibility, when given) of the caller's own note. */
+    @WithTransaction
+    public Uni<ReadableNote> change(UUID sessionId, UUID noteId, String text, SessionEnums.Visibility visibility) {
+        return me.id().chain(my -> ownNote(my, sessionId, noteId).map(note -> {
+            seal(note, text);
+            if (visibility != null) {
+                note.visibility = visibility;
+            }
+            note.updatedAt = OffsetDateTime.now(clock);
+            return opened(note);
+        }));
+    }
+
+    /** Deletes the caller's own note. */
+    @WithTransaction
+    public Uni<Void> remove(UUID sessionId, UUID noteId) {
+        return me.id().chain(my -> ownNote(my, sessionId, noteId).chain(notes::delete));
+    }
+
+    /** A note the caller wrote; 404 for one they may not read, 403 for the other's shared one. */
+    private Uni<SessionNote> ownNote(UUID my, UUID sessionId, UUID noteId) {
+        return me.session(my, sessionId).chain(s -> notes.inSession(noteId, s.id).map(note -> {
+            boolean readable = note != null && (note.authorId.equals(my) || note.visibility == SessionEnums.Visibility.SHARED);
+            if (!readable) {
+                throw ProblemException.notFound("note", noteId);
+            }
+            if (!note.authorId.equals(my)) {
+                throw new ProblemException(403, "Forbidden", "Only its author changes a note");
+            }
+            return note;
+        }));
+    }
+
+    private static String associated(SessionNote note) {
+        return note.tenant + "/" + note.sessionId + "/" + note.id;
+    }
+
+    private ReadableNote opened(SessionNote note) {
+        return new ReadableNote(note, cipher.open(new NoteCipher.Sealed(note.keyId, note.nonce, note.ciphertext), associated(note)));
+    }
+
+    private void seal(SessionNote note, String text) {
+        NoteCipher.Sealed sealed = cipher.seal(text, associated(note));
+        note.keyId = sealed.keyId();
+        note.nonce = sealed.nonce();
+        note.ciphertext = sealed.ciphertext();
+    }
+}

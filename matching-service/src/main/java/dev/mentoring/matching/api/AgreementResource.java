@@ -60,7 +60,7 @@ public class AgreementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> edit(@PathParam("partnershipId") UUID partnershipId, @NotNull @Valid AgreementViews.Input input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return agreements.edit(partnershipId, input, ifMatch).map(edited -> answer(edited, edited.created() ? 201 : 200));
+        return agreements.edit(partnershipId, input.terms(), ifMatch).map(edited -> answer(edited, edited.created() ? 201 : 200));
     }
 
     @POST
@@ -72,6 +72,6 @@ public class AgreementResource {
     }
 
     private static Response answer(Agreements.Edited edited, int status) {
-        return Response.status(status).entity(edited.view()).header(HttpHeaders.ETAG, edited.etag()).build();
+        return Response.status(status).entity(AgreementViews.View.of(edited)).header(HttpHeaders.ETAG, edited.etag()).build();
     }
 }

@@ -13,17 +13,13 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.Agreements;
 import dev.mentoring.matching.domain.Cadence;
 import dev.mentoring.matching.domain.MeetingMode;
 import dev.mentoring.matching.persistence.Agreement;
 
 /** The mentorship agreement as the API takes and shows it. */
 public final class AgreementViews {
-
-    /** The confidentiality statement an agreement gets when the pair writes none. */
-    public static final String DEFAULT_CONFIDENTIALITY = "What we share in our sessions stays between the two of us. "
-            + "Neither of us passes on the other's personal or professional matters without consent, "
-            + "except where the law or a risk to someone's safety requires it.";
 
     private AgreementViews() {
     }
@@ -36,6 +32,10 @@ public final class AgreementViews {
             @Schema(required = true, examples = "1") @Size(max = 100) String target,
             @Schema(required = true, examples = "A step towards team lead") @Size(max = 1000) String why,
             @Schema(required = true, description = "In the future") LocalDate dueDate) {
+
+        Agreements.GoalTerms terms() {
+            return new Agreements.GoalTerms(id, statement, measure, target, why, dueDate);
+        }
     }
 
     @Schema(name = "AgreementInput")
@@ -52,6 +52,13 @@ public final class AgreementViews {
             @Size(max = 4000) String groundRules,
             @Schema(description = "Defaults to a standard confidentiality statement") @Size(max = 4000) String confidentiality,
             @Schema(description = "Defaults to six months on") LocalDate reviewDate) {
+
+        /** What the pair wrote, for the use case. */
+        Agreements.Terms terms() {
+            return new Agreements.Terms(goals.stream().map(GoalInput::terms).toList(), cadence, sessionMinutes, meetingMode,
+                    placeOrLink, channel, responseTimeHours, mentorResponsibilities, menteeResponsibilities, groundRules,
+                    confidentiality, reviewDate);
+        }
     }
 
     public record Goal(UUID id, String statement, String measure, String target, String why, LocalDate dueDate) {
@@ -66,6 +73,10 @@ public final class AgreementViews {
             String menteeResponsibilities, String groundRules, String confidentiality, LocalDate reviewDate,
             OffsetDateTime createdAt, OffsetDateTime menteeSignedAt, OffsetDateTime mentorSignedAt) {
 
+        static Version of(Agreements.Version version) {
+            return version == null ? null : of(version.draft(), version.goals());
+        }
+
         public static Version of(Agreement.Draft d, List<Agreement.Goal> goals) {
             return new Version(d.number, goals.stream().map(Goal::of).toList(), d.cadence, d.sessionMinutes, d.meetingMode,
                     d.placeOrLink, d.channel, d.responseTimeHours, d.mentorResponsibilities, d.menteeResponsibilities,
@@ -76,6 +87,10 @@ public final class AgreementViews {
     /** The agreement: the latest draft (what an edit replaces, named by the ETag) and the version in force. */
     @Schema(name = "Agreement")
     public record View(UUID partnershipId, Version latest, Version inForce) {
+
+        public static View of(Agreements.Edited edited) {
+            return new View(edited.agreement().partnershipId, Version.of(edited.latest()), Version.of(edited.inForce()));
+        }
     }
 
     @Schema(name = "AgreementSignature")

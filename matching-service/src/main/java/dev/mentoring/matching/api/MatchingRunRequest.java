@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.domain.CohortMatcher;
+
 /** A cohort matching run: the objective, the minimum score, and whether to commit right away. */
 @Schema(name = "MatchingRunRequest")
 public record MatchingRunRequest(
@@ -21,5 +23,15 @@ public record MatchingRunRequest(
         MAX_SCORE,
         @com.fasterxml.jackson.annotation.JsonProperty("stable")
         STABLE
+    }
+
+    /** The matcher's objective asked for. */
+    CohortMatcher.Objective matcherObjective() {
+        return objective == Objective.MAX_SCORE ? CohortMatcher.Objective.MAX_SCORE : CohortMatcher.Objective.STABLE;
+    }
+
+    /** Whether to commit the proposal right away: only when dryRun is false. */
+    boolean commit() {
+        return Boolean.FALSE.equals(dryRun);
     }
 }

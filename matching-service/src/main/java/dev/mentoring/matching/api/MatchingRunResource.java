@@ -43,8 +43,8 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = MatchingRunView.class)))
     public Uni<Response> run(@NotNull @Valid MatchingRunRequest request) {
-        return runs.run(request).map(view -> Response.status(201).entity(view)
-                .header("Location", "/matching-runs/" + view.id()).build());
+        return runs.run(request.matcherObjective(), request.minimumScore(), request.commit()).map(MatchingRunView::of)
+                .map(view -> Response.status(201).entity(view).header("Location", "/matching-runs/" + view.id()).build());
     }
 
     @GET
@@ -55,7 +55,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "404", description = "No such run in this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingRunView> get(@PathParam("runId") UUID runId) {
-        return runs.get(runId);
+        return runs.get(runId).map(MatchingRunView::of);
     }
 
     @POST
@@ -68,6 +68,6 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "409", description = "Already committed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingRunView> commit(@PathParam("runId") UUID runId) {
-        return runs.commit(runId);
+        return runs.commit(runId).map(MatchingRunView::of);
     }
 }

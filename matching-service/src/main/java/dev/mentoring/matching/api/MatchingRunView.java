@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import dev.mentoring.matching.application.CohortRuns;
 import dev.mentoring.matching.persistence.MatchingRun;
-import dev.mentoring.matching.persistence.MatchingRunStore;
+import dev.mentoring.matching.persistence.MatchingRunRepository;
 
 /** A cohort run: its figures, the proposed pairs, the unmatched mentees and why, and its blocking pairs. */
 public record MatchingRunView(UUID id, String objective, double minimumScore, MatchingRun.Status status, Figures figures,
-        List<MatchingRunStore.StoredAssignment> assignments, List<MatchingRunStore.StoredUnmatched> unmatched,
+        List<MatchingRunRepository.StoredAssignment> assignments, List<MatchingRunRepository.StoredUnmatched> unmatched,
         List<BlockingPair> blockingPairExamples, Integer requestsCreated, OffsetDateTime createdAt,
         OffsetDateTime committedAt) {
 
@@ -21,8 +22,12 @@ public record MatchingRunView(UUID id, String objective, double minimumScore, Ma
     public record BlockingPair(UUID menteeId, UUID mentorId) {
     }
 
-    public static MatchingRunView of(MatchingRun run, List<MatchingRunStore.StoredAssignment> assignments,
-            List<MatchingRunStore.StoredUnmatched> unmatched, Integer requestsCreated) {
+    public static MatchingRunView of(CohortRuns.Outcome outcome) {
+        return of(outcome.run(), outcome.assignments(), outcome.unmatched(), outcome.requestsCreated());
+    }
+
+    public static MatchingRunView of(MatchingRun run, List<MatchingRunRepository.StoredAssignment> assignments,
+            List<MatchingRunRepository.StoredUnmatched> unmatched, Integer requestsCreated) {
         List<BlockingPair> examples = Arrays.stream(run.blockingExamples).map(pair -> pair.split(":"))
                 .map(parts -> new BlockingPair(UUID.fromString(parts[0]), UUID.fromString(parts[1]))).toList();
         return new MatchingRunView(run.id, run.objective, run.minimumScore.doubleValue(), run.status,

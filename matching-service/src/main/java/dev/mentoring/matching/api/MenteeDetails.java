@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.ParticipantProfile;
 import dev.mentoring.matching.domain.CommunicationStyle;
 import dev.mentoring.matching.domain.LeadershipStyle;
 
@@ -26,4 +27,9 @@ public record MenteeDetails(
         @Schema(description = "How many hours apart the mentor's clock may be", minimum = "0", maximum = "12")
         @Min(0) @Max(12) Integer maxTimeZoneGapHours,
         @Schema(description = "Whether the mentee takes part in cohort matching runs") Boolean optedIn) {
+
+    ParticipantProfile.MenteeSide side() {
+        return new ParticipantProfile.MenteeSide(goals, SkillLevel.skills(desiredSkills), preferredIndustries,
+                preferredLeadershipStyle, preferredCommunicationStyle, maxTimeZoneGapHours, optedIn);
+    }
 }

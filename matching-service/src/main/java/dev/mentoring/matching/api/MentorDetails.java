@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.ParticipantProfile;
 import dev.mentoring.matching.domain.Seniority;
 
 /**
@@ -24,4 +25,8 @@ public record MentorDetails(
         @Size(max = ApiLimits.MAX_TERMS) List<@NotNull @Pattern(regexp = ApiLimits.TERM, message = ApiLimits.TERM_MESSAGE) String> wouldMentorIn,
         @Schema(description = "Mentee seniority they prefer")
         @Size(max = 5) List<@NotNull Seniority> preferredMenteeSeniority) {
+
+    ParticipantProfile.MentorSide side() {
+        return new ParticipantProfile.MentorSide(capacity, acceptingMentees, wouldMentorIn, preferredMenteeSeniority);
+    }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.MentorshipRequests;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
 import dev.mentoring.plumbing.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -48,22 +46,21 @@ public class MentorshipRequestResource {
             content = @Content(schema = @Schema(implementation = RequestViews.Request.class)))
     @APIResponse(responseCode = "409", description = "Too many open requests, asked already, or the mentor takes nobody",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> ask(@NotNull @Valid RequestViews.Create create,
-            @HeaderParam(IdempotentAnswer.KEY_HEADER) String idempotencyKey) {
-        return requests.ask(create, idempotencyKey).map(MyProfileResource::toResponse);
+    public Uni<Response> ask(@NotNull @Valid RequestViews.Create create) {
+        return requests.ask(create.ask()).map(request -> Response.status(201).entity(RequestViews.Request.of(request)).build());
     }
 
     @GET
     @Operation(operationId = "listMyMentorshipRequests", summary = "The requests the caller sent or received, newest first")
     public Uni<List<RequestViews.Request>> mine() {
-        return requests.mine();
+        return requests.mine().map(list -> list.stream().map(RequestViews.Request::of).toList());
     }
 
     @GET
     @Path("/{requestId}")
     @Operation(operationId = "getMentorshipRequest", summary = "One request of the caller's (404 for anyone else's)")
     public Uni<RequestViews.Request> get(@PathParam("requestId") UUID requestId) {
-        return requests.get(requestId);
+        return requests.get(requestId).map(RequestViews.Request::of);
     }
 
     @POST
@@ -76,7 +73,7 @@ public class MentorshipRequestResource {
     @APIResponse(responseCode = "409", description = "Not open any more, or no place left",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RequestViews.PartnershipView> accept(@PathParam("requestId") UUID requestId) {
-        return requests.accept(requestId);
+        return requests.accept(requestId).map(RequestViews.PartnershipView::forParticipant);
     }
 
     @POST
@@ -86,7 +83,7 @@ public class MentorshipRequestResource {
     @Operation(operationId = "declineMentorshipRequest", summary = "The mentor declines, with a reason category and an optional message")
     public Uni<RequestViews.Request> decline(@PathParam("requestId") UUID requestId,
             @NotNull @Valid RequestViews.Decline decline) {
-        return requests.decline(requestId, decline);
+        return requests.decline(requestId, decline.reasonCategory(), decline.message()).map(RequestViews.Request::of);
     }
 
     @POST
@@ -94,6 +91,6 @@ public class MentorshipRequestResource {
     @RolesAllowed("mentee")
     @Operation(operationId = "withdrawMentorshipRequest", summary = "The mentee withdraws an open request")
     public Uni<RequestViews.Request> withdraw(@PathParam("requestId") UUID requestId) {
-        return requests.withdraw(requestId);
+        return requests.withdraw(requestId).map(RequestViews.Request::of);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.ParticipantProfile;
 import dev.mentoring.matching.domain.CommunicationStyle;
 import dev.mentoring.matching.domain.LeadershipStyle;
 import dev.mentoring.plumbing.validation.KnownLanguage;
@@ -35,4 +36,11 @@ public record MyProfileRequest(
         @Size(max = ApiLimits.MAX_TERMS) List<@NotNull @Pattern(regexp = ApiLimits.TERM, message = ApiLimits.TERM_MESSAGE) String> expertise,
         @Valid MentorDetails mentor,
         @Valid MenteeDetails mentee) {
+
+    /** The part of the profile the person wrote, for the use case; HR's fields stay null and are ignored. */
+    ParticipantProfile toProfile() {
+        return new ParticipantProfile(displayName, timeZone, languages, null, null, null, leadershipStyle, communicationStyle,
+                SkillLevel.skills(skills), industries, expertise, mentor == null ? null : mentor.side(),
+                mentee == null ? null : mentee.side());
+    }
 }

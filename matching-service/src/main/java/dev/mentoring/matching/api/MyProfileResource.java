@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.MyProfiles;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
+import dev.mentoring.matching.application.SavedProfile;
 import dev.mentoring.plumbing.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -42,7 +41,7 @@ public class MyProfileResource {
     @APIResponse(responseCode = "404", description = "No profile yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipantView> get() {
-        return profiles.mine();
+        return profiles.mine().map(ParticipantView::of);
     }
 
     @PUT
@@ -57,16 +56,12 @@ public class MyProfileResource {
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@NotNull @Valid MyProfileRequest profile,
-            @HeaderParam(IdempotentAnswer.KEY_HEADER) String idempotencyKey) {
-        return profiles.putMine(profile, idempotencyKey).map(MyProfileResource::toResponse);
+    public Uni<Response> put(@NotNull @Valid MyProfileRequest profile) {
+        return profiles.putMine(profile.toProfile()).map(MyProfileResource::toResponse);
     }
 
-    static Response toResponse(IdempotentAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
-        if (answer.replayed()) {
-            response.header(IdempotentAnswer.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+    /** 201 with the profile when the write created the participant, 200 otherwise. */
+    static Response toResponse(SavedProfile saved) {
+        return Response.status(saved.created() ? 201 : 200).entity(ParticipantView.of(saved.participant())).build();
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.mentoring.matching.application.ParticipantDirectory;
+import dev.mentoring.matching.application.Participants;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
@@ -30,9 +30,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
 
-    private final ParticipantDirectory directory;
+    private final Participants directory;
 
-    ParticipantResource(ParticipantDirectory directory) {
+    ParticipantResource(Participants directory) {
         this.directory = directory;
     }
 
@@ -54,7 +54,8 @@ public class ParticipantResource {
         if (skill != null && !skill.matches(ApiLimits.TERM)) {
             throw ProblemException.badRequest("skill", ApiLimits.TERM_MESSAGE);
         }
-        return directory.list(role, skill, available, PageRequest.of(cursor, limit));
+        return directory.list(role, skill, available, PageRequest.of(cursor, limit))
+                .map(page -> new Page<>(page.items().stream().map(ParticipantSummary::of).toList(), page.nextCursor()));
     }
 
     @GET
@@ -67,7 +68,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "404", description = "No such participant for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Object> get(@PathParam("participantId") UUID participantId) {
-        return directory.byId(participantId);
+        return directory.byId(participantId)
+                .map(seen -> seen.wholeProfile() ? ParticipantView.of(seen.participant()) : ParticipantSummary.of(seen.participant()));
     }
 
     /** The shape of a page of summaries, for the API document. */

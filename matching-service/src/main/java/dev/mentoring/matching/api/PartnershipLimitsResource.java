@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.PartnershipLimits;
+import dev.mentoring.matching.domain.MenteeLimits;
 import io.smallrye.mutiny.Uni;
 
 @Path("/matching/partnership-limits")
@@ -27,7 +28,16 @@ public class PartnershipLimitsResource {
 
     /** The tenant's limits: open requests per mentee (default 3), running partnerships per mentee (default 2). */
     @Schema(name = "PartnershipLimits")
-    public record Limits(@NotNull @Min(1) @Max(10) Integer maxOpenRequests, @NotNull @Min(1) @Max(10) Integer maxActiveMentors) {
+    public record Limits(@NotNull @Min(MenteeLimits.LOWEST) @Max(MenteeLimits.HIGHEST) Integer maxOpenRequests,
+            @NotNull @Min(MenteeLimits.LOWEST) @Max(MenteeLimits.HIGHEST) Integer maxActiveMentors) {
+
+        static Limits of(MenteeLimits limits) {
+            return new Limits(limits.maxOpenRequests(), limits.maxActiveMentors());
+        }
+
+        MenteeLimits limits() {
+            return new MenteeLimits(maxOpenRequests, maxActiveMentors);
+        }
     }
 
     private final PartnershipLimits limits;
@@ -39,13 +49,13 @@ public class PartnershipLimitsResource {
     @GET
     @Operation(operationId = "getPartnershipLimits", summary = "The tenant's request and partnership limits")
     public Uni<Limits> get() {
-        return limits.get();
+        return limits.get().map(Limits::of);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putPartnershipLimits", summary = "Change the tenant's request and partnership limits")
     public Uni<Limits> put(@NotNull @Valid Limits change) {
-        return limits.change(change);
+        return limits.change(change.limits()).map(Limits::of);
     }
 }

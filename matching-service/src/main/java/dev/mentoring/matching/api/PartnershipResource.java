@@ -40,7 +40,7 @@ public class PartnershipResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listMyPartnerships", summary = "The caller's partnerships, newest first")
     public Uni<List<RequestViews.PartnershipView>> mine() {
-        return partnerships.mine();
+        return partnerships.mine().map(list -> list.stream().map(RequestViews.PartnershipView::forParticipant).toList());
     }
 
     @GET
@@ -49,7 +49,8 @@ public class PartnershipResource {
             description = "Without the private texts (end note, thank-you message).")
     public Uni<Page<RequestViews.PartnershipView>> list(@QueryParam("state") String state,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return partnerships.ofTenant(state, PageRequest.of(cursor, limit));
+        return partnerships.ofTenant(state, PageRequest.of(cursor, limit))
+                .map(page -> new Page<>(page.items().stream().map(RequestViews.PartnershipView::forAdmin).toList(), page.nextCursor()));
     }
 
     @GET
@@ -57,7 +58,7 @@ public class PartnershipResource {
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "getPartnership", summary = "One partnership: for its two participants, or an admin (without private texts)")
     public Uni<RequestViews.PartnershipView> get(@PathParam("partnershipId") UUID partnershipId) {
-        return partnerships.get(partnershipId);
+        return partnerships.get(partnershipId).map(RequestViews.PartnershipView::of);
     }
 
     @POST
@@ -65,7 +66,7 @@ public class PartnershipResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "pausePartnership", summary = "Pause an active partnership")
     public Uni<RequestViews.PartnershipView> pause(@PathParam("partnershipId") UUID partnershipId) {
-        return partnerships.move(partnershipId, PartnershipState.Move.PAUSE, null);
+        return partnerships.move(partnershipId, PartnershipState.Move.PAUSE, null).map(RequestViews.PartnershipView::forParticipant);
     }
 
     @POST
@@ -73,7 +74,7 @@ public class PartnershipResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "resumePartnership", summary = "Resume a paused partnership")
     public Uni<RequestViews.PartnershipView> resume(@PathParam("partnershipId") UUID partnershipId) {
-        return partnerships.move(partnershipId, PartnershipState.Move.RESUME, null);
+        return partnerships.move(partnershipId, PartnershipState.Move.RESUME, null).map(RequestViews.PartnershipView::forParticipant);
     }
 
     @POST
@@ -83,7 +84,8 @@ public class PartnershipResource {
     @Operation(operationId = "completePartnership", summary = "Complete it: the goals are reached or the program is over")
     public Uni<RequestViews.PartnershipView> complete(@PathParam("partnershipId") UUID partnershipId,
             @NotNull @Valid RequestViews.End end) {
-        return partnerships.move(partnershipId, PartnershipState.Move.COMPLETE, end);
+        return partnerships.move(partnershipId, PartnershipState.Move.COMPLETE, end.ending())
+                .map(RequestViews.PartnershipView::forParticipant);
     }
 
     @POST
@@ -93,6 +95,7 @@ public class PartnershipResource {
     @Operation(operationId = "endPartnership", summary = "End it early, with a reason category, an optional note and thank-you")
     public Uni<RequestViews.PartnershipView> end(@PathParam("partnershipId") UUID partnershipId,
             @NotNull @Valid RequestViews.End end) {
-        return partnerships.move(partnershipId, PartnershipState.Move.END, end);
+        return partnerships.move(partnershipId, PartnershipState.Move.END, end.ending())
+                .map(RequestViews.PartnershipView::forParticipant);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.ParticipantProfile;
 import dev.mentoring.matching.domain.CommunicationStyle;
 import dev.mentoring.matching.domain.LeadershipStyle;
 import dev.mentoring.matching.domain.Seniority;
@@ -38,4 +39,11 @@ public record ProfileRequest(
         @Size(max = ApiLimits.MAX_TERMS) List<@NotNull @Pattern(regexp = ApiLimits.TERM, message = ApiLimits.TERM_MESSAGE) String> expertise,
         @Valid MentorDetails mentor,
         @Valid MenteeDetails mentee) {
+
+    /** The whole profile HR wrote, for the use case. */
+    ParticipantProfile toProfile() {
+        return new ParticipantProfile(displayName, timeZone, languages, managerEmployeeId, yearsOfExperience, seniority,
+                leadershipStyle, communicationStyle, SkillLevel.skills(skills), industries, expertise,
+                mentor == null ? null : mentor.side(), mentee == null ? null : mentee.side());
+    }
 }

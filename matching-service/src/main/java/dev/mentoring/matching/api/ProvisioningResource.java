@@ -1,13 +1,18 @@
 package dev.mentoring.matching.api;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.mentoring.matching.application.Provisioning;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
+import dev.mentoring.matching.application.ProvisionedParticipants;
+import dev.mentoring.matching.domain.EmployeeId;
 import dev.mentoring.plumbing.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -32,10 +37,12 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvisioningResource {
 
-    private final Provisioning provisioning;
+    private final ProvisionedParticipants provisioning;
+    private final Validator validator;
 
-    ProvisioningResource(Provisioning provisioning) {
+    ProvisioningResource(ProvisionedParticipants provisioning, Validator validator) {
         this.provisioning = provisioning;
+        this.validator = validator;
     }
 
     @PUT
@@ -49,9 +56,8 @@ public class ProvisioningResource {
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@PathParam("employeeId") String employeeId, @NotNull @Valid ProfileRequest profile,
-            @HeaderParam(IdempotentAnswer.KEY_HEADER) String idempotencyKey) {
-        return provisioning.put(employeeId, profile, idempotencyKey).map(MyProfileResource::toResponse);
+    public Uni<Response> put(@PathParam("employeeId") String employeeId, @NotNull @Valid ProfileRequest profile) {
+        return provisioning.put(employeeId, profile.toProfile()).map(MyProfileResource::toResponse);
     }
 
     @POST
@@ -65,7 +71,7 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "413", description = "More than 1,000 items",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ImportResult> importAll(@NotNull @Valid ImportRequest request) {
-        return provisioning.importAll(request);
+        return provisioning.importAll(request.participants().stream().map(this::item).toList()).map(ImportResult::of);
     }
 
     @POST
@@ -74,7 +80,7 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "200", description = "Deactivated",
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     public Uni<ParticipantView> deactivate(@PathParam("employeeId") String employeeId) {
-        return provisioning.setActive(employeeId, false);
+        return provisioning.setActive(employeeId, false).map(ParticipantView::of);
     }
 
     @DELETE
@@ -83,7 +89,7 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "200", description = "Active again",
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     public Uni<ParticipantView> reactivate(@PathParam("employeeId") String employeeId) {
-        return provisioning.setActive(employeeId, true);
+        return provisioning.setActive(employeeId, true).map(ParticipantView::of);
     }
 
     @DELETE
@@ -93,5 +99,32 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "204", description = "Erased")
     public Uni<Void> erase(@PathParam("employeeId") String employeeId) {
         return provisioning.erase(employeeId);
+    }
+
+    /** One item of an import as the use case takes it: its profile when valid, else what is wrong with it, by field. */
+    private ProvisionedParticipants.ImportItem item(ImportRequest.Item item) {
+        List<Problem.FieldError> errors = errors(item);
+        String employeeId = item == null ? null : item.employeeId();
+        return new ProvisionedParticipants.ImportItem(employeeId, errors.isEmpty() ? item.profile().toProfile() : null, errors);
+    }
+
+    private List<Problem.FieldError> errors(ImportRequest.Item item) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (item == null) {
+            errors.add(new Problem.FieldError("item", "must not be null"));
+            return errors;
+        }
+        if (!EmployeeId.isValid(item.employeeId())) {
+            errors.add(new Problem.FieldError("employeeId", EmployeeId.RULE));
+        }
+        if (item.profile() == null) {
+            errors.add(new Problem.FieldError("profile", "must not be null"));
+            return errors;
+        }
+        for (ConstraintViolation<ProfileRequest> violation : validator.validate(item.profile())) {
+            errors.add(new Problem.FieldError("profile." + violation.getPropertyPath(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return errors;
     }
 }

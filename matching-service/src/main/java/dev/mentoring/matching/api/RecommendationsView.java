@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.mentoring.matching.application.MentorRecommendations;
 import dev.mentoring.matching.domain.CommunicationStyle;
 import dev.mentoring.matching.domain.Criterion;
 import dev.mentoring.matching.domain.Exclusion;
@@ -37,6 +38,10 @@ public record RecommendationsView(UUID menteeId, Map<Criterion, Integer> weights
     }
 
     public record Excluded(UUID mentorId, String displayName, Exclusion rule) {
+    }
+
+    public static RecommendationsView of(MentorRecommendations.Found found, boolean withExcluded) {
+        return of(found.menteeId(), found.weights().byCriterion(), found.result(), found.mentors(), withExcluded);
     }
 
     public static RecommendationsView of(UUID menteeId, Map<Criterion, Integer> weights, Recommendations.Result result,

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.mentoring.matching.application.MentorshipRequests;
+import dev.mentoring.matching.application.Partnerships;
 import dev.mentoring.matching.domain.DeclineReason;
 import dev.mentoring.matching.domain.EndReason;
 import dev.mentoring.matching.domain.PartnershipState;
@@ -23,6 +25,10 @@ public final class RequestViews {
 
     @Schema(name = "MentorshipRequestCreate")
     public record Create(@NotNull UUID mentorId, @Size(max = 2000) String message) {
+
+        MentorshipRequests.Ask ask() {
+            return new MentorshipRequests.Ask(mentorId, message);
+        }
     }
 
     @Schema(name = "MentorshipRequestDecline")
@@ -32,6 +38,10 @@ public final class RequestViews {
     @Schema(name = "PartnershipEnd")
     public record End(@NotNull EndReason reasonCategory, @Size(max = 2000) String note,
             @Size(max = 2000) String thankYouMessage) {
+
+        Partnerships.Ending ending() {
+            return new Partnerships.Ending(reasonCategory, note, thankYouMessage);
+        }
     }
 
     /** A request as its mentee and mentor see it, messages included. */
@@ -55,6 +65,11 @@ public final class RequestViews {
         public static PartnershipView forParticipant(Partnership p) {
             return new PartnershipView(p.id, p.menteeId, p.mentorId, p.state, p.cadence, p.startedAt, p.endedAt, p.endReason,
                     p.endNote, p.thankYou, p.endedBy);
+        }
+
+        /** With the private texts for one of the two participants, without for an admin. */
+        public static PartnershipView of(Partnerships.Seen seen) {
+            return seen.withPrivateTexts() ? forParticipant(seen.partnership()) : forAdmin(seen.partnership());
         }
 
         public static PartnershipView forAdmin(Partnership p) {

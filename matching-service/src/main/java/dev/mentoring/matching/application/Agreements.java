@@ -1,8 +1,8 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +11,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.AgreementViews;
-import dev.mentoring.matching.domain.SmartGoal;
 import dev.mentoring.contracts.AgreementEvents;
+import dev.mentoring.matching.domain.Cadence;
+import dev.mentoring.matching.domain.Confidentiality;
+import dev.mentoring.matching.domain.FreeText;
+import dev.mentoring.matching.domain.MeetingMode;
+import dev.mentoring.matching.domain.SmartGoal;
 import dev.mentoring.matching.events.AgreementPublisher;
 import dev.mentoring.matching.persistence.Agreement;
+import dev.mentoring.matching.persistence.AgreementRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
@@ -36,22 +40,47 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Agreements {
 
-    /** The answer of an edit: the agreement and its new ETag. */
-    public record Edited(AgreementViews.View view, String etag, boolean created) {
+    /** A goal as the pair writes it; keeping the id of a goal of the latest version keeps the goal (and its progress). */
+    public record GoalTerms(UUID id, String statement, String measure, String target, String why, LocalDate dueDate) {
+    }
+
+    /** What the pair writes into a new version of their agreement. */
+    public record Terms(List<GoalTerms> goals, Cadence cadence, Integer sessionMinutes, MeetingMode meetingMode,
+            String placeOrLink, String channel, Integer responseTimeHours, String mentorResponsibilities,
+            String menteeResponsibilities, String groundRules, String confidentiality, LocalDate reviewDate) {
+    }
+
+    /** One version of the agreement with its goals in their order. */
+    public record Version(Agreement.Draft draft, List<Agreement.Goal> goals) {
+    }
+
+    /** The agreement as it stands: its latest version, the version in force (null before both signed one), and whether this call created it. */
+    public record Edited(Agreement agreement, Version latest, Version inForce, boolean created) {
+
+        /** The ETag naming the latest version, what an edit's If-Match must send. */
+        public String etag() {
+            return Agreements.etag(agreement.latestVersion);
+        }
     }
 
     private final PartnershipRepository partnerships;
+    private final AgreementRepository agreements;
     private final CallingPerson person;
     private final Outbox outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    Agreements(PartnershipRepository partnerships, CallingPerson person, Outbox outbox, Caller caller) {
+    Agreements(PartnershipRepository partnerships, AgreementRepository agreements, CallingPerson person, Outbox outbox,
+            Caller caller, Clock clock) {
         this.partnerships = partnerships;
+        this.agreements = agreements;
         this.person = person;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
+    /** The ETag of an agreement at {@code version}. */
     public static String etag(int version) {
         return "\"" + version + "\"";
     }
@@ -60,18 +89,18 @@ public class Agreements {
     public Uni<Edited> get(UUID partnershipId) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me))
-                .chain(p -> Agreement.<Agreement>findById(p.id))
+                .chain(p -> agreements.ofPartnership(p.id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Agreement of partnership", partnershipId))
-                .chain(agreement -> view(agreement).map(view -> new Edited(view, etag(agreement.latestVersion), false)));
+                .chain(agreement -> edited(agreement, false));
     }
 
     @WithTransaction
-    public Uni<Edited> edit(UUID partnershipId, AgreementViews.Input input, String ifMatch) {
+    public Uni<Edited> edit(UUID partnershipId, Terms input, String ifMatch) {
         String tenant = caller.tenant();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         List<Problem.FieldError> smart = new ArrayList<>();
         for (int i = 0; i < input.goals().size(); i++) {
-            AgreementViews.GoalInput g = input.goals().get(i);
+            GoalTerms g = input.goals().get(i);
             int index = i;
             new SmartGoal(g.statement(), g.measure(), g.target(), g.why(), g.dueDate()).problem(today)
                     .ifPresent(p -> smart.add(new Problem.FieldError("goals[" + index + "]." + p[0], p[1])));
@@ -83,10 +112,8 @@ public class Agreements {
             throw ProblemException.unprocessable("reviewDate", "is not in the future");
         }
         return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
-            if (!p.state.isRunning()) {
-                throw ProblemException.conflict("The partnership is " + p.state.name().toLowerCase() + "; its agreement is closed");
-            }
-            return Agreement.<Agreement>findById(p.id).chain(existing -> {
+            p.state.agreementOpen();
+            return agreements.ofPartnership(p.id).chain(existing -> {
                 if (existing != null) {
                     if (ifMatch == null) {
                         throw new ProblemException(428, "Precondition Required",
@@ -108,7 +135,7 @@ public class Agreements {
                 }
                 int number = agreement.latestVersion + 1;
                 Uni<Set<UUID>> previousGoals = created ? Uni.createFrom().item(Set.<UUID>of())
-                        : goals(p.id, agreement.latestVersion).map(list -> {
+                        : agreements.goals(p.id, agreement.latestVersion).map(list -> {
                             Set<UUID> ids = new HashSet<>();
                             list.forEach(g -> ids.add(g.goalId));
                             return ids;
@@ -119,7 +146,7 @@ public class Agreements {
                     List<Agreement.Goal> goals = new ArrayList<>();
                     Set<UUID> used = new HashSet<>();
                     for (int i = 0; i < input.goals().size(); i++) {
-                        AgreementViews.GoalInput g = input.goals().get(i);
+                        GoalTerms g = input.goals().get(i);
                         Agreement.Goal goal = new Agreement.Goal();
                         goal.partnershipId = p.id;
                         goal.number = number;
@@ -132,10 +159,9 @@ public class Agreements {
                         goal.dueDate = g.dueDate();
                         goals.add(goal);
                     }
-                    return agreement.persist().chain(() -> draft.persist()).chain(() -> Agreement.persist(goals))
-                            .chain(() -> partnerships.flush())
-                            .chain(() -> view(agreement))
-                            .map(view -> new Edited(view, etag(number), created));
+                    return agreements.persist(agreement).chain(() -> draft.persist()).chain(() -> agreements.persistGoals(goals))
+                            .chain(() -> agreements.flush())
+                            .chain(() -> edited(agreement, created));
                 });
             });
         }));
@@ -145,26 +171,23 @@ public class Agreements {
     public Uni<Edited> sign(UUID partnershipId, int version) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> partnership(tenant, partnershipId, me).chain(p -> {
-            if (!p.state.isRunning()) {
-                throw ProblemException.conflict("The partnership is " + p.state.name().toLowerCase() + "; its agreement is closed");
-            }
-            return Agreement.<Agreement>findById(p.id)
+            p.state.agreementOpen();
+            return agreements.ofPartnership(p.id)
                     .onItem().ifNull().failWith(() -> ProblemException.notFound("Agreement of partnership", partnershipId))
                     .chain(agreement -> {
                         if (version != agreement.latestVersion) {
                             throw ProblemException.conflict("Sign the latest version, " + agreement.latestVersion);
                         }
-                        return Agreement.Draft.<Agreement.Draft>find("partnershipId = ?1 and number = ?2", p.id, version)
-                                .firstResult().chain(draft -> signDraft(p, agreement, draft, me));
+                        return agreements.version(p.id, version).chain(draft -> signDraft(p, agreement, draft, me));
                     });
         }));
     }
 
     private Uni<Edited> signDraft(Partnership p, Agreement agreement, Agreement.Draft draft, Participant me) {
-        OffsetDateTime now = MyProfiles.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mentee = p.menteeId.equals(me.id);
         if ((mentee ? draft.menteeSignedAt : draft.mentorSignedAt) != null) {
-            return view(agreement).map(view -> new Edited(view, etag(agreement.latestVersion), false)); // signed already
+            return edited(agreement, false); // signed already
         }
         if (mentee) {
             draft.menteeSignedAt = now;
@@ -174,7 +197,7 @@ public class Agreements {
         List<DomainEvent> events = new ArrayList<>();
         events.add(AgreementPublisher.signed(p.tenant, p.id, draft.number, mentee));
         boolean inForce = draft.menteeSignedAt != null && draft.mentorSignedAt != null;
-        return goals(p.id, draft.number).chain(goals -> {
+        return agreements.goals(p.id, draft.number).chain(goals -> {
             if (inForce) {
                 agreement.inForceVersion = draft.number;
                 p.cadence = draft.cadence.name();
@@ -182,13 +205,11 @@ public class Agreements {
                         draft.reviewDate, goals.stream().map(g -> new AgreementEvents.GoalSummary(g.goalId,
                                 g.statement, g.measure, g.target, g.dueDate)).toList()));
             }
-            return partnerships.flush().chain(() -> outbox.appendAll(events)).chain(() -> view(agreement))
-                    .map(view -> new Edited(view, etag(agreement.latestVersion), false));
+            return partnerships.flush().chain(() -> outbox.appendAll(events)).chain(() -> edited(agreement, false));
         });
     }
 
-    private static Agreement.Draft draft(UUID partnershipId, int number, AgreementViews.Input input, UUID createdBy,
-            LocalDate today) {
+    private Agreement.Draft draft(UUID partnershipId, int number, Terms input, UUID createdBy, LocalDate today) {
         Agreement.Draft draft = new Agreement.Draft();
         draft.partnershipId = partnershipId;
         draft.number = number;
@@ -201,28 +222,23 @@ public class Agreements {
         draft.mentorResponsibilities = FreeText.optional(input.mentorResponsibilities());
         draft.menteeResponsibilities = FreeText.optional(input.menteeResponsibilities());
         draft.groundRules = FreeText.optional(input.groundRules());
-        draft.confidentiality = input.confidentiality() == null || input.confidentiality().isBlank()
-                ? AgreementViews.DEFAULT_CONFIDENTIALITY : input.confidentiality().strip();
+        draft.confidentiality = Confidentiality.orDefault(input.confidentiality());
         draft.reviewDate = input.reviewDate() != null ? input.reviewDate() : today.plusMonths(6);
         draft.createdBy = createdBy;
-        draft.createdAt = MyProfiles.now();
+        draft.createdAt = OffsetDateTime.now(clock);
         return draft;
     }
 
-    private Uni<AgreementViews.View> view(Agreement agreement) {
+    private Uni<Edited> edited(Agreement agreement, boolean created) {
         return version(agreement.partnershipId, agreement.latestVersion).chain(latest -> agreement.inForceVersion == null
-                ? Uni.createFrom().item(new AgreementViews.View(agreement.partnershipId, latest, null))
+                ? Uni.createFrom().item(new Edited(agreement, latest, null, created))
                 : version(agreement.partnershipId, agreement.inForceVersion)
-                        .map(inForce -> new AgreementViews.View(agreement.partnershipId, latest, inForce)));
+                        .map(inForce -> new Edited(agreement, latest, inForce, created)));
     }
 
-    private static Uni<AgreementViews.Version> version(UUID partnershipId, int number) {
-        return Agreement.Draft.<Agreement.Draft>find("partnershipId = ?1 and number = ?2", partnershipId, number).firstResult()
-                .chain(draft -> goals(partnershipId, number).map(goals -> AgreementViews.Version.of(draft, goals)));
-    }
-
-    private static Uni<List<Agreement.Goal>> goals(UUID partnershipId, int number) {
-        return Agreement.Goal.<Agreement.Goal>list("partnershipId = ?1 and number = ?2 order by position", partnershipId, number);
+    private Uni<Version> version(UUID partnershipId, int number) {
+        return agreements.version(partnershipId, number)
+                .chain(draft -> agreements.goals(partnershipId, number).map(goals -> new Version(draft, goals)));
     }
 
     private Uni<Partnership> partnership(String tenant, UUID id, Participant me) {

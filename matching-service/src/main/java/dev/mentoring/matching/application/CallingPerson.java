@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
  * their participant record.
  */
 @ApplicationScoped
-public class CallingPerson {
+class CallingPerson {
 
     private final ParticipantRepository participants;
     private final Caller caller;

@@ -1,7 +1,7 @@
 package dev.mentoring.matching.application;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,15 +11,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.MatchingRunRequest;
-import dev.mentoring.matching.api.MatchingRunView;
 import dev.mentoring.matching.config.MatchingConfig;
 import dev.mentoring.matching.domain.CohortMatcher;
 import dev.mentoring.matching.domain.MatchingProfile;
 import dev.mentoring.matching.events.MatchingRunPublisher;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MatchingRun;
-import dev.mentoring.matching.persistence.MatchingRunStore;
+import dev.mentoring.matching.persistence.MatchingRunRepository;
+import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
@@ -39,71 +38,82 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class CohortRuns {
 
+    /** A run as stored: its figures, the proposed pairs, the unmatched mentees, and how many requests its commit created. */
+    public record Outcome(MatchingRun run, List<MatchingRunRepository.StoredAssignment> assignments,
+            List<MatchingRunRepository.StoredUnmatched> unmatched, Integer requestsCreated) {
+    }
+
     private final ParticipantRepository participants;
-    private final MatchingRunStore store;
+    private final MatchingRunRepository store;
+    private final MentorshipRequestRepository requests;
     private final MatchingSettings settings;
     private final MatchingConfig config;
     private final Outbox outbox;
     private final Caller caller;
     private final Vertx vertx;
+    private final Clock clock;
 
-    CohortRuns(ParticipantRepository participants, MatchingRunStore store, MatchingSettings settings, MatchingConfig config,
-            Outbox outbox, Caller caller, Vertx vertx) {
+    CohortRuns(ParticipantRepository participants, MatchingRunRepository store, MentorshipRequestRepository requests,
+            MatchingSettings settings, MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
         this.participants = participants;
         this.store = store;
+        this.requests = requests;
         this.settings = settings;
         this.config = config;
         this.outbox = outbox;
         this.caller = caller;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
+    /**
+     * Matches the tenant's cohort (opted-in mentees without an open request) and stores the proposal; {@code commit} turns
+     * it into requests at once. {@code minimumScore} null means the configured default.
+     */
     @WithTransaction
-    public Uni<MatchingRunView> run(MatchingRunRequest request) {
+    public Uni<Outcome> run(CohortMatcher.Objective objective, Double minimumScore, boolean commit) {
         String tenant = caller.tenant();
         String createdBy = caller.subject();
-        double minimum = request.minimumScore() == null ? config.defaultMinimumScore() : request.minimumScore();
-        CohortMatcher.Objective objective = request.objective() == MatchingRunRequest.Objective.MAX_SCORE
-                ? CohortMatcher.Objective.MAX_SCORE : CohortMatcher.Objective.STABLE;
+        double minimum = minimumScore == null ? config.defaultMinimumScore() : minimumScore;
         return settings.weightsOf(tenant).chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
-                        .chain(mentors -> store.openRequestsByMentor(tenant).chain(open -> store.endedPairs(tenant).chain(ended -> {
+                        .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).chain(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             List<MatchingProfile> mentorProfiles = mentors.stream().map(ProfileMapping::toMatching).toList();
                             Map<UUID, Integer> remaining = new HashMap<>();
                             mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
-                                    (int) Math.round(minimum * 10), config.candidatesPerMentee(), Instant.now());
+                                    (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
                             // the solver is CPU work: off the event loop, back on this context afterwards
                             return vertx.executeBlocking(Uni.createFrom().item(() -> CohortMatcher.run(cohort, mentorProfiles,
                                     remaining, ended, runSettings)), false);
                         })))))
-                .chain(proposal -> store(tenant, createdBy, minimum, request.objective(), proposal))
-                .chain(run -> Boolean.FALSE.equals(request.dryRun()) ? commit(run) : view(run, null)));
+                .chain(proposal -> store(tenant, createdBy, minimum, objective, proposal))
+                .chain(run -> commit ? commit(run) : outcome(run, null)));
     }
 
     @WithSession
-    public Uni<MatchingRunView> get(UUID id) {
-        return find(id).chain(run -> view(run, null));
+    public Uni<Outcome> get(UUID id) {
+        return find(id).chain(run -> outcome(run, null));
     }
 
     @WithTransaction
-    public Uni<MatchingRunView> commit(UUID id) {
+    public Uni<Outcome> commit(UUID id) {
         return find(id).chain(this::commit);
     }
 
     private Uni<MatchingRun> find(UUID id) {
-        return MatchingRun.<MatchingRun>find("tenant = ?1 and id = ?2", caller.tenant(), id).firstResult()
+        return store.findInTenant(caller.tenant(), id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Matching run", id));
     }
 
-    private Uni<MatchingRun> store(String tenant, String createdBy, double minimum, MatchingRunRequest.Objective objective,
+    private Uni<MatchingRun> store(String tenant, String createdBy, double minimum, CohortMatcher.Objective objective,
             CohortMatcher.Proposal proposal) {
         MatchingRun run = new MatchingRun();
         run.id = UUID.randomUUID();
         run.tenant = tenant;
-        run.objective = objective == MatchingRunRequest.Objective.MAX_SCORE ? "max-score" : "stable";
+        run.objective = objective == CohortMatcher.Objective.MAX_SCORE ? "max-score" : "stable";
         run.minimumScore = BigDecimal.valueOf(minimum);
         run.status = MatchingRun.Status.PROPOSED;
         run.cohortMentees = proposal.cohortMentees();
@@ -116,7 +126,7 @@ public class CohortRuns {
         run.blockingExamples = proposal.blockingPairs().stream().map(p -> p.menteeId() + ":" + p.mentorId()).toArray(String[]::new);
         run.tookMs = proposal.took().toMillis();
         run.createdBy = createdBy;
-        run.createdAt = MyProfiles.now();
+        run.createdAt = OffsetDateTime.now(clock);
         int size = proposal.assignments().size();
         UUID[] mentees = new UUID[size];
         UUID[] mentors = new UUID[size];
@@ -137,20 +147,20 @@ public class CohortRuns {
             reasons[i] = u.reason().name();
             rules[i] = u.mostFrequentExclusion() == null ? null : u.mostFrequentExclusion().name();
         }
-        return run.<MatchingRun>persistAndFlush()
+        return store.persistAndFlush(run)
                 .call(() -> store.insertAssignments(run.id, mentees, mentors, points))
                 .call(() -> store.insertUnmatched(run.id, unmatched, reasons, rules))
                 .replaceWith(run);
     }
 
     /** Turns the proposal into open requests; a pair whose mentee or mentor changed since is left out. */
-    private Uni<MatchingRunView> commit(MatchingRun run) {
+    private Uni<Outcome> commit(MatchingRun run) {
         if (run.status == MatchingRun.Status.COMMITTED) {
             return Uni.createFrom().failure(ProblemException.conflict("Matching run " + run.id + " is already committed"));
         }
         String tenant = run.tenant;
         return store.assignments(run.id).chain(assignments -> store.menteesWithOpenRequests(tenant)
-                .chain(waiting -> store.openRequestsByMentor(tenant).chain(open -> participants.activeMentors(tenant)
+                .chain(waiting -> store.placesTakenByMentor(tenant).chain(open -> participants.activeMentors(tenant)
                         .chain(mentors -> {
                             Map<UUID, Integer> remaining = new HashMap<>();
                             for (Participant mentor : mentors) {
@@ -158,8 +168,8 @@ public class CohortRuns {
                                     remaining.put(mentor.id, mentor.mentorCapacity - open.getOrDefault(mentor.id, 0));
                                 }
                             }
-                            List<MatchingRunStore.StoredAssignment> still = new ArrayList<>();
-                            for (MatchingRunStore.StoredAssignment a : assignments) {
+                            List<MatchingRunRepository.StoredAssignment> still = new ArrayList<>();
+                            for (MatchingRunRepository.StoredAssignment a : assignments) {
                                 int left = remaining.getOrDefault(a.mentorId(), 0);
                                 if (!waiting.contains(a.menteeId()) && left > 0) {
                                     remaining.put(a.mentorId(), left - 1);
@@ -170,19 +180,19 @@ public class CohortRuns {
                         })))
                 .chain(created -> {
                     run.status = MatchingRun.Status.COMMITTED;
-                    run.committedAt = MyProfiles.now();
-                    return run.<MatchingRun>persistAndFlush()
+                    run.committedAt = OffsetDateTime.now(clock);
+                    return store.persistAndFlush(run)
                             .call(() -> outbox.append(MatchingRunPublisher.completed(run, created)))
-                            .chain(() -> view(run, created));
+                            .chain(() -> outcome(run, created));
                 }));
     }
 
-    private Uni<Integer> createRequests(MatchingRun run, List<MatchingRunStore.StoredAssignment> pairs) {
+    private Uni<Integer> createRequests(MatchingRun run, List<MatchingRunRepository.StoredAssignment> pairs) {
         int size = pairs.size();
         UUID[] ids = new UUID[size];
         UUID[] mentees = new UUID[size];
         UUID[] mentors = new UUID[size];
-        OffsetDateTime now = MyProfiles.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(config.requestExpiry());
         List<DomainEvent> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -191,13 +201,13 @@ public class CohortRuns {
             mentors[i] = pairs.get(i).mentorId();
             events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], "MATCHING_RUN", run.id, expires));
         }
-        return store.insertOpenRequests(run.tenant, run.id, ids, mentees, mentors, now, expires)
+        return requests.openForRun(run.tenant, run.id, ids, mentees, mentors, now, expires)
                 .call(() -> outbox.appendAll(events))
                 .replaceWith(size);
     }
 
-    private Uni<MatchingRunView> view(MatchingRun run, Integer requestsCreated) {
+    private Uni<Outcome> outcome(MatchingRun run, Integer requestsCreated) {
         return store.assignments(run.id).chain(assignments -> store.unmatched(run.id)
-                .map(unmatched -> MatchingRunView.of(run, assignments, unmatched, requestsCreated)));
+                .map(unmatched -> new Outcome(run, assignments, unmatched, requestsCreated)));
     }
 }

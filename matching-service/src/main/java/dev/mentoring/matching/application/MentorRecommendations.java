@@ -1,6 +1,6 @@
 package dev.mentoring.matching.application;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.RecommendationsView;
 import dev.mentoring.matching.domain.MatchingProfile;
 import dev.mentoring.matching.domain.Recommendations;
-import dev.mentoring.matching.persistence.MatchingRunStore;
+import dev.mentoring.matching.domain.Weights;
+import dev.mentoring.matching.persistence.MatchingRunRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
@@ -29,37 +29,43 @@ public class MentorRecommendations {
 
     public static final int MAX_LIMIT = 50;
 
+    /** The mentors recommended to one mentee under the tenant's weights, and the excluded ones; {@code mentors} by id. */
+    public record Found(UUID menteeId, Weights weights, Recommendations.Result result, Map<UUID, Participant> mentors) {
+    }
+
     private final ParticipantRepository participants;
-    private final MatchingRunStore store;
+    private final MatchingRunRepository store;
     private final MatchingSettings settings;
     private final CallingPerson person;
     private final Caller caller;
+    private final Clock clock;
 
-    MentorRecommendations(ParticipantRepository participants, MatchingRunStore store, MatchingSettings settings,
-            CallingPerson person, Caller caller) {
+    MentorRecommendations(ParticipantRepository participants, MatchingRunRepository store, MatchingSettings settings,
+            CallingPerson person, Caller caller, Clock clock) {
         this.participants = participants;
         this.store = store;
         this.settings = settings;
         this.person = person;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** For the caller, who must be a mentee. */
     @WithSession
-    public Uni<RecommendationsView> forMe(int limit, boolean withExcluded) {
+    public Uni<Found> forMe(int limit) {
         String employeeId = person.employeeId("gets recommendations");
         return participants.findByEmployeeId(caller.tenant(), employeeId)
-                .chain(mentee -> recommend(mentee, limit, withExcluded, "Participant with employee id " + employeeId));
+                .chain(mentee -> recommend(mentee, limit, "Participant with employee id " + employeeId));
     }
 
     /** For a mentee of the tenant, as their program admin. */
     @WithSession
-    public Uni<RecommendationsView> forMentee(UUID menteeId, int limit, boolean withExcluded) {
+    public Uni<Found> forMentee(UUID menteeId, int limit) {
         return participants.findInTenant(caller.tenant(), menteeId)
-                .chain(mentee -> recommend(mentee, limit, withExcluded, "Participant " + menteeId));
+                .chain(mentee -> recommend(mentee, limit, "Participant " + menteeId));
     }
 
-    private Uni<RecommendationsView> recommend(Participant mentee, int limit, boolean withExcluded, String what) {
+    private Uni<Found> recommend(Participant mentee, int limit, String what) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -71,14 +77,14 @@ public class MentorRecommendations {
         }
         String tenant = mentee.tenant;
         return settings.weightsOf(tenant).chain(weights -> participants.activeMentors(tenant)
-                .chain(mentors -> store.openRequestsByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
+                .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                     Map<UUID, Participant> byId = mentors.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
                     Map<UUID, Integer> remaining = new HashMap<>();
                     mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                     List<MatchingProfile> profiles = mentors.stream().map(ProfileMapping::toMatching).toList();
                     Recommendations.Result result = Recommendations.forMentee(ProfileMapping.toMatching(mentee), profiles,
-                            remaining, ended.getOrDefault(mentee.id, Set.of()), weights, Instant.now(), limit);
-                    return RecommendationsView.of(mentee.id, weights.byCriterion(), result, byId, withExcluded);
+                            remaining, ended.getOrDefault(mentee.id, Set.of()), weights, clock.instant(), limit);
+                    return new Found(mentee.id, weights, result, byId);
                 }))));
     }
 }

@@ -1,26 +1,26 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import dev.mentoring.matching.api.RequestViews;
-import dev.mentoring.matching.config.MatchingConfig;
-import dev.mentoring.matching.domain.PartnershipState;
-import dev.mentoring.matching.domain.RequestState;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.config.MatchingConfig;
+import dev.mentoring.matching.domain.DeclineReason;
+import dev.mentoring.matching.domain.FreeText;
+import dev.mentoring.matching.domain.PartnershipState;
+import dev.mentoring.matching.domain.RequestRules;
+import dev.mentoring.matching.domain.RequestState;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MentorshipRequest;
+import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
-import dev.mentoring.matching.persistence.TenantPartnershipSettings;
-import dev.mentoring.plumbing.idempotency.IdempotencyKeys;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
@@ -36,113 +36,102 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MentorshipRequests {
 
+    /** What a mentee asks: the mentor, and an optional message only the two of them see. */
+    public record Ask(UUID mentorId, String message) {
+    }
+
     private final ParticipantRepository participants;
+    private final MentorshipRequestRepository requests;
     private final PartnershipRepository partnerships;
+    private final PartnershipLimits limits;
     private final Outbox outbox;
-    private final IdempotencyKeys idempotencyKeys;
     private final MatchingConfig config;
     private final CallingPerson person;
     private final Caller caller;
+    private final Clock clock;
 
-    MentorshipRequests(ParticipantRepository participants, PartnershipRepository partnerships, Outbox outbox,
-            IdempotencyKeys idempotencyKeys, MatchingConfig config, CallingPerson person, Caller caller) {
+    MentorshipRequests(ParticipantRepository participants, MentorshipRequestRepository requests,
+            PartnershipRepository partnerships, PartnershipLimits limits, Outbox outbox, MatchingConfig config,
+            CallingPerson person, Caller caller, Clock clock) {
         this.participants = participants;
+        this.requests = requests;
         this.partnerships = partnerships;
+        this.limits = limits;
         this.outbox = outbox;
-        this.idempotencyKeys = idempotencyKeys;
         this.config = config;
         this.person = person;
         this.caller = caller;
+        this.clock = clock;
     }
 
+    /** The caller, an active mentee, asks a mentor; publishes mentorship.requested. */
     @WithTransaction
-    public Uni<IdempotentAnswer> ask(RequestViews.Create create, String idempotencyKey) {
+    public Uni<MentorshipRequest> ask(Ask ask) {
         String tenant = caller.tenant();
-        return idempotencyKeys.once(idempotencyKey, "POST /mentorship-requests", create, () -> person.inMentorships(tenant).chain(mentee -> {
+        return person.inMentorships(tenant).chain(mentee -> {
             if (!mentee.mentee || !mentee.active) {
                 throw new ProblemException(403, "Forbidden", "Only an active mentee asks for a mentor");
             }
-            if (mentee.id.equals(create.mentorId())) {
-                throw ProblemException.unprocessable("mentorId", "is you");
-            }
-            return participants.findInTenant(tenant, create.mentorId()).chain(mentor -> {
+            RequestRules.notYourself(mentee.id, ask.mentorId());
+            return participants.findInTenant(tenant, ask.mentorId()).chain(mentor -> {
                 if (mentor == null || mentor.erasedAt != null || !mentor.mentor) {
                     throw ProblemException.unprocessable("mentorId", "is not a mentor of your organisation");
                 }
-                if (!mentor.active || !mentor.mentorAccepting) {
-                    throw ProblemException.conflict("This mentor does not take new mentees at the moment");
-                }
-                return settings(tenant).chain(limits -> partnerships.openRequestsOf(tenant, mentee.id).chain(open -> {
-                    if (open >= limits.maxOpenRequests) {
-                        throw ProblemException.conflict("You have " + open + " open requests, the most your organisation allows");
-                    }
-                    return partnerships.openRequestsForPair(tenant, mentee.id, mentor.id);
-                }).chain(samePair -> {
-                    if (samePair > 0) {
-                        throw ProblemException.conflict("You already asked this mentor");
-                    }
-                    return partnerships.runningForPair(tenant, mentee.id, mentor.id);
-                }).chain(running -> {
-                    if (running > 0) {
-                        throw ProblemException.conflict("You already have a partnership with this mentor");
-                    }
-                    MentorshipRequest request = new MentorshipRequest();
-                    request.id = UUID.randomUUID();
-                    request.tenant = tenant;
-                    request.menteeId = mentee.id;
-                    request.mentorId = mentor.id;
-                    request.state = RequestState.OPEN;
-                    request.origin = "MENTEE";
-                    request.message = FreeText.optional(create.message());
-                    request.createdAt = MyProfiles.now();
-                    request.expiresAt = request.createdAt.plus(config.requestExpiry());
-                    return request.<MentorshipRequest>persistAndFlush()
-                            .call(saved -> outbox.append(PartnershipPublisher.requested(saved)))
-                            .map(saved -> IdempotentAnswer.of(201, RequestViews.Request.of(saved)));
-                }));
+                RequestRules.takesNewMentees(mentor.active, mentor.mentorAccepting);
+                return limits.limitsOf(tenant)
+                        .chain(limit -> requests.openOf(tenant, mentee.id).invoke(limit::allowAnotherRequest))
+                        .chain(() -> requests.openForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notAskedAlready)
+                        .chain(() -> partnerships.runningForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notPartnersAlready)
+                        .chain(() -> {
+                            MentorshipRequest request = new MentorshipRequest();
+                            request.id = UUID.randomUUID();
+                            request.tenant = tenant;
+                            request.menteeId = mentee.id;
+                            request.mentorId = mentor.id;
+                            request.state = RequestState.OPEN;
+                            request.origin = "MENTEE";
+                            request.message = FreeText.optional(ask.message());
+                            request.createdAt = OffsetDateTime.now(clock);
+                            request.expiresAt = request.createdAt.plus(config.requestExpiry());
+                            return requests.persistAndFlush(request)
+                                    .call(saved -> outbox.append(PartnershipPublisher.requested(saved)));
+                        });
             });
-        }));
+        });
+    }
+
+    /** The requests the caller sent or received, newest first. */
+    @WithSession
+    public Uni<List<MentorshipRequest>> mine() {
+        String tenant = caller.tenant();
+        return person.inMentorships(tenant).chain(me -> requests.ofParticipant(tenant, me.id));
     }
 
     @WithSession
-    public Uni<List<RequestViews.Request>> mine() {
+    public Uni<MentorshipRequest> get(UUID id) {
         String tenant = caller.tenant();
-        return person.inMentorships(tenant).chain(me -> partnerships.requestsOf(tenant, me.id))
-                .map(list -> list.stream().map(RequestViews.Request::of).toList());
-    }
-
-    @WithSession
-    public Uni<RequestViews.Request> get(UUID id) {
-        String tenant = caller.tenant();
-        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.Request::of);
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me));
     }
 
     /** The mentor accepts: the partnership starts, unless the mentor's or the mentee's places are taken (409). */
     @WithTransaction
-    public Uni<RequestViews.PartnershipView> accept(UUID id) {
+    public Uni<Partnership> accept(UUID id) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.mentorId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentor answers a request");
             }
-            requireOpen(request);
+            RequestRules.stillOpen(request.state);
             // lock the mentor: concurrent accepts for the same mentor wait here, one at a time
-            return participants.findById(request.mentorId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(mentor -> partnerships.runningForMentor(tenant, mentor.id).chain(running -> {
-                        if (running >= mentor.mentorCapacity) {
-                            throw ProblemException.conflict("The mentor has no place left (" + mentor.mentorCapacity + " mentees)");
-                        }
-                        return settings(tenant);
-                    }))
-                    .chain(limits -> partnerships.runningForMentee(tenant, request.menteeId).chain(menteeRunning -> {
-                        if (menteeRunning >= limits.maxActiveMentors) {
-                            throw ProblemException.conflict("The mentee already has " + menteeRunning + " mentors, the most allowed");
-                        }
-                        return MentorshipRequest.<MentorshipRequest>findById(request.id, LockModeType.PESSIMISTIC_WRITE);
-                    }))
+            return participants.lockedById(request.mentorId)
+                    .call(mentor -> partnerships.runningForMentor(tenant, mentor.id)
+                            .invoke(running -> RequestRules.mentorHasPlace(running, mentor.mentorCapacity)))
+                    .chain(() -> limits.limitsOf(tenant))
+                    .call(limit -> partnerships.runningForMentee(tenant, request.menteeId).invoke(limit::allowAnotherMentor))
+                    .chain(() -> requests.lockedById(request.id))
                     .chain(locked -> {
-                        requireOpen(locked);
-                        OffsetDateTime now = MyProfiles.now();
+                        RequestRules.stillOpen(locked.state);
+                        OffsetDateTime now = OffsetDateTime.now(clock);
                         locked.state = RequestState.ACCEPTED;
                         locked.decidedAt = now;
                         Partnership partnership = new Partnership();
@@ -155,66 +144,50 @@ public class MentorshipRequests {
                         return partnerships.persist(partnership).chain(() -> partnerships.flush())
                                 .call(() -> outbox.appendAll(List.of(PartnershipPublisher.answered(locked, PartnershipEvents.ACCEPTED),
                                         PartnershipPublisher.partnership(partnership, PartnershipEvents.STARTED, now))))
-                                .replaceWith(RequestViews.PartnershipView.forParticipant(partnership));
+                                .replaceWith(partnership);
                     });
         }));
     }
 
+    /** The mentor declines, with a reason category and an optional message only the two of them see. */
     @WithTransaction
-    public Uni<RequestViews.Request> decline(UUID id, RequestViews.Decline decline) {
+    public Uni<MentorshipRequest> decline(UUID id, DeclineReason reason, String message) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.mentorId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentor answers a request");
             }
-            requireOpen(request);
+            RequestRules.stillOpen(request.state);
             request.state = RequestState.DECLINED;
-            request.decidedAt = MyProfiles.now();
-            request.declineReason = decline.reasonCategory();
-            request.declineMessage = FreeText.optional(decline.message());
-            return request.<MentorshipRequest>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.DECLINED)))
-                    .map(RequestViews.Request::of);
+            request.decidedAt = OffsetDateTime.now(clock);
+            request.declineReason = reason;
+            request.declineMessage = FreeText.optional(message);
+            return requests.persistAndFlush(request)
+                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.DECLINED)));
         }));
     }
 
     @WithTransaction
-    public Uni<RequestViews.Request> withdraw(UUID id) {
+    public Uni<MentorshipRequest> withdraw(UUID id) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(request -> {
             if (!request.menteeId.equals(me.id)) {
                 throw new ProblemException(403, "Forbidden", "Only the mentee withdraws a request");
             }
-            requireOpen(request);
+            RequestRules.stillOpen(request.state);
             request.state = RequestState.WITHDRAWN;
-            request.decidedAt = MyProfiles.now();
-            return request.<MentorshipRequest>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.WITHDRAWN)))
-                    .map(RequestViews.Request::of);
+            request.decidedAt = OffsetDateTime.now(clock);
+            return requests.persistAndFlush(request)
+                    .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.WITHDRAWN)));
         }));
     }
 
     private Uni<MentorshipRequest> visible(String tenant, UUID id, Participant me) {
-        return partnerships.request(tenant, id).map(request -> {
-            if (request == null || !(request.menteeId.equals(me.id) || request.mentorId.equals(me.id))) {
+        return requests.findInTenant(tenant, id).map(request -> {
+            if (request == null || !request.involves(me.id)) {
                 throw ProblemException.notFound("Mentorship request", id);
             }
             return request;
         });
-    }
-
-    private static void requireOpen(MentorshipRequest request) {
-        if (request.state != RequestState.OPEN) {
-            throw ProblemException.conflict("This request is " + request.state.name().toLowerCase() + " already");
-        }
-    }
-
-    static Uni<Limits> settings(String tenant) {
-        return TenantPartnershipSettings.<TenantPartnershipSettings>findById(tenant).map(s -> s == null
-                ? new Limits(TenantPartnershipSettings.DEFAULT_MAX_OPEN_REQUESTS, TenantPartnershipSettings.DEFAULT_MAX_ACTIVE_MENTORS)
-                : new Limits(s.maxOpenRequests, s.maxActiveMentors));
-    }
-
-    record Limits(int maxOpenRequests, int maxActiveMentors) {
     }
 }

@@ -1,18 +1,14 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.MyProfileRequest;
-import dev.mentoring.matching.api.ParticipantView;
 import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
-import dev.mentoring.plumbing.idempotency.IdempotencyKeys;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
@@ -26,80 +22,71 @@ public class MyProfiles {
 
     private final ParticipantRepository participants;
     private final Outbox outbox;
-    private final IdempotencyKeys idempotencyKeys;
     private final CallingPerson person;
     private final Caller caller;
+    private final Clock clock;
 
-    MyProfiles(ParticipantRepository participants, Outbox outbox, IdempotencyKeys idempotencyKeys, CallingPerson person,
-            Caller caller) {
+    MyProfiles(ParticipantRepository participants, Outbox outbox, CallingPerson person, Caller caller, Clock clock) {
         this.participants = participants;
         this.outbox = outbox;
-        this.idempotencyKeys = idempotencyKeys;
         this.person = person;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @WithSession
-    public Uni<ParticipantView> mine() {
+    public Uni<Participant> mine() {
         String employeeId = personEmployeeId();
         return participants.findByEmployeeId(caller.tenant(), employeeId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant with employee id", employeeId))
-                .map(ParticipantView::of);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant with employee id", employeeId));
     }
 
-    /** Creates (201) or changes (200) the caller's profile; publishes participant.updated when anything changed. */
+    /** Creates or changes the caller's profile; publishes participant.updated when anything changed. */
     @WithTransaction
-    public Uni<IdempotentAnswer> putMine(MyProfileRequest request, String idempotencyKey) {
+    public Uni<SavedProfile> putMine(ParticipantProfile own) {
         String tenant = caller.tenant();
         String employeeId = personEmployeeId();
-        return idempotencyKeys.once(idempotencyKey, "PUT /participants/me", request,
-                () -> participants.findByEmployeeId(tenant, employeeId)
-                        .chain(existing -> existing == null
-                                ? create(tenant, employeeId, request)
-                                : update(existing, request)));
+        return participants.findByEmployeeId(tenant, employeeId)
+                .chain(existing -> existing == null ? create(tenant, employeeId, own) : update(existing, own));
     }
 
-    private Uni<IdempotentAnswer> create(String tenant, String employeeId, MyProfileRequest request) {
+    private Uni<SavedProfile> create(String tenant, String employeeId, ParticipantProfile own) {
         Participant participant = new Participant();
         participant.id = UUID.randomUUID();
         participant.tenant = tenant;
         participant.employeeId = employeeId;
         participant.subject = caller.subject();
-        participant.createdAt = now();
+        participant.createdAt = OffsetDateTime.now(clock);
         // a person who signs in before HR provisioned them takes the roles of their token
         participant.mentor = caller.hasRole("mentor");
-        participant.mentorCapacity = participant.mentor ? ProfileEditor.DEFAULT_MENTOR_CAPACITY : 0;
+        participant.mentorCapacity = participant.mentor ? ProfileChanges.DEFAULT_MENTOR_CAPACITY : 0;
         participant.mentorAccepting = participant.mentor;
         participant.mentee = caller.hasRole("mentee");
-        ProfileEditor.applyOwn(participant, request);
-        participant.updatedAt = now();
+        ProfileChanges.applyOwn(participant, own);
+        participant.updatedAt = OffsetDateTime.now(clock);
         return participants.persistAndFlush(participant)
                 .call(saved -> outbox.append(ParticipantPublisher.updated(saved, true)))
-                .map(saved -> IdempotentAnswer.of(201, ParticipantView.of(saved)));
+                .map(saved -> new SavedProfile(saved, true));
     }
 
-    private Uni<IdempotentAnswer> update(Participant participant, MyProfileRequest request) {
+    private Uni<SavedProfile> update(Participant participant, ParticipantProfile own) {
         if (participant.erasedAt != null) {
             return Uni.createFrom().failure(ProblemException.notFound("Participant with employee id", participant.employeeId));
         }
         if (participant.subject == null) {
             participant.subject = caller.subject();
         }
-        if (!ProfileEditor.applyOwn(participant, request)) {
-            return Uni.createFrom().item(IdempotentAnswer.of(200, ParticipantView.of(participant)));
+        if (!ProfileChanges.applyOwn(participant, own)) {
+            return Uni.createFrom().item(new SavedProfile(participant, false));
         }
-        participant.updatedAt = now();
+        participant.updatedAt = OffsetDateTime.now(clock);
         return participants.persistAndFlush(participant)
                 .call(saved -> outbox.append(ParticipantPublisher.updated(saved, false)))
-                .map(saved -> IdempotentAnswer.of(200, ParticipantView.of(saved)));
+                .map(saved -> new SavedProfile(saved, false));
     }
 
     /** Only people have a profile of their own; a machine client's token has no employee id. */
     private String personEmployeeId() {
         return person.employeeId("has a profile of their own");
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

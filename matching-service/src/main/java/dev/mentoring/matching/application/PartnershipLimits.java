@@ -1,9 +1,13 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.PartnershipLimitsResource.Limits;
+import dev.mentoring.matching.domain.MenteeLimits;
 import dev.mentoring.matching.persistence.TenantPartnershipSettings;
+import dev.mentoring.matching.persistence.TenantPartnershipSettingsRepository;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,27 +17,35 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PartnershipLimits {
 
+    private final TenantPartnershipSettingsRepository settings;
     private final Caller caller;
+    private final Clock clock;
 
-    PartnershipLimits(Caller caller) {
+    PartnershipLimits(TenantPartnershipSettingsRepository settings, Caller caller, Clock clock) {
+        this.settings = settings;
         this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** The limits in force, inside the caller's session: the tenant's, or the defaults. */
+    public Uni<MenteeLimits> limitsOf(String tenant) {
+        return settings.ofTenant(tenant).map(stored -> stored == null ? MenteeLimits.DEFAULT : stored.limits());
     }
 
     @WithSession
-    public Uni<Limits> get() {
-        return MentorshipRequests.settings(caller.tenant()).map(l -> new Limits(l.maxOpenRequests(), l.maxActiveMentors()));
+    public Uni<MenteeLimits> get() {
+        return limitsOf(caller.tenant());
     }
 
     @WithTransaction
-    public Uni<Limits> change(Limits change) {
+    public Uni<MenteeLimits> change(MenteeLimits change) {
         String tenant = caller.tenant();
-        return TenantPartnershipSettings.<TenantPartnershipSettings>findById(tenant).chain(existing -> {
-            TenantPartnershipSettings settings = existing != null ? existing : new TenantPartnershipSettings();
-            settings.tenant = tenant;
-            settings.maxOpenRequests = change.maxOpenRequests();
-            settings.maxActiveMentors = change.maxActiveMentors();
-            settings.updatedAt = MyProfiles.now();
-            return settings.persistAndFlush().replaceWith(change);
+        return settings.ofTenant(tenant).chain(existing -> {
+            TenantPartnershipSettings changed = existing != null ? existing : new TenantPartnershipSettings();
+            changed.tenant = tenant;
+            changed.set(change);
+            changed.updatedAt = OffsetDateTime.now(clock);
+            return settings.persistAndFlush(changed).replaceWith(change);
         });
     }
 }

@@ -1,15 +1,17 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.RequestViews;
-import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.contracts.EventType;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.domain.EndReason;
+import dev.mentoring.matching.domain.FreeText;
+import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
@@ -30,27 +32,38 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Partnerships {
 
+    /** A partnership as the caller may see it: with its private texts for its two participants, without for an admin. */
+    public record Seen(Partnership partnership, boolean withPrivateTexts) {
+    }
+
+    /** How a partnership ends (completed or ended early): why, and a note and thanks only the two of them see. */
+    public record Ending(EndReason reason, String note, String thankYouMessage) {
+    }
+
     private final PartnershipRepository partnerships;
     private final CallingPerson person;
     private final Outbox outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    Partnerships(PartnershipRepository partnerships, CallingPerson person, Outbox outbox, Caller caller) {
+    Partnerships(PartnershipRepository partnerships, CallingPerson person, Outbox outbox, Caller caller, Clock clock) {
         this.partnerships = partnerships;
         this.person = person;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
+    /** The caller's partnerships, newest first. */
     @WithSession
-    public Uni<List<RequestViews.PartnershipView>> mine() {
+    public Uni<List<Partnership>> mine() {
         String tenant = caller.tenant();
-        return person.inMentorships(tenant).chain(me -> partnerships.ofParticipant(tenant, me.id))
-                .map(list -> list.stream().map(RequestViews.PartnershipView::forParticipant).toList());
+        return person.inMentorships(tenant).chain(me -> partnerships.ofParticipant(tenant, me.id));
     }
 
+    /** One page of the tenant's partnerships, of one state or all. */
     @WithSession
-    public Uni<Page<RequestViews.PartnershipView>> ofTenant(String state, PageRequest page) {
+    public Uni<Page<Partnership>> ofTenant(String state, PageRequest page) {
         PartnershipState wanted;
         try {
             wanted = state == null ? null : PartnershipState.valueOf(state);
@@ -58,33 +71,30 @@ public class Partnerships {
             throw ProblemException.badRequest("state", "must be one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY");
         }
         return partnerships.page(caller.tenant(), wanted, page.afterId(), page.limit() + 1)
-                .map(rows -> page.page(rows, p -> p.id.toString(), RequestViews.PartnershipView::forAdmin));
+                .map(rows -> page.page(rows, p -> p.id.toString(), p -> p));
     }
 
     @WithSession
-    public Uni<RequestViews.PartnershipView> get(UUID id) {
+    public Uni<Seen> get(UUID id) {
         String tenant = caller.tenant();
         if (caller.hasRole("program-admin")) {
             return partnerships.findInTenant(tenant, id).map(p -> {
                 if (p == null) {
                     throw ProblemException.notFound("Partnership", id);
                 }
-                return RequestViews.PartnershipView.forAdmin(p);
+                return new Seen(p, false);
             });
         }
-        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me)).map(RequestViews.PartnershipView::forParticipant);
+        return person.inMentorships(tenant).chain(me -> visible(tenant, id, me)).map(p -> new Seen(p, true));
     }
 
+    /** One of the two moves their partnership on; {@code ending} says why it completes or ends, null for a pause or resume. */
     @WithTransaction
-    public Uni<RequestViews.PartnershipView> move(UUID id, PartnershipState.Move move, RequestViews.End end) {
+    public Uni<Partnership> move(UUID id, PartnershipState.Move move, Ending ending) {
         String tenant = caller.tenant();
         return person.inMentorships(tenant).chain(me -> visible(tenant, id, me).chain(partnership -> {
-            PartnershipState next = partnership.state.after(move);
-            if (next == null) {
-                throw ProblemException.conflict("A " + partnership.state.name().toLowerCase() + " partnership cannot "
-                        + move.name().toLowerCase() + "; it can " + partnership.state.legalMoves());
-            }
-            OffsetDateTime now = MyProfiles.now();
+            PartnershipState next = partnership.state.move(move);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             partnership.state = next;
             EventType<PartnershipEvents.PartnershipChanged> type = switch (move) {
                 case PAUSE -> PartnershipEvents.PAUSED;
@@ -95,15 +105,14 @@ public class Partnerships {
             if (!next.isRunning()) {
                 partnership.endedAt = now;
                 partnership.endedBy = me.id;
-                if (end != null) {
-                    partnership.endReason = end.reasonCategory();
-                    partnership.endNote = FreeText.optional(end.note());
-                    partnership.thankYou = FreeText.optional(end.thankYouMessage());
+                if (ending != null) {
+                    partnership.endReason = ending.reason();
+                    partnership.endNote = FreeText.optional(ending.note());
+                    partnership.thankYou = FreeText.optional(ending.thankYouMessage());
                 }
             }
-            return partnership.<Partnership>persistAndFlush()
-                    .call(saved -> outbox.append(PartnershipPublisher.partnership(saved, type, now)))
-                    .map(RequestViews.PartnershipView::forParticipant);
+            return partnerships.persistAndFlush(partnership)
+                    .call(saved -> outbox.append(PartnershipPublisher.partnership(saved, type, now)));
         }));
     }
 

@@ -26,6 +26,23 @@ public enum PartnershipState {
         return MOVES.get(this).get(move);
     }
 
+    /** The state after the move; a move that is not legal from here is a {@link Conflict} naming the legal ones. */
+    public PartnershipState move(Move move) {
+        PartnershipState next = after(move);
+        if (next == null) {
+            throw new Conflict("A " + name().toLowerCase() + " partnership cannot " + move.name().toLowerCase() + "; it can "
+                    + legalMoves());
+        }
+        return next;
+    }
+
+    /** The agreement of a partnership is edited and signed only while the partnership runs. */
+    public void agreementOpen() {
+        if (!isRunning()) {
+            throw new Conflict("The partnership is " + name().toLowerCase() + "; its agreement is closed");
+        }
+    }
+
     public Set<Move> legalMoves() {
         return MOVES.get(this).keySet();
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The weight of each criterion in the match score, 0-100 each; a tenant's program admin may change them.
- * The score is the weighted mean of the criteria, 0-100.
+ * The score is the weighted mean of the criteria, 0-100. Weights out of range are a {@link RuleViolation} of {@code weights}.
  */
 public record Weights(Map<Criterion, Integer> byCriterion) {
 
@@ -23,12 +23,12 @@ public record Weights(Map<Criterion, Integer> byCriterion) {
         for (Criterion criterion : Criterion.values()) {
             int weight = byCriterion.getOrDefault(criterion, 0);
             if (weight < 0 || weight > 100) {
-                throw new IllegalArgumentException(criterion + " weight must be 0-100");
+                throw new RuleViolation("weights", criterion + " weight must be 0-100");
             }
             complete.put(criterion, weight);
         }
         if (complete.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-            throw new IllegalArgumentException("at least one weight must be above 0");
+            throw new RuleViolation("weights", "at least one weight must be above 0");
         }
         byCriterion = Map.copyOf(complete);
     }

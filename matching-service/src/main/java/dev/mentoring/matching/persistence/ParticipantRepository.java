@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,11 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
 
     public Uni<Participant> findInTenant(String tenant, UUID id) {
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** The participant again, their row locked until the transaction ends: concurrent accepts for one mentor queue here. */
+    public Uni<Participant> lockedById(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Uni<Participant> findByEmployeeId(String tenant, String employeeId) {

@@ -6,11 +6,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.domain.PartnershipState;
-
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
-/** Partnerships and requests, always within one tenant. */
+/** Partnerships, always within one tenant. */
 @ApplicationScoped
 public class PartnershipRepository implements PanacheRepositoryBase<Partnership, UUID> {
 
@@ -39,7 +39,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
     /** One page of the tenant's partnerships by id, optionally of one state. */
     public Uni<List<Partnership>> page(String tenant, PartnershipState state, UUID after, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
-        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("tenant", tenant);
+        Parameters parameters = Parameters.with("tenant", tenant);
         if (state != null) {
             query.append(" and state = :state");
             parameters.and("state", state);
@@ -49,24 +49,5 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
             parameters.and("after", after);
         }
         return find(query + " order by id", parameters).page(0, limit).list();
-    }
-
-    public Uni<MentorshipRequest> request(String tenant, UUID id) {
-        return MentorshipRequest.<MentorshipRequest>find("tenant = ?1 and id = ?2", tenant, id).firstResult();
-    }
-
-    public Uni<Long> openRequestsOf(String tenant, UUID menteeId) {
-        return MentorshipRequest.count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId,
-                dev.mentoring.matching.domain.RequestState.OPEN);
-    }
-
-    public Uni<Long> openRequestsForPair(String tenant, UUID menteeId, UUID mentorId) {
-        return MentorshipRequest.count("tenant = ?1 and menteeId = ?2 and mentorId = ?3 and state = ?4", tenant, menteeId,
-                mentorId, dev.mentoring.matching.domain.RequestState.OPEN);
-    }
-
-    public Uni<List<MentorshipRequest>> requestsOf(String tenant, UUID participantId) {
-        return MentorshipRequest.<MentorshipRequest>list(
-                "tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by createdAt desc, id", tenant, participantId);
     }
 }

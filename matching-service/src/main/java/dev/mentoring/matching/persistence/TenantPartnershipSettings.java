@@ -7,15 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.mentoring.matching.domain.MenteeLimits;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A tenant's limits on requests and partnerships; absent means the defaults (3 open requests, 2 active mentors). */
 @Entity
 @Table(name = "tenant_partnership_settings")
 public class TenantPartnershipSettings extends PanacheEntityBase {
-
-    public static final int DEFAULT_MAX_OPEN_REQUESTS = 3;
-    public static final int DEFAULT_MAX_ACTIVE_MENTORS = 2;
 
     @Id
     public String tenant;
@@ -28,4 +26,13 @@ public class TenantPartnershipSettings extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    public MenteeLimits limits() {
+        return new MenteeLimits(maxOpenRequests, maxActiveMentors);
+    }
+
+    public void set(MenteeLimits limits) {
+        maxOpenRequests = limits.maxOpenRequests();
+        maxActiveMentors = limits.maxActiveMentors();
+    }
 }

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mentoring.matching.application.RequestExpiry;
+import dev.mentoring.matching.application.UnansweredRequests;
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +35,7 @@ class MentorshipRequestResourceTest {
     Pool pool;
 
     @Inject
-    RequestExpiry expiry;
+    UnansweredRequests expiry;
 
     private static String mentee(String tenant, String employeeId) {
         return TestTokens.person(tenant, employeeId, "mentee").bearer();

@@ -1,6 +1,8 @@
 package dev.mentoring.matching.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,23 @@ class PartnershipStateTest {
         }
         assertThat(PartnershipState.ACTIVE.isRunning()).isTrue();
         assertThat(PartnershipState.COMPLETED.isRunning()).isFalse();
+    }
+
+    @Test
+    void anIllegalMoveIsAConflictNamingTheLegalOnes() {
+        assertThat(PartnershipState.ACTIVE.move(Move.PAUSE)).isEqualTo(PartnershipState.PAUSED);
+        assertThatThrownBy(() -> PartnershipState.ACTIVE.move(Move.RESUME)).isInstanceOf(Conflict.class)
+                .hasMessageStartingWith("A active partnership cannot resume; it can ")
+                .hasMessageContainingAll("PAUSE", "COMPLETE", "END");
+        assertThatThrownBy(() -> PartnershipState.ENDED_EARLY.move(Move.PAUSE)).isInstanceOf(Conflict.class)
+                .hasMessage("A ended_early partnership cannot pause; it can []");
+    }
+
+    @Test
+    void theAgreementIsOpenOnlyWhileThePartnershipRuns() {
+        assertThatCode(PartnershipState.ACTIVE::agreementOpen).doesNotThrowAnyException();
+        assertThatCode(PartnershipState.PAUSED::agreementOpen).doesNotThrowAnyException();
+        assertThatThrownBy(PartnershipState.COMPLETED::agreementOpen).isInstanceOf(Conflict.class)
+                .hasMessage("The partnership is completed; its agreement is closed");
     }
 }

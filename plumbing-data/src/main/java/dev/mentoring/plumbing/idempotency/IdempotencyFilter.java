@@ -172,7 +172,7 @@ public class IdempotencyFilter {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
         return pool.preparedQuery("""
-                update idempotent_request set status = $4, response = cast($5 as jsonb), location = $6, etag = $7
+                update idempotent_request set status = $4, response = cast(cast($5 as text) as jsonb), location = $6, etag = $7
                 where tenant = $1 and caller = $2 and idempotency_key = $3""")
                 .execute(Tuple.of(claim.tenant(), claim.caller(), claim.key(), response.getStatus())
                         .addValue(body).addValue(location == null ? null : location.toString()).addValue(etag == null ? null : etag.toString()))

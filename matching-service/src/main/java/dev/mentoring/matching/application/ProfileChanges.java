@@ -4,30 +4,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import dev.mentoring.matching.api.MenteeDetails;
-import dev.mentoring.matching.api.MentorDetails;
-import dev.mentoring.matching.api.MyProfileRequest;
-import dev.mentoring.matching.api.ProfileRequest;
-import dev.mentoring.matching.api.SkillLevel;
+import dev.mentoring.matching.domain.FreeText;
 import dev.mentoring.matching.domain.Seniority;
 import dev.mentoring.matching.domain.Skill;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ProfileMapping;
 
 /**
- * Applies profile requests to a participant: HR's whole profile, or the person's own editable part.
+ * Applies a written profile to a participant: HR's whole profile, or the person's own editable part.
  * Answers whether anything that matters changed, so that no event is published for a no-op.
  */
-final class ProfileEditor {
+final class ProfileChanges {
 
     /** Mentor capacity a person gets when they have the mentor role but HR set none yet. */
     static final int DEFAULT_MENTOR_CAPACITY = 2;
 
-    private ProfileEditor() {
+    private ProfileChanges() {
     }
 
     /** HR's write: the whole profile; a missing side removes that role. */
-    static boolean applyProvisioned(Participant p, ProfileRequest request) {
+    static boolean applyProvisioned(Participant p, ParticipantProfile request) {
         String before = state(p);
         p.displayName = request.displayName().strip();
         p.timeZone = request.timeZone();
@@ -42,7 +38,7 @@ final class ProfileEditor {
         p.expertise = terms(request.expertise());
         p.mentor = request.mentor() != null;
         if (p.mentor) {
-            MentorDetails mentor = request.mentor();
+            ParticipantProfile.MentorSide mentor = request.mentor();
             p.mentorCapacity = mentor.capacity() == null ? DEFAULT_MENTOR_CAPACITY : mentor.capacity();
             p.mentorAccepting = mentor.acceptingMentees() == null || mentor.acceptingMentees();
             applyMentorWishes(p, mentor);
@@ -54,8 +50,8 @@ final class ProfileEditor {
         return !before.equals(state(p));
     }
 
-    /** The person's own write: fields left out keep their value; HR-owned fields are never touched. */
-    static boolean applyOwn(Participant p, MyProfileRequest request) {
+    /** The person's own write: fields left out keep their value; HR-owned fields (capacity included) are never touched. */
+    static boolean applyOwn(Participant p, ParticipantProfile request) {
         String before = state(p);
         p.displayName = request.displayName().strip();
         p.timeZone = request.timeZone();
@@ -87,7 +83,7 @@ final class ProfileEditor {
         return !before.equals(state(p));
     }
 
-    private static void applyMentorWishes(Participant p, MentorDetails mentor) {
+    private static void applyMentorWishes(Participant p, ParticipantProfile.MentorSide mentor) {
         if (mentor.wouldMentorIn() != null) {
             p.mentorWouldMentorIn = terms(mentor.wouldMentorIn());
         }
@@ -97,7 +93,7 @@ final class ProfileEditor {
         }
     }
 
-    private static void applyMentee(Participant p, MenteeDetails mentee) {
+    private static void applyMentee(Participant p, ParticipantProfile.MenteeSide mentee) {
         if (mentee.goals() != null) {
             p.menteeGoals = FreeText.optional(mentee.goals());
         }
@@ -121,9 +117,8 @@ final class ProfileEditor {
         }
     }
 
-    private static String[] skills(List<SkillLevel> skills) {
-        return skills == null ? new String[0]
-                : ProfileMapping.encodeSkills(skills.stream().map(s -> new Skill(s.name(), s.level())).toList());
+    private static String[] skills(List<Skill> skills) {
+        return skills == null ? new String[0] : ProfileMapping.encodeSkills(skills);
     }
 
     private static String[] terms(List<String> terms) {

@@ -1,11 +1,10 @@
 package dev.mentoring.matching.application;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.api.ParticipantSummary;
-import dev.mentoring.matching.api.ParticipantView;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.plumbing.paging.Page;
@@ -21,37 +20,42 @@ import io.smallrye.mutiny.Uni;
  * personal fields; anyone else gets 404, as does every caller of another tenant.
  */
 @ApplicationScoped
-public class ParticipantDirectory {
+public class Participants {
+
+    /** A participant as the caller may see them: the whole profile, or only the summary. */
+    public record Seen(Participant participant, boolean wholeProfile) {
+    }
 
     private final ParticipantRepository participants;
     private final Caller caller;
 
-    ParticipantDirectory(ParticipantRepository participants, Caller caller) {
+    Participants(ParticipantRepository participants, Caller caller) {
         this.participants = participants;
         this.caller = caller;
     }
 
     @WithSession
-    public Uni<Object> byId(UUID id) {
+    public Uni<Seen> byId(UUID id) {
         return participants.findInTenant(caller.tenant(), id).map(participant -> {
             if (participant == null || participant.erasedAt != null) {
                 throw ProblemException.notFound("Participant", id);
             }
             if (caller.hasRole("integration") || isThePerson(participant)) {
-                return ParticipantView.of(participant);
+                return new Seen(participant, true);
             }
             if (caller.hasRole("program-admin")) {
-                return ParticipantSummary.of(participant);
+                return new Seen(participant, false);
             }
             throw ProblemException.notFound("Participant", id);
         });
     }
 
+    /** One page of the tenant's participants by id, filtered by role, skill name and availability. */
     @WithSession
-    public Uni<Page<ParticipantSummary>> list(String role, String skill, Boolean available, PageRequest page) {
-        return participants.page(caller.tenant(), role, skill == null ? null : skill.strip().toLowerCase(java.util.Locale.ROOT),
+    public Uni<Page<Participant>> list(String role, String skill, Boolean available, PageRequest page) {
+        return participants.page(caller.tenant(), role, skill == null ? null : skill.strip().toLowerCase(Locale.ROOT),
                 available, page.afterId(), page.limit() + 1)
-                .map(rows -> page.page(rows, p -> p.id.toString(), ParticipantSummary::of));
+                .map(rows -> page.page(rows, p -> p.id.toString(), p -> p));
     }
 
     private boolean isThePerson(Participant participant) {

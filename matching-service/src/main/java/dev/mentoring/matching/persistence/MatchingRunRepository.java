@@ -1,6 +1,5 @@
 package dev.mentoring.matching.persistence;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,15 +9,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The bulk side of matching runs and requests: proposals of thousands of rows are written with one
- * statement each (unnest of arrays), in the caller's transaction.
+ * Matching runs of a tenant, and what runs and recommendations read of the tenant's pairs. Proposals of thousands of
+ * rows are written with one statement each (unnest of arrays), in the caller's transaction.
  */
 @ApplicationScoped
-public class MatchingRunStore {
+public class MatchingRunRepository implements PanacheRepositoryBase<MatchingRun, UUID> {
 
     /** A proposed pair as stored. */
     public record StoredAssignment(UUID menteeId, UUID mentorId, double score) {
@@ -28,12 +27,16 @@ public class MatchingRunStore {
     public record StoredUnmatched(UUID menteeId, String reason, String rule) {
     }
 
+    public Uni<MatchingRun> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
     /** The proposed pairs; {@code points} are match scores in tenths. */
     public Uni<Integer> insertAssignments(UUID runId, UUID[] mentees, UUID[] mentors, Integer[] points) {
         if (mentees.length == 0) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 insert into matching_run_assignment (run_id, mentee_id, mentor_id, score)
                 select ?1, a.mentee, a.mentor, a.points / 10.0
                 from unnest(cast(?2 as uuid[]), cast(?3 as uuid[]), cast(?4 as int[])) as a(mentee, mentor, points)""")
@@ -45,7 +48,7 @@ public class MatchingRunStore {
         if (mentees.length == 0) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 insert into matching_run_unmatched (run_id, mentee_id, reason, rule)
                 select ?1, u.mentee, u.reason, u.rule
                 from unnest(cast(?2 as uuid[]), cast(?3 as text[]), cast(?4 as text[])) as u(mentee, reason, rule)""")
@@ -54,7 +57,7 @@ public class MatchingRunStore {
     }
 
     public Uni<List<StoredAssignment>> assignments(UUID runId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 select mentee_id, mentor_id, cast(score as float8) from matching_run_assignment
                 where run_id = ?1 order by score desc, mentee_id""", Object[].class)
                 .setParameter(1, runId).getResultList())
@@ -64,7 +67,7 @@ public class MatchingRunStore {
     }
 
     public Uni<List<StoredUnmatched>> unmatched(UUID runId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 select mentee_id, reason, rule from matching_run_unmatched where run_id = ?1 order by mentee_id""", Object[].class)
                 .setParameter(1, runId).getResultList())
                 .map(rows -> rows.stream().map(row -> new StoredUnmatched((UUID) row[0], (String) row[1], (String) row[2])).toList());
@@ -74,8 +77,8 @@ public class MatchingRunStore {
      * Places each mentor has taken: running partnerships (active or paused) and open requests, which hold
      * a place until answered.
      */
-    public Uni<Map<UUID, Integer>> openRequestsByMentor(String tenant) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+    public Uni<Map<UUID, Integer>> placesTakenByMentor(String tenant) {
+        return getSession().chain(session -> session.createNativeQuery("""
                 select mentor_id, count(*) from (
                     select mentor_id from mentorship_request where tenant = ?1 and state = 'OPEN'
                     union all
@@ -91,7 +94,7 @@ public class MatchingRunStore {
 
     /** Mentees who wait for an answer or already have a mentor: not part of a new cohort. */
     public Uni<Set<UUID>> menteesWithOpenRequests(String tenant) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 select mentee_id from mentorship_request where tenant = ?1 and state = 'OPEN'
                 union
                 select mentee_id from partnership where tenant = ?1 and state in ('ACTIVE', 'PAUSED')""", UUID.class)
@@ -101,7 +104,7 @@ public class MatchingRunStore {
 
     /** For each mentee, the mentors a partnership with them ended before (the ENDED_BEFORE rule). */
     public Uni<Map<UUID, Set<UUID>>> endedPairs(String tenant) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return getSession().chain(session -> session.createNativeQuery("""
                 select mentee_id, mentor_id from partnership where tenant = ?1 and state in ('COMPLETED', 'ENDED_EARLY')""",
                 Object[].class).setParameter(1, tenant).getResultList())
                 .map(rows -> {
@@ -109,20 +112,5 @@ public class MatchingRunStore {
                     rows.forEach(row -> ended.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
                     return ended;
                 });
-    }
-
-    /** Open requests for the given pairs, one statement; the request id is also the future partnership id. */
-    public Uni<Integer> insertOpenRequests(String tenant, UUID runId, UUID[] ids, UUID[] mentees, UUID[] mentors,
-            OffsetDateTime createdAt, OffsetDateTime expiresAt) {
-        if (ids.length == 0) {
-            return Uni.createFrom().item(0);
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into mentorship_request (id, tenant, mentee_id, mentor_id, state, origin, matching_run_id, created_at, expires_at)
-                select r.id, ?1, r.mentee, r.mentor, 'OPEN', 'MATCHING_RUN', ?2, ?3, ?4
-                from unnest(cast(?5 as uuid[]), cast(?6 as uuid[]), cast(?7 as uuid[])) as r(id, mentee, mentor)""")
-                .setParameter(1, tenant).setParameter(2, runId).setParameter(3, createdAt).setParameter(4, expiresAt)
-                .setParameter(5, ids).setParameter(6, mentees).setParameter(7, mentors)
-                .executeUpdate());
     }
 }

@@ -1,12 +1,12 @@
-package dev.mentoring.matching.application;
+package dev.mentoring.matching.domain;
 
 /** Optional text a person writes (messages, notes, goals): trimmed, and absent when blank. */
-final class FreeText {
+public final class FreeText {
 
     private FreeText() {
     }
 
-    static String optional(String value) {
+    public static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mentoring.matching.application;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,21 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
-import dev.mentoring.matching.api.ImportRequest;
-import dev.mentoring.matching.api.ImportResult;
-import dev.mentoring.matching.api.ParticipantView;
-import dev.mentoring.matching.api.ProfileRequest;
+import dev.mentoring.matching.domain.EmployeeId;
 import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
-import dev.mentoring.plumbing.idempotency.IdempotencyKeys;
-import dev.mentoring.plumbing.idempotency.IdempotentAnswer;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.Problem;
@@ -36,73 +30,85 @@ import io.smallrye.mutiny.Uni;
  * deactivate, reactivate or erase them.
  */
 @ApplicationScoped
-public class Provisioning {
+public class ProvisionedParticipants {
 
-    /** An HR employee id: 1-64 letters, digits or . _ : - */
-    public static final Pattern EMPLOYEE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
     public static final int MAX_IMPORT = 1000;
+
+    /** One person of an import: their employee id and profile, or what is wrong with the item as sent (then no profile). */
+    public record ImportItem(String employeeId, ParticipantProfile profile, List<Problem.FieldError> errors) {
+    }
+
+    /** What an import did with one item. */
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED, REJECTED
+    }
+
+    /** What an import did with one item, by its index in the import; a rejected item says why. */
+    public record ItemOutcome(int index, String employeeId, Outcome outcome, UUID participantId, String reason,
+            List<Problem.FieldError> errors) {
+    }
+
+    /** What an import did: the counts, and each item's outcome in the order sent. */
+    public record Imported(int created, int updated, int unchanged, int rejected, List<ItemOutcome> items) {
+    }
 
     private final ParticipantRepository participants;
     private final Outbox outbox;
-    private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
-    private final Validator validator;
+    private final Clock clock;
 
-    Provisioning(ParticipantRepository participants, Outbox outbox, IdempotencyKeys idempotencyKeys, Caller caller,
-            Validator validator) {
+    ProvisionedParticipants(ParticipantRepository participants, Outbox outbox, Caller caller, Clock clock) {
         this.participants = participants;
         this.outbox = outbox;
-        this.idempotencyKeys = idempotencyKeys;
         this.caller = caller;
-        this.validator = validator;
+        this.clock = clock;
     }
 
+    /** Creates or replaces one person's whole profile; publishes participant.updated when anything changed. */
     @WithTransaction
-    public Uni<IdempotentAnswer> put(String employeeId, ProfileRequest request, String idempotencyKey) {
+    public Uni<SavedProfile> put(String employeeId, ParticipantProfile profile) {
         requireEmployeeId(employeeId);
         String tenant = caller.tenant();
-        return idempotencyKeys.once(idempotencyKey, "PUT /participants/by-employee-id/" + employeeId, request,
-                () -> participants.findByEmployeeId(tenant, employeeId)
-                        .chain(existing -> {
-                            boolean created = existing == null;
-                            Participant participant = created ? newParticipant(tenant, employeeId) : existing;
-                            if (participant.erasedAt != null) {
-                                return Uni.createFrom().failure(ProblemException.conflict(
-                                        "Employee " + employeeId + " was erased; provision them under a new employee id"));
-                            }
-                            boolean changed = ProfileEditor.applyProvisioned(participant, request);
-                            if (!created && !changed) {
-                                return Uni.createFrom().item(IdempotentAnswer.of(200, ParticipantView.of(participant)));
-                            }
-                            participant.updatedAt = MyProfiles.now();
-                            return participants.persistAndFlush(participant)
-                                    .call(saved -> outbox.append(ParticipantPublisher.updated(saved, created)))
-                                    .map(saved -> IdempotentAnswer.of(created ? 201 : 200, ParticipantView.of(saved)));
-                        }));
+        return participants.findByEmployeeId(tenant, employeeId)
+                .chain(existing -> {
+                    boolean created = existing == null;
+                    Participant participant = created ? newParticipant(tenant, employeeId) : existing;
+                    if (participant.erasedAt != null) {
+                        return Uni.createFrom().failure(ProblemException.conflict(
+                                "Employee " + employeeId + " was erased; provision them under a new employee id"));
+                    }
+                    boolean changed = ProfileChanges.applyProvisioned(participant, profile);
+                    if (!created && !changed) {
+                        return Uni.createFrom().item(new SavedProfile(participant, false));
+                    }
+                    participant.updatedAt = OffsetDateTime.now(clock);
+                    return participants.persistAndFlush(participant)
+                            .call(saved -> outbox.append(ParticipantPublisher.updated(saved, created)))
+                            .map(saved -> new SavedProfile(saved, created));
+                });
     }
 
     /** The bulk import: a result per item; an invalid item is rejected whole and changes nothing. */
     @WithTransaction
-    public Uni<ImportResult> importAll(ImportRequest request) {
-        List<ImportRequest.Item> items = request.participants();
+    public Uni<Imported> importAll(List<ImportItem> items) {
         if (items.size() > MAX_IMPORT) {
             return Uni.createFrom().failure(new ProblemException(413, "Content Too Large",
                     "participants: at most " + MAX_IMPORT + " per import, got " + items.size() + "; nothing was imported",
                     List.of(new Problem.FieldError("participants", "must hold at most " + MAX_IMPORT + " items"))));
         }
         String tenant = caller.tenant();
-        ImportResult.ItemResult[] results = new ImportResult.ItemResult[items.size()];
+        ItemOutcome[] results = new ItemOutcome[items.size()];
         Map<String, Integer> valid = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int index = 0; index < items.size(); index++) {
-            ImportRequest.Item item = items.get(index);
-            List<Problem.FieldError> errors = validate(item);
-            String employeeId = item == null ? null : item.employeeId();
+            ImportItem item = items.get(index);
+            List<Problem.FieldError> errors = item.errors();
+            String employeeId = item.employeeId();
             if (errors.isEmpty() && !seen.add(employeeId)) {
                 errors = List.of(new Problem.FieldError("employeeId", "appears more than once in this import"));
             }
             if (!errors.isEmpty()) {
-                results[index] = new ImportResult.ItemResult(index, employeeId, ImportResult.Outcome.REJECTED, null,
+                results[index] = new ItemOutcome(index, employeeId, Outcome.REJECTED, null,
                         errors.get(0).field() + ": " + errors.get(0).message(), errors);
             } else {
                 valid.put(employeeId, index);
@@ -118,19 +124,18 @@ public class Provisioning {
                 Participant participant = byEmployee.get(entry.getKey());
                 boolean created = participant == null;
                 if (!created && participant.erasedAt != null) {
-                    results[index] = new ImportResult.ItemResult(index, entry.getKey(), ImportResult.Outcome.REJECTED,
+                    results[index] = new ItemOutcome(index, entry.getKey(), Outcome.REJECTED,
                             null, "employeeId: was erased", List.of(new Problem.FieldError("employeeId", "was erased")));
                     continue;
                 }
                 if (created) {
                     participant = newParticipant(tenant, entry.getKey());
                 }
-                boolean changed = ProfileEditor.applyProvisioned(participant, items.get(index).profile());
-                ImportResult.Outcome outcome = created ? ImportResult.Outcome.CREATED
-                        : changed ? ImportResult.Outcome.UPDATED : ImportResult.Outcome.UNCHANGED;
-                results[index] = new ImportResult.ItemResult(index, entry.getKey(), outcome, participant.id, null, List.of());
+                boolean changed = ProfileChanges.applyProvisioned(participant, items.get(index).profile());
+                Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+                results[index] = new ItemOutcome(index, entry.getKey(), outcome, participant.id, null, List.of());
                 if (created || changed) {
-                    participant.updatedAt = MyProfiles.now();
+                    participant.updatedAt = OffsetDateTime.now(clock);
                     toSave.add(participant);
                     createdFlags.add(created);
                 }
@@ -149,17 +154,17 @@ public class Provisioning {
         });
     }
 
+    /** Deactivates (no new matches; publishes participant.deactivated) or reactivates a person. */
     @WithTransaction
-    public Uni<ParticipantView> setActive(String employeeId, boolean active) {
+    public Uni<Participant> setActive(String employeeId, boolean active) {
         return existing(employeeId).chain(participant -> {
             if (participant.active == active) {
-                return Uni.createFrom().item(ParticipantView.of(participant));
+                return Uni.createFrom().item(participant);
             }
             participant.active = active;
-            participant.updatedAt = MyProfiles.now();
+            participant.updatedAt = OffsetDateTime.now(clock);
             return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)))
-                    .map(ParticipantView::of);
+                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)));
         });
     }
 
@@ -187,7 +192,7 @@ public class Provisioning {
             participant.menteePreferredCommunication = null;
             participant.menteeOptedIn = false;
             participant.active = false;
-            participant.erasedAt = MyProfiles.now();
+            participant.erasedAt = OffsetDateTime.now(clock);
             participant.updatedAt = participant.erasedAt;
             return participants.persistAndFlush(participant)
                     .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
@@ -202,32 +207,12 @@ public class Provisioning {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant with employee id", employeeId));
     }
 
-    private List<Problem.FieldError> validate(ImportRequest.Item item) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (item == null) {
-            errors.add(new Problem.FieldError("item", "must not be null"));
-            return errors;
-        }
-        if (item.employeeId() == null || !EMPLOYEE_ID.matcher(item.employeeId()).matches()) {
-            errors.add(new Problem.FieldError("employeeId", "must be 1-64 letters, digits or . _ : -"));
-        }
-        if (item.profile() == null) {
-            errors.add(new Problem.FieldError("profile", "must not be null"));
-            return errors;
-        }
-        for (ConstraintViolation<ProfileRequest> violation : validator.validate(item.profile())) {
-            errors.add(new Problem.FieldError("profile." + violation.getPropertyPath(), violation.getMessage()));
-        }
-        errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
-        return errors;
-    }
-
-    private static ImportResult summarise(ImportResult.ItemResult[] results) {
+    private static Imported summarise(ItemOutcome[] results) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         int rejected = 0;
-        for (ImportResult.ItemResult result : results) {
+        for (ItemOutcome result : results) {
             switch (result.outcome()) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;
@@ -235,7 +220,7 @@ public class Provisioning {
                 case REJECTED -> rejected++;
             }
         }
-        return new ImportResult(created, updated, unchanged, rejected, List.of(results));
+        return new Imported(created, updated, unchanged, rejected, List.of(results));
     }
 
     private Participant newParticipant(String tenant, String employeeId) {
@@ -243,13 +228,13 @@ public class Provisioning {
         participant.id = UUID.randomUUID();
         participant.tenant = tenant;
         participant.employeeId = employeeId;
-        participant.createdAt = MyProfiles.now();
+        participant.createdAt = OffsetDateTime.now(clock);
         return participant;
     }
 
     static void requireEmployeeId(String employeeId) {
-        if (employeeId == null || !EMPLOYEE_ID.matcher(employeeId).matches()) {
-            throw ProblemException.badRequest("employeeId", "must be 1-64 letters, digits or . _ : -");
+        if (!EmployeeId.isValid(employeeId)) {
+            throw ProblemException.badRequest("employeeId", EmployeeId.RULE);
         }
     }
 }

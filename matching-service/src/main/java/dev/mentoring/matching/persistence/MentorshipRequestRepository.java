@@ -1,0 +1,85 @@
+package dev.mentoring.matching.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import dev.mentoring.matching.domain.RequestState;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Mentorship requests, always within one tenant, except the expiry that sweeps them all. */
+@ApplicationScoped
+public class MentorshipRequestRepository implements PanacheRepositoryBase<MentorshipRequest, UUID> {
+
+    public Uni<MentorshipRequest> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** The request again, its row locked until the transaction ends: a concurrent answer waits here. */
+    public Uni<MentorshipRequest> lockedById(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The requests a participant sent or received, newest first. */
+    public Uni<List<MentorshipRequest>> ofParticipant(String tenant, UUID participantId) {
+        return list("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by createdAt desc, id", tenant, participantId);
+    }
+
+    /** How many of a mentee's requests wait for an answer. */
+    public Uni<Long> openOf(String tenant, UUID menteeId) {
+        return count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId, RequestState.OPEN);
+    }
+
+    /** How many of a mentee's requests to this mentor wait for an answer. */
+    public Uni<Long> openForPair(String tenant, UUID menteeId, UUID mentorId) {
+        return count("tenant = ?1 and menteeId = ?2 and mentorId = ?3 and state = ?4", tenant, menteeId, mentorId,
+                RequestState.OPEN);
+    }
+
+    /** Open requests for the given pairs of a committed matching run, in one statement; each id is also the future partnership's. */
+    public Uni<Integer> openForRun(String tenant, UUID runId, UUID[] ids, UUID[] mentees, UUID[] mentors,
+            OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        if (ids.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into mentorship_request (id, tenant, mentee_id, mentor_id, state, origin, matching_run_id, created_at, expires_at)
+                select r.id, ?1, r.mentee, r.mentor, 'OPEN', 'MATCHING_RUN', ?2, ?3, ?4
+                from unnest(cast(?5 as uuid[]), cast(?6 as uuid[]), cast(?7 as uuid[])) as r(id, mentee, mentor)""")
+                .setParameter(1, tenant).setParameter(2, runId).setParameter(3, createdAt).setParameter(4, expiresAt)
+                .setParameter(5, ids).setParameter(6, mentees).setParameter(7, mentors)
+                .executeUpdate());
+    }
+
+    /**
+     * Expires up to {@code batch} open requests of every tenant whose time ran out before {@code now}, in one statement
+     * over rows claimed {@code FOR UPDATE SKIP LOCKED}, so each expires once however many instances sweep at the same
+     * time. Answers the expired requests as they now are (not attached to the session).
+     */
+    public Uni<List<MentorshipRequest>> expireDue(OffsetDateTime now, int batch) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update mentorship_request set state = 'EXPIRED', decided_at = ?1, version = version + 1
+                where id in (select id from mentorship_request where state = 'OPEN' and expires_at < ?1
+                             order by expires_at limit ?2 for update skip locked)
+                returning id, tenant, mentee_id, mentor_id, origin, matching_run_id""", Object[].class)
+                .setParameter(1, now)
+                .setParameter(2, batch)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> {
+                    MentorshipRequest expired = new MentorshipRequest();
+                    expired.id = (UUID) row[0];
+                    expired.tenant = (String) row[1];
+                    expired.menteeId = (UUID) row[2];
+                    expired.mentorId = (UUID) row[3];
+                    expired.origin = (String) row[4];
+                    expired.matchingRunId = (UUID) row[5];
+                    expired.decidedAt = now;
+                    expired.state = RequestState.EXPIRED;
+                    return expired;
+                }).toList());
+    }
+}

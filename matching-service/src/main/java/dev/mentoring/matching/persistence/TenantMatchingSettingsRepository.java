@@ -1,0 +1,16 @@
+package dev.mentoring.matching.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Each tenant's matching weights, keyed by the tenant. */
+@ApplicationScoped
+public class TenantMatchingSettingsRepository implements PanacheRepositoryBase<TenantMatchingSettings, String> {
+
+    /** The tenant's settings, or null while it uses the defaults. */
+    public Uni<TenantMatchingSettings> ofTenant(String tenant) {
+        return findById(tenant);
+    }
+}

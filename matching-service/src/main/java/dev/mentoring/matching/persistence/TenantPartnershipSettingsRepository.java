@@ -1,0 +1,16 @@
+package dev.mentoring.matching.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Each tenant's limits on requests and partnerships, keyed by the tenant. */
+@ApplicationScoped
+public class TenantPartnershipSettingsRepository implements PanacheRepositoryBase<TenantPartnershipSettings, String> {
+
+    /** The tenant's settings, or null while it uses the defaults. */
+    public Uni<TenantPartnershipSettings> ofTenant(String tenant) {
+        return findById(tenant);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mentoring.matching.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class WeightsTest {
+
+    @Test
+    void criteriaLeftOutWeighNothing() {
+        Weights weights = new Weights(Map.of(Criterion.SKILLS, 50));
+        assertThat(weights.of(Criterion.SKILLS)).isEqualTo(50);
+        assertThat(weights.of(Criterion.LANGUAGE)).isZero();
+        assertThat(weights.total()).isEqualTo(50);
+    }
+
+    @Test
+    void eachWeightIsZeroToHundredAndOneIsAboveZero() {
+        assertThatThrownBy(() -> new Weights(Map.of(Criterion.SKILLS, 101))).isInstanceOfSatisfying(RuleViolation.class, e -> {
+            assertThat(e.field()).isEqualTo("weights");
+            assertThat(e.reason()).isEqualTo("SKILLS weight must be 0-100");
+        });
+        assertThatThrownBy(() -> new Weights(Map.of(Criterion.SKILLS, -1))).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> new Weights(Map.of())).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.reason()).isEqualTo("at least one weight must be above 0"));
+    }
+}

@@ -26,13 +26,12 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import dev.mentoring.feedback.application.Analytics;
 import dev.mentoring.feedback.application.Evaluations;
 import dev.mentoring.feedback.application.Goals;
-import dev.mentoring.feedback.application.HealthViews;
+import dev.mentoring.feedback.application.HealthReports;
 import dev.mentoring.feedback.application.SessionFeedbacks;
 import dev.mentoring.feedback.application.Settings;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.tenancy.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Session feedback, evaluations, goal check-ins, partnership health, program analytics and settings. */
@@ -45,12 +44,12 @@ public class FeedbackResource {
     private final SessionFeedbacks feedback;
     private final Evaluations evaluations;
     private final Goals goals;
-    private final HealthViews health;
+    private final HealthReports health;
     private final Analytics analytics;
     private final Settings settings;
     private final Caller caller;
 
-    FeedbackResource(SessionFeedbacks feedback, Evaluations evaluations, Goals goals, HealthViews health, Analytics analytics,
+    FeedbackResource(SessionFeedbacks feedback, Evaluations evaluations, Goals goals, HealthReports health, Analytics analytics,
             Settings settings, Caller caller) {
         this.feedback = feedback;
         this.evaluations = evaluations;
@@ -69,7 +68,7 @@ public class FeedbackResource {
             description = "Ratings 1-5 and a comment; shareWithOther decides whether the other participant sees it. Program admins only ever see aggregates.")
     @APIResponse(responseCode = "201", description = "The feedback", content = @Content(schema = @Schema(implementation = FeedbackViews.FeedbackView.class)))
     public Uni<FeedbackViews.FeedbackView> give(@PathParam("sessionId") UUID sessionId, @NotNull @Valid FeedbackViews.FeedbackInput in) {
-        return feedback.give(sessionId, in);
+        return feedback.give(sessionId, in.ratings()).map(FeedbackViews.FeedbackView::of);
     }
 
     @PUT
@@ -77,7 +76,7 @@ public class FeedbackResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "editSessionFeedback", summary = "Edit your feedback on a session, within 24 hours of giving it")
     public Uni<FeedbackViews.FeedbackView> edit(@PathParam("sessionId") UUID sessionId, @NotNull @Valid FeedbackViews.FeedbackInput in) {
-        return feedback.edit(sessionId, in);
+        return feedback.edit(sessionId, in.ratings()).map(FeedbackViews.FeedbackView::of);
     }
 
     @GET
@@ -85,7 +84,7 @@ public class FeedbackResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listSessionFeedback", summary = "Your feedback on the session, and the other's if they shared it")
     public Uni<List<FeedbackViews.FeedbackView>> ofSession(@PathParam("sessionId") UUID sessionId) {
-        return feedback.ofSession(sessionId);
+        return feedback.ofSession(sessionId).map(list -> list.stream().map(FeedbackViews.FeedbackView::of).toList());
     }
 
     @GET
@@ -93,7 +92,7 @@ public class FeedbackResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listEvaluations", summary = "The partnership's evaluations: planned, open, completed, overdue")
     public Uni<List<FeedbackViews.EvaluationView>> evaluations(@PathParam("partnershipId") UUID partnershipId) {
-        return evaluations.ofPartnership(partnershipId);
+        return evaluations.ofPartnership(partnershipId).map(list -> list.stream().map(FeedbackViews.EvaluationView::of).toList());
     }
 
     @POST
@@ -105,7 +104,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "The evaluation", content = @Content(schema = @Schema(implementation = FeedbackViews.EvaluationView.class)))
     public Uni<FeedbackViews.EvaluationView> answer(@PathParam("partnershipId") UUID partnershipId,
             @PathParam("evaluationId") UUID evaluationId, @NotNull @Valid FeedbackViews.EvaluationAnswer in) {
-        return evaluations.answer(partnershipId, evaluationId, in);
+        return evaluations.answer(partnershipId, evaluationId, in.answer()).map(FeedbackViews.EvaluationView::of);
     }
 
     @GET
@@ -113,7 +112,7 @@ public class FeedbackResource {
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listGoals", summary = "The goals of the agreement in force, with their progress")
     public Uni<List<FeedbackViews.GoalView>> goals(@PathParam("partnershipId") UUID partnershipId) {
-        return goals.ofPartnership(partnershipId);
+        return goals.ofPartnership(partnershipId).map(list -> list.stream().map(FeedbackViews.GoalView::of).toList());
     }
 
     @POST
@@ -124,7 +123,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "The goal", content = @Content(schema = @Schema(implementation = FeedbackViews.GoalView.class)))
     public Uni<FeedbackViews.GoalView> checkIn(@PathParam("partnershipId") UUID partnershipId, @PathParam("goalId") UUID goalId,
             @NotNull @Valid FeedbackViews.CheckInInput in) {
-        return goals.checkIn(partnershipId, goalId, in);
+        return goals.checkIn(partnershipId, goalId, in.checkIn()).map(FeedbackViews.GoalView::of);
     }
 
     @GET
@@ -132,7 +131,7 @@ public class FeedbackResource {
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "getPartnershipHealth", summary = "A partnership's health: score, state and the pitfalls found with evidence and next steps")
     public Uni<FeedbackViews.HealthView> health(@PathParam("partnershipId") UUID partnershipId) {
-        return health.of(partnershipId);
+        return health.of(partnershipId).map(FeedbackViews.HealthView::of);
     }
 
     @GET
@@ -141,30 +140,31 @@ public class FeedbackResource {
     @Operation(operationId = "listPartnershipHealth", summary = "The tenant's partnerships' health, by state, one page at a time")
     public Uni<Page<FeedbackViews.HealthView>> healthOfTenant(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return health.ofTenant(state, PageRequest.of(cursor, limit));
+        return health.ofTenant(state, PageRequest.of(cursor, limit))
+                .map(page -> new Page<>(page.items().stream().map(FeedbackViews.HealthView::of).toList(), page.nextCursor()));
     }
 
     @GET
     @Path("/analytics")
     @RolesAllowed({ "program-admin", "analytics" })
     @Operation(operationId = "getProgramAnalytics", summary = "Program analytics for the tenant; figures from fewer than five people are suppressed")
-    public Uni<Analytics.Report> analytics(@QueryParam("months") Integer months) {
-        return analytics.report(months);
+    public Uni<AnalyticsView> analytics(@QueryParam("months") Integer months) {
+        return analytics.report(months).map(AnalyticsView::of);
     }
 
     @GET
     @Path("/settings")
     @RolesAllowed("program-admin")
     @Operation(operationId = "getFeedbackSettings", summary = "The tenant's evaluation interval and health thresholds")
-    public Uni<Settings.View> settings() {
-        return Panache.withSession(() -> settings.of(caller.tenant()));
+    public Uni<SettingsView> settings() {
+        return settings.of(caller.tenant()).map(SettingsView::of);
     }
 
     @PUT
     @Path("/settings")
     @RolesAllowed("program-admin")
     @Operation(operationId = "putFeedbackSettings", summary = "Set the tenant's evaluation interval (6 or 12 months) and health thresholds")
-    public Uni<Settings.View> putSettings(@NotNull Settings.View in) {
-        return Panache.withTransaction(() -> settings.save(caller.tenant(), in));
+    public Uni<SettingsView> putSettings(@NotNull SettingsView in) {
+        return settings.save(caller.tenant(), in.settings()).map(SettingsView::of);
     }
 }

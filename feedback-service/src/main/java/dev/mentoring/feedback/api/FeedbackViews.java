@@ -13,7 +13,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the feedback API takes and answers. */
+import dev.mentoring.feedback.application.Evaluations;
+import dev.mentoring.feedback.application.Goals;
+import dev.mentoring.feedback.application.HealthReports;
+import dev.mentoring.feedback.application.SessionFeedbacks;
+import dev.mentoring.feedback.domain.HealthRules;
+import dev.mentoring.feedback.persistence.Goal;
+import dev.mentoring.feedback.persistence.SessionFeedback;
+
+/** What the feedback API takes and answers, and how the use cases' results become views. */
 public final class FeedbackViews {
 
     private FeedbackViews() {
@@ -26,17 +34,31 @@ public final class FeedbackViews {
             @Schema(required = true, minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5) Integer communication,
             @Schema(examples = "Clear advice on the pitch, thank you") @Size(max = 2000) String comment,
             @Schema(description = "Whether the other participant sees this feedback (default false)") Boolean shareWithOther) {
+
+        SessionFeedbacks.Ratings ratings() {
+            return new SessionFeedbacks.Ratings(overall, preparation, communication, comment, Boolean.TRUE.equals(shareWithOther));
+        }
     }
 
     @Schema(name = "SessionFeedback")
     public record FeedbackView(UUID id, UUID sessionId, String authorRole, boolean mine, int overall, int preparation,
             int communication, String comment, boolean shared, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        static FeedbackView of(SessionFeedbacks.Seen seen) {
+            SessionFeedback f = seen.feedback();
+            return new FeedbackView(f.id, f.sessionId, f.authorRole, seen.mine(), f.overall, f.preparation, f.communication, f.comment,
+                    f.shared, f.createdAt, f.updatedAt);
+        }
     }
 
     @Schema(name = "GoalProgress")
     public record GoalProgress(@Schema(required = true) @NotNull UUID goalId,
             @Schema(required = true, minimum = "0", maximum = "100") @NotNull @Min(0) @Max(100) Integer progressPercent,
             @Schema(required = true) @NotNull GoalStatus status) {
+
+        Evaluations.GoalProgress progress() {
+            return new Evaluations.GoalProgress(goalId, progressPercent, status.name());
+        }
     }
 
     public enum GoalStatus { ON_TRACK, AT_RISK, ACHIEVED }
@@ -47,27 +69,54 @@ public final class FeedbackViews {
             @Schema(required = true, minimum = "0", maximum = "10", description = "How likely you would recommend this mentoring")
             @NotNull @Min(0) @Max(10) Integer recommend,
             @Size(max = 2000) String wentWell, @Size(max = 2000) String wasHard) {
+
+        Evaluations.Answer answer() {
+            return new Evaluations.Answer(goals == null ? null : goals.stream().map(GoalProgress::progress).toList(), relationshipQuality,
+                    recommend, wentWell, wasHard);
+        }
     }
 
     @Schema(name = "Evaluation")
     public record EvaluationView(UUID id, String kind, LocalDate opensOn, LocalDate closesOn, String state, boolean answeredByMe) {
+
+        static EvaluationView of(Evaluations.Seen seen) {
+            return new EvaluationView(seen.evaluation().id, seen.evaluation().kind, seen.evaluation().opensOn, seen.evaluation().closesOn,
+                    seen.evaluation().state, seen.answeredByMe());
+        }
     }
 
     @Schema(name = "GoalCheckInInput")
     public record CheckInInput(@Schema(required = true, minimum = "0", maximum = "100") @NotNull @Min(0) @Max(100) Integer progressPercent,
             @Schema(examples = "Drafted the release plan") @Size(max = 500) String note,
             @Schema(description = "Marks the goal achieved whatever the percentage") Boolean achieved) {
+
+        Goals.CheckIn checkIn() {
+            return new Goals.CheckIn(progressPercent, note, achieved);
+        }
     }
 
     @Schema(name = "Goal")
     public record GoalView(UUID goalId, String title, LocalDate dueDate, int progressPercent, OffsetDateTime achievedAt) {
+
+        static GoalView of(Goal g) {
+            return new GoalView(g.goalId, g.title, g.dueDate, g.progressPercent, g.achievedAt);
+        }
     }
 
     @Schema(name = "PitfallFinding")
     public record PitfallView(String pitfall, List<String> evidence, String suggestion) {
+
+        static PitfallView of(HealthRules.Finding f) {
+            return new PitfallView(f.pitfall().name(), f.evidence(), f.suggestion());
+        }
     }
 
     @Schema(name = "PartnershipHealth")
     public record HealthView(UUID partnershipId, int score, String state, List<PitfallView> pitfalls, OffsetDateTime computedAt) {
+
+        static HealthView of(HealthReports.Report report) {
+            return new HealthView(report.partnershipId(), report.score(), report.state(),
+                    report.pitfalls().stream().map(PitfallView::of).toList(), report.computedAt());
+        }
     }
 }

@@ -8,14 +8,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.feedback.api.FeedbackViews;
-import dev.mentoring.feedback.events.FeedbackEvents;
+import dev.mentoring.feedback.domain.GoalRules;
+import dev.mentoring.feedback.events.FeedbackPublisher;
 import dev.mentoring.feedback.persistence.Goal;
 import dev.mentoring.feedback.persistence.GoalCheckIn;
+import dev.mentoring.feedback.persistence.GoalCheckInRepository;
+import dev.mentoring.feedback.persistence.GoalRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,37 +28,44 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Goals {
 
+    /** A check-in: progress in percent, a short note, and whether the goal is marked achieved. */
+    public record CheckIn(int progressPercent, String note, Boolean achieved) {
+    }
+
     private final Participants participants;
+    private final GoalRepository goals;
+    private final GoalCheckInRepository checkIns;
     private final Outbox outbox;
-    private final Health health;
+    private final HealthAssessments assessments;
     private final Clock clock;
 
-    Goals(Participants participants, Outbox outbox, Health health, Clock clock) {
+    Goals(Participants participants, GoalRepository goals, GoalCheckInRepository checkIns, Outbox outbox, HealthAssessments assessments,
+            Clock clock) {
         this.participants = participants;
+        this.goals = goals;
+        this.checkIns = checkIns;
         this.outbox = outbox;
-        this.health = health;
+        this.assessments = assessments;
         this.clock = clock;
     }
 
-    private static FeedbackViews.GoalView view(Goal g) {
-        return new FeedbackViews.GoalView(g.goalId, g.title, g.dueDate, g.progressPercent, g.achievedAt);
+    /** The goals of the caller's partnership's agreement in force, by due date. */
+    @WithSession
+    public Uni<List<Goal>> ofPartnership(UUID partnershipId) {
+        return participants.me().chain(me -> participants.partnership(me, partnershipId).chain(p -> goals.inForce(p.id)));
     }
 
-    public Uni<List<FeedbackViews.GoalView>> ofPartnership(UUID partnershipId) {
-        return participants.me().chain(me -> Panache.withSession(() -> participants.partnership(me, partnershipId)
-                .chain(p -> Goal.<Goal>list("partnershipId = ?1 and inForce = true order by dueDate, goalId", p.id))
-                .map(goals -> goals.stream().map(Goals::view).toList())));
-    }
-
-    public Uni<FeedbackViews.GoalView> checkIn(UUID partnershipId, UUID goalId, FeedbackViews.CheckInInput in) {
-        return participants.me().chain(me -> Panache.withTransaction(() -> participants.partnershipForUpdate(me, partnershipId).chain(p ->
-                Goal.<Goal>find("goalId = ?1 and partnershipId = ?2 and inForce = true", goalId, p.id).firstResult().chain(goal -> {
+    /** Records the caller's progress on a goal of their partnership; answers the goal as it is now. */
+    @WithTransaction
+    public Uni<Goal> checkIn(UUID partnershipId, UUID goalId, CheckIn in) {
+        return participants.me().chain(me -> participants.partnershipForUpdate(me, partnershipId).chain(p ->
+                goals.inForceById(p.id, goalId).chain(goal -> {
                     if (goal == null) {
                         throw ProblemException.notFound("goal", goalId);
                     }
                     OffsetDateTime now = OffsetDateTime.now(clock);
-                    boolean achieved = Boolean.TRUE.equals(in.achieved()) || in.progressPercent() == 100;
-                    String role = me.equals(p.mentorId) ? "MENTOR" : "MENTEE";
+                    boolean achieved = GoalRules.achieves(in.achieved(), in.progressPercent());
+                    String role = Participants.roleIn(p, me);
                     GoalCheckIn checkIn = new GoalCheckIn();
                     checkIn.id = UUID.randomUUID();
                     checkIn.tenant = p.tenant;
@@ -66,17 +76,15 @@ public class Goals {
                     checkIn.achieved = achieved;
                     checkIn.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
                     checkIn.createdAt = now;
-                    goal.progressPercent = achieved ? Math.max(in.progressPercent(), goal.progressPercent) : in.progressPercent();
+                    goal.progressPercent = GoalRules.progressAfter(goal.progressPercent, in.progressPercent(), achieved);
                     List<DomainEvent> events = new ArrayList<>();
-                    events.add(FeedbackEvents.of(p.tenant, p.id, FeedbackEvents.GOAL_PROGRESSED, "goals/" + goal.goalId,
-                            new FeedbackEvents.GoalChanged(goal.goalId, p.id, goal.progressPercent, achieved, role, now)));
+                    events.add(FeedbackPublisher.progressed(goal, achieved, role, now));
                     if (achieved && goal.achievedAt == null) {
                         goal.achievedAt = now;
-                        events.add(FeedbackEvents.of(p.tenant, p.id, FeedbackEvents.GOAL_ACHIEVED, "goals/" + goal.goalId,
-                                new FeedbackEvents.GoalChanged(goal.goalId, p.id, goal.progressPercent, true, role, now)));
+                        events.add(FeedbackPublisher.achieved(goal, role, now));
                     }
-                    return checkIn.persist().chain(() -> outbox.appendAll(events)).chain(() -> health.recompute(p.id))
-                            .map(ignored -> view(goal));
-                }))));
+                    return checkIns.persist(checkIn).chain(() -> outbox.appendAll(events)).chain(() -> assessments.recompute(p.id))
+                            .replaceWith(goal);
+                })));
     }
 }

@@ -3,13 +3,13 @@ package dev.mentoring.feedback.application;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 
-import dev.mentoring.feedback.persistence.ParticipantCopy;
+import dev.mentoring.feedback.persistence.ParticipantCopyRepository;
 import dev.mentoring.feedback.persistence.PartnershipCopy;
+import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,25 +20,30 @@ import io.smallrye.mutiny.Uni;
 public class Participants {
 
     private final Caller caller;
+    private final ParticipantCopyRepository participants;
+    private final PartnershipCopyRepository partnerships;
 
-    Participants(Caller caller) {
+    Participants(Caller caller, ParticipantCopyRepository participants, PartnershipCopyRepository partnerships) {
         this.caller = caller;
+        this.participants = participants;
+        this.partnerships = partnerships;
     }
 
     public String tenant() {
         return caller.tenant();
     }
 
+    /** The caller's participant id; 403 for a token without an employee id or a person without a profile. */
+    @WithSession
     public Uni<UUID> me() {
         String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
                 "Only a person (a token with an employee_id) gives feedback"));
-        return Panache.withSession(() -> ParticipantCopy.<ParticipantCopy>find("tenant = ?1 and employeeId = ?2 order by updatedAt desc", caller.tenant(), employeeId)
-                .firstResult()).map(p -> {
-                    if (p == null) {
-                        throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
-                    }
-                    return p.id;
-                });
+        return participants.withEmployeeId(caller.tenant(), employeeId).map(p -> {
+            if (p == null) {
+                throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
+            }
+            return p.id;
+        });
     }
 
     /**
@@ -48,16 +53,21 @@ public class Participants {
      * achieves a goal).
      */
     public Uni<PartnershipCopy> partnershipForUpdate(UUID me, UUID partnershipId) {
-        return partnership(me, partnershipId).chain(p -> PartnershipCopy.<PartnershipCopy>findById(p.id, LockModeType.PESSIMISTIC_WRITE));
+        return partnership(me, partnershipId).chain(p -> partnerships.locked(p.id));
     }
 
     /** Within a session: the partnership if the caller is one of its two people, else 404. */
     public Uni<PartnershipCopy> partnership(UUID me, UUID partnershipId) {
-        return PartnershipCopy.<PartnershipCopy>find("tenant = ?1 and id = ?2", caller.tenant(), partnershipId).firstResult().map(p -> {
+        return partnerships.inTenant(caller.tenant(), partnershipId).map(p -> {
             if (p == null || !(me.equals(p.menteeId) || me.equals(p.mentorId))) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }
             return p;
         });
+    }
+
+    /** The role the person has in the partnership: {@code MENTOR} or {@code MENTEE}. */
+    static String roleIn(PartnershipCopy partnership, UUID person) {
+        return person.equals(partnership.mentorId) ? "MENTOR" : "MENTEE";
     }
 }

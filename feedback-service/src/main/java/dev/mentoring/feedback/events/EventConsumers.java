@@ -6,66 +6,54 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mentoring.feedback.application.ReadModels;
-import dev.mentoring.plumbing.inbox.ReceivedEvent;
-import dev.mentoring.plumbing.inbox.Redelivery;
+import dev.mentoring.contracts.AgreementEvents;
+import dev.mentoring.contracts.ParticipantEvents;
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.SessionEvents;
+import dev.mentoring.feedback.application.ParticipantCopies;
+import dev.mentoring.feedback.application.PartnershipCopies;
+import dev.mentoring.feedback.application.SessionCopies;
+import dev.mentoring.plumbing.inbox.EventDispatch;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the participant, partnership and session topics (each keyed so that one partnership's events stay
- * in order) and hands what feedback-service needs to {@link ReadModels}. An event it cannot read goes to
- * the dead-letter topic with the reason, without stopping the others.
+ * Reads the participant, partnership and session topics (each keyed so that one partnership's events stay in order)
+ * and hands what feedback-service needs to the copies' use cases. An event it cannot read or use goes to the
+ * dead-letter topic with the reason, without stopping the others; types it does not need are skipped.
  */
 @ApplicationScoped
 public class EventConsumers {
 
-    private final ObjectMapper json;
-    private final ReadModels models;
+    private final EventDispatch participantEvents;
+    private final EventDispatch partnershipEvents;
+    private final EventDispatch sessionEvents;
 
-    EventConsumers(ObjectMapper json, ReadModels models) {
-        this.json = json;
-        this.models = models;
+    EventConsumers(ObjectMapper json, ParticipantCopies participants, PartnershipCopies partnerships, SessionCopies sessions) {
+        this.participantEvents = EventDispatch.with(json)
+                .on(ParticipantEvents.UPDATED, participants::updated)
+                .on(ParticipantEvents.ERASED, participants::erased)
+                .build();
+        this.partnershipEvents = EventDispatch.with(json)
+                .on(PartnershipEvents.PARTNERSHIP_CHANGES, partnerships::changed)
+                .on(AgreementEvents.ACTIVATED, partnerships::agreementActivated)
+                .build();
+        this.sessionEvents = EventDispatch.with(json)
+                .on(SessionEvents.SESSION_CHANGES, sessions::changed)
+                .build();
     }
 
     @Incoming("participant-events")
     public Uni<Void> participants(String cloudEvent) {
-        return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
-            ReceivedEvent event = ReceivedEvent.of(envelope);
-            return switch (event.type()) {
-                case "participant.updated" -> ReceivedEvent.data(json, envelope, event, ConsumedEvents.ParticipantUpdated.class)
-                        .chain(data -> Redelivery.handle(event, () -> models.participant(event, data)));
-                case "participant.erased" -> ReceivedEvent.data(json, envelope, event, ConsumedEvents.ParticipantErased.class)
-                        .chain(data -> Redelivery.handle(event, () -> models.erase(event, data)));
-                default -> Uni.createFrom().voidItem();
-            };
-        });
+        return participantEvents.dispatch(cloudEvent);
     }
 
     @Incoming("partnership-events")
     public Uni<Void> partnerships(String cloudEvent) {
-        return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
-            ReceivedEvent event = ReceivedEvent.of(envelope);
-            if (ConsumedEvents.PartnershipChanged.TYPES.contains(event.type())) {
-                return ReceivedEvent.data(json, envelope, event, ConsumedEvents.PartnershipChanged.class)
-                        .chain(data -> Redelivery.handle(event, () -> models.partnership(event, data)));
-            }
-            if (event.type().equals("agreement.activated")) {
-                return ReceivedEvent.data(json, envelope, event, ConsumedEvents.AgreementActivated.class)
-                        .chain(data -> Redelivery.handle(event, () -> models.agreement(event, data)));
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return partnershipEvents.dispatch(cloudEvent);
     }
 
     @Incoming("session-events")
     public Uni<Void> sessions(String cloudEvent) {
-        return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
-            ReceivedEvent event = ReceivedEvent.of(envelope);
-            if (event.type().startsWith("session.") && !event.type().equals("session.reminder-due")) {
-                return ReceivedEvent.data(json, envelope, event, ConsumedEvents.SessionChanged.class)
-                        .chain(data -> Redelivery.handle(event, () -> models.session(event, data)));
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return sessionEvents.dispatch(cloudEvent);
     }
 }

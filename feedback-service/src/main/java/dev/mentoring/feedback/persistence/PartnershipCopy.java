@@ -8,12 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.mentoring.plumbing.readmodel.TenantRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A partnership as feedback-service knows it, from matching-service's events. */
 @Entity
 @Table(name = "partnership_copy")
-public class PartnershipCopy extends PanacheEntityBase {
+public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
 
     @Id
     public UUID id;
@@ -45,4 +46,17 @@ public class PartnershipCopy extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** A new copy of the record with this id, for the tenant whose event made it. */
+    public static PartnershipCopy of(UUID id, String tenant) {
+        PartnershipCopy copy = new PartnershipCopy();
+        copy.id = id;
+        copy.tenant = tenant;
+        return copy;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
 }

@@ -8,12 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.mentoring.plumbing.readmodel.TenantRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A session as feedback-service knows it, from session-service's events. */
 @Entity
 @Table(name = "session_copy")
-public class SessionCopy extends PanacheEntityBase {
+public class SessionCopy extends PanacheEntityBase implements TenantRecord {
 
     @Id
     public UUID id;
@@ -43,4 +44,17 @@ public class SessionCopy extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** A new copy of the record with this id, for the tenant whose event made it. */
+    public static SessionCopy of(UUID id, String tenant) {
+        SessionCopy copy = new SessionCopy();
+        copy.id = id;
+        copy.tenant = tenant;
+        return copy;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mentoring.feedback.Fixtures;
 import dev.mentoring.feedback.TestClock;
-import dev.mentoring.feedback.application.Evaluations;
-import dev.mentoring.feedback.application.Health;
+import dev.mentoring.feedback.application.DailyAssessments;
+import dev.mentoring.feedback.application.EvaluationDeadlines;
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,10 +35,10 @@ class FeedbackFlowTest {
     Pool pool;
 
     @Inject
-    Evaluations evaluations;
+    EvaluationDeadlines evaluations;
 
     @Inject
-    Health health;
+    DailyAssessments health;
 
     @AfterEach
     void backToNow() {

@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Handles one received event again when it failed for a passing reason: the database unreachable or
@@ -46,7 +47,7 @@ public final class Redelivery {
                 return "FATAL".equals(pg.getSeverity()) || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                         || state.startsWith("57P") || state.equals("55P03");
             }
-            if (t instanceof ConnectException || t instanceof TimeoutException
+            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || (t instanceof VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("closed"))) {
                 return true;
             }

@@ -31,6 +31,8 @@ class RedeliveryTest {
                 .as("a database not accepting connections").isTrue();
         assertThat(Redelivery.passing(new RuntimeException("wrapped", new java.net.ConnectException("refused")))).isTrue();
         assertThat(Redelivery.passing(new io.vertx.core.VertxException("Connection was closed"))).isTrue();
+        assertThat(Redelivery.passing(new RuntimeException(io.vertx.sqlclient.ClosedConnectionException.INSTANCE)))
+                .as("a pooled connection that was lost").isTrue();
         assertThat(Redelivery.passing(sql("23505"))).as("unique violation").isFalse();
         assertThat(Redelivery.passing(sql("22P02"))).as("invalid text").isFalse();
         assertThat(Redelivery.passing(new IllegalArgumentException("partnership of another tenant"))).isFalse();

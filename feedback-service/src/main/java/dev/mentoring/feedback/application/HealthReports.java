@@ -1,0 +1,78 @@
+package dev.mentoring.feedback.application;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mentoring.feedback.domain.HealthRules;
+import dev.mentoring.feedback.persistence.PartnershipHealth;
+import dev.mentoring.feedback.persistence.PartnershipHealthRepository;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.plumbing.tenancy.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Reading the partnerships' health: its two people see their partnership's, program admins all of their tenant's. */
+@ApplicationScoped
+public class HealthReports {
+
+    /** A partnership's last assessed health: score, state and the pitfalls found. */
+    public record Report(UUID partnershipId, int score, String state, List<HealthRules.Finding> pitfalls, OffsetDateTime computedAt) {
+    }
+
+    private static final List<String> STATES = Stream.of(HealthRules.State.values()).map(Enum::name).toList();
+
+    private final Participants participants;
+    private final Caller caller;
+    private final ObjectMapper json;
+    private final PartnershipHealthRepository healths;
+
+    HealthReports(Participants participants, Caller caller, ObjectMapper json, PartnershipHealthRepository healths) {
+        this.participants = participants;
+        this.caller = caller;
+        this.json = json;
+        this.healths = healths;
+    }
+
+    private Report report(PartnershipHealth h) {
+        try {
+            List<HealthRules.Finding> findings = json.readValue(h.pitfalls, new TypeReference<>() {
+            });
+            return new Report(h.partnershipId, h.score, h.state, findings, h.computedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The partnership's health; 404 for a partnership the caller is not one of the two of (admins see all). */
+    @WithSession
+    public Uni<Report> of(UUID partnershipId) {
+        Uni<Void> allowed = caller.hasRole("program-admin") ? Uni.createFrom().voidItem()
+                : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWithVoid();
+        return allowed.chain(() -> healths.ofPartnership(caller.tenant(), partnershipId)).map(h -> {
+            if (h == null) {
+                throw ProblemException.notFound("health of partnership", partnershipId);
+            }
+            return report(h);
+        });
+    }
+
+    /** One page of the tenant's partnerships' health, in a state (any when null), by partnership id. */
+    @WithSession
+    public Uni<Page<Report>> ofTenant(String state, PageRequest page) {
+        if (state != null && !STATES.contains(state)) {
+            throw ProblemException.badRequest("state", "must be HEALTHY, NEEDS_ATTENTION or AT_RISK");
+        }
+        return healths.ofTenant(caller.tenant(), state, page.afterId(), page.limit() + 1)
+                .map(rows -> page.page(rows, h -> h.partnershipId.toString(), this::report));
+    }
+}

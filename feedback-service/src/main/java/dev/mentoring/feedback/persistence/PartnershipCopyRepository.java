@@ -1,0 +1,34 @@
+package dev.mentoring.feedback.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import dev.mentoring.contracts.PartnershipEvents;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** The copies of partnerships, from matching-service's events. */
+@ApplicationScoped
+public class PartnershipCopyRepository implements PanacheRepositoryBase<PartnershipCopy, UUID> {
+
+    /** The tenant's partnership, or null. */
+    public Uni<PartnershipCopy> inTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /**
+     * The partnership, row-locked until the transaction ends: every write that recomputes a partnership's health locks
+     * it first, so that writes of one partnership queue in one order. Null when unknown.
+     */
+    public Uni<PartnershipCopy> locked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Every running partnership of every tenant: started, and active or paused. */
+    public Uni<List<PartnershipCopy>> running() {
+        return list("state in ?1 and startedAt is not null", List.of(PartnershipEvents.ACTIVE, PartnershipEvents.PAUSED_STATE));
+    }
+}

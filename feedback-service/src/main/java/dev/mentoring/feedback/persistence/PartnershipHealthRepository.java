@@ -1,0 +1,38 @@
+package dev.mentoring.feedback.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** The last computed health of each partnership. */
+@ApplicationScoped
+public class PartnershipHealthRepository implements PanacheRepositoryBase<PartnershipHealth, UUID> {
+
+    /** The health of the tenant's partnership, or null when none was computed (or it is another tenant's). */
+    public Uni<PartnershipHealth> ofPartnership(String tenant, UUID partnershipId) {
+        return find("tenant = ?1 and partnershipId = ?2", tenant, partnershipId).firstResult();
+    }
+
+    /**
+     * Up to {@code rows} of the tenant's partnerships' health in a state (any when null), ordered by partnership id,
+     * after the one given (from the start when null).
+     */
+    public Uni<List<PartnershipHealth>> ofTenant(String tenant, String state, UUID after, int rows) {
+        List<Object> params = new ArrayList<>(List.of(tenant));
+        StringBuilder query = new StringBuilder("tenant = ?1");
+        if (state != null) {
+            params.add(state);
+            query.append(" and state = ?").append(params.size());
+        }
+        if (after != null) {
+            params.add(after);
+            query.append(" and partnershipId > ?").append(params.size());
+        }
+        return find(query + " order by partnershipId", params.toArray()).range(0, rows - 1).list();
+    }
+}

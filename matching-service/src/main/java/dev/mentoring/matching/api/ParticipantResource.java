@@ -8,11 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,14 +66,20 @@ public class ParticipantResource {
     @Path("/{participantId}")
     @RolesAllowed({ "mentee", "mentor", "program-admin", "integration" })
     @Operation(operationId = "getParticipant", summary = "One participant",
-            description = "The whole profile for the person themselves and their HR platform; the summary for program admins; 404 for anyone else.")
-    @APIResponse(responseCode = "200", description = "The profile",
-            content = @Content(schema = @Schema(oneOf = { ParticipantView.class, ParticipantSummary.class })))
+            description = "The whole profile (view PROFILE, with its ETag) for the person themselves and their HR platform; the "
+                    + "directory card (view DIRECTORY_CARD, no personal fields) for program admins; 404 for anyone else.")
+    @APIResponse(responseCode = "200", description = "The profile or the directory card, told apart by view",
+            headers = @Header(name = HttpHeaders.ETAG, description = "With the whole profile: " + Tagged.ETAG,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(oneOf = { ParticipantView.class, ParticipantSummary.class }, discriminatorProperty = "view",
+                    discriminatorMapping = { @DiscriminatorMapping(value = ParticipantView.VIEW, schema = ParticipantView.class),
+                            @DiscriminatorMapping(value = ParticipantSummary.VIEW, schema = ParticipantSummary.class) })))
     @APIResponse(responseCode = "404", description = "No such participant for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Object> get(@PathParam("participantId") UUID participantId) {
-        return directory.byId(participantId)
-                .map(seen -> seen.wholeProfile() ? ParticipantView.of(seen.participant()) : ParticipantSummary.of(seen.participant()));
+    public Uni<Response> get(@PathParam("participantId") UUID participantId) {
+        return directory.byId(participantId).map(seen -> seen.wholeProfile()
+                ? Tagged.ok(ParticipantView.of(seen.participant()), seen.participant().version)
+                : Response.ok(ParticipantSummary.of(seen.participant())).build());
     }
 
     /** The shape of a page of summaries, for the API document. */

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.mentoring.matching.domain.CommunicationStyle;
 import dev.mentoring.matching.domain.LeadershipStyle;
 import dev.mentoring.matching.domain.Seniority;
@@ -12,14 +14,21 @@ import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ProfileMapping;
 
 /** A participant's whole profile, personal fields included: for the person themselves and their HR platform. */
-public record ParticipantView(UUID id, String employeeId, String displayName, String timeZone, List<String> languages,
+@Schema(name = "ParticipantView")
+public record ParticipantView(
+        @Schema(required = true, enumeration = ParticipantView.VIEW,
+                description = "Which view of a participant this is: the whole profile") String view,
+        UUID id, String employeeId, String displayName, String timeZone, List<String> languages,
         boolean active, String managerEmployeeId, int yearsOfExperience, Seniority seniority,
         LeadershipStyle leadershipStyle, CommunicationStyle communicationStyle, List<SkillLevel> skills,
         List<String> industries, List<String> expertise, MentorDetails mentor, MenteeDetails mentee,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    /** The value of {@code view} that names this shape. */
+    public static final String VIEW = "PROFILE";
+
     public static ParticipantView of(Participant p) {
-        return new ParticipantView(p.id, p.employeeId, p.displayName, p.timeZone, List.of(p.languages), p.active,
+        return new ParticipantView(VIEW, p.id, p.employeeId, p.displayName, p.timeZone, List.of(p.languages), p.active,
                 p.managerEmployeeId, p.yearsOfExperience, p.seniority, p.leadershipStyle, p.communicationStyle,
                 skills(p.skills), List.of(p.industries), List.of(p.expertise), mentorOf(p), menteeOf(p), p.createdAt,
                 p.updatedAt);

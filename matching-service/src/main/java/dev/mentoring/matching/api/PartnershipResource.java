@@ -16,6 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.Partnerships;
@@ -36,21 +41,20 @@ public class PartnershipResource {
     }
 
     @GET
-    @Path("/mine")
-    @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listMyPartnerships", summary = "The caller's partnerships, newest first")
-    public Uni<List<RequestViews.PartnershipView>> mine() {
-        return partnerships.mine().map(list -> list.stream().map(RequestViews.PartnershipView::forParticipant).toList());
-    }
-
-    @GET
-    @RolesAllowed("program-admin")
-    @Operation(operationId = "listPartnerships", summary = "The tenant's partnerships, by state, one page at a time",
-            description = "Without the private texts (end note, thank-you message).")
-    public Uni<Page<RequestViews.PartnershipView>> list(@QueryParam("state") String state,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return partnerships.ofTenant(state, PageRequest.of(cursor, limit))
-                .map(page -> new Page<>(page.items().stream().map(RequestViews.PartnershipView::forAdmin).toList(), page.nextCursor()));
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Operation(operationId = "listPartnerships", summary = "Partnerships, by state, one page at a time",
+            description = "A mentor or mentee gets the partnerships they are part of, with the private texts (end note, "
+                    + "thank-you message); a program admin gets the tenant's, without them. Ordered by id; cursor pagination "
+                    + "(docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = PartnershipPage.class)))
+    public Uni<Page<RequestViews.PartnershipView>> list(
+            @Parameter(description = "Only partnerships in this state", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "ACTIVE", "PAUSED", "COMPLETED", "ENDED_EARLY" })) @QueryParam("state") String state,
+            @QueryParam("cursor") String cursor,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit) {
+        return partnerships.list(state, PageRequest.of(cursor, limit))
+                .map(page -> new Page<>(page.items().stream().map(RequestViews.PartnershipView::of).toList(), page.nextCursor()));
     }
 
     @GET
@@ -97,5 +101,10 @@ public class PartnershipResource {
             @NotNull @Valid RequestViews.End end) {
         return partnerships.move(partnershipId, PartnershipState.Move.END, end.ending())
                 .map(RequestViews.PartnershipView::forParticipant);
+    }
+
+    /** The shape of a page of partnerships, for the API document. */
+    @Schema(name = "PartnershipPage")
+    record PartnershipPage(List<RequestViews.PartnershipView> items, String nextCursor) {
     }
 }

@@ -11,17 +11,22 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,15 +54,21 @@ public class ProvisioningResource {
     @Path("/by-employee-id/{employeeId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "provisionParticipant", summary = "Create or replace one person's profile",
-            description = "Idempotent. The whole profile: a missing mentor or mentee side removes that role.")
-    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
+            description = "Idempotent. The whole profile: a missing mentor or mentee side removes that role. If-Match is "
+                    + "optional (a sync may write blindly): when sent, it must be the profile's current ETag (412 otherwise).")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@PathParam("employeeId") String employeeId, @NotNull @Valid ProfileRequest profile) {
-        return provisioning.put(employeeId, profile.toProfile()).map(MyProfileResource::toResponse);
+    @APIResponse(responseCode = "412", description = "If-Match does not name the profile's current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> put(@PathParam("employeeId") String employeeId, @NotNull @Valid ProfileRequest profile,
+            @Parameter(description = "The profile's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return provisioning.put(employeeId, profile.toProfile(), ifMatch).map(MyProfileResource::toResponse);
     }
 
     @POST
@@ -77,19 +88,21 @@ public class ProvisioningResource {
     @POST
     @Path("/by-employee-id/{employeeId}/deactivation")
     @Operation(operationId = "deactivateParticipant", summary = "Stop new matches for a person (publishes participant.deactivated)")
-    @APIResponse(responseCode = "200", description = "Deactivated",
+    @APIResponse(responseCode = "200", description = "Deactivated", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    public Uni<ParticipantView> deactivate(@PathParam("employeeId") String employeeId) {
-        return provisioning.setActive(employeeId, false).map(ParticipantView::of);
+    public Uni<Response> deactivate(@PathParam("employeeId") String employeeId) {
+        return provisioning.setActive(employeeId, false).map(participant -> Tagged.ok(ParticipantView.of(participant), participant.version));
     }
 
     @DELETE
     @Path("/by-employee-id/{employeeId}/deactivation")
     @Operation(operationId = "reactivateParticipant", summary = "Let a deactivated person be matched again")
-    @APIResponse(responseCode = "200", description = "Active again",
+    @APIResponse(responseCode = "200", description = "Active again", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    public Uni<ParticipantView> reactivate(@PathParam("employeeId") String employeeId) {
-        return provisioning.setActive(employeeId, true).map(ParticipantView::of);
+    public Uni<Response> reactivate(@PathParam("employeeId") String employeeId) {
+        return provisioning.setActive(employeeId, true).map(participant -> Tagged.ok(ParticipantView.of(participant), participant.version));
     }
 
     @DELETE

@@ -44,15 +44,24 @@ public final class RequestViews {
         }
     }
 
-    /** A request as its mentee and mentor see it, messages included. */
+    /** A request as its mentee and mentor see it, messages included; a program admin sees it without the messages. */
     @Schema(name = "MentorshipRequest")
     public record Request(UUID id, UUID menteeId, UUID mentorId, RequestState state, String origin, UUID matchingRunId,
             String message, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime decidedAt,
             DeclineReason declineReason, String declineMessage) {
 
-        public static Request of(MentorshipRequest r) {
+        /** As its mentee and mentor see it, with the messages. */
+        public static Request withMessages(MentorshipRequest r) {
             return new Request(r.id, r.menteeId, r.mentorId, r.state, r.origin, r.matchingRunId, r.message, r.createdAt,
                     r.expiresAt, r.decidedAt, r.declineReason, r.declineMessage);
+        }
+
+        /** With the messages for its mentee and mentor, without for a program admin. */
+        public static Request of(MentorshipRequests.Seen seen) {
+            MentorshipRequest r = seen.request();
+            return seen.withMessages() ? withMessages(r)
+                    : new Request(r.id, r.menteeId, r.mentorId, r.state, r.origin, r.matchingRunId, null, r.createdAt,
+                            r.expiresAt, r.decidedAt, r.declineReason, null);
         }
     }
 

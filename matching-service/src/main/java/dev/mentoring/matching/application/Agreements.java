@@ -23,6 +23,7 @@ import dev.mentoring.matching.persistence.AgreementRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.Problem;
@@ -54,13 +55,11 @@ public class Agreements {
     public record Version(Agreement.Draft draft, List<Agreement.Goal> goals) {
     }
 
-    /** The agreement as it stands: its latest version, the version in force (null before both signed one), and whether this call created it. */
+    /**
+     * The agreement as it stands: its latest version (the number its ETag names, what an edit's If-Match must send), the
+     * version in force (null before both signed one), and whether this call created it.
+     */
     public record Edited(Agreement agreement, Version latest, Version inForce, boolean created) {
-
-        /** The ETag naming the latest version, what an edit's If-Match must send. */
-        public String etag() {
-            return Agreements.etag(agreement.latestVersion);
-        }
     }
 
     private final PartnershipRepository partnerships;
@@ -78,11 +77,6 @@ public class Agreements {
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
-    }
-
-    /** The ETag of an agreement at {@code version}. */
-    public static String etag(int version) {
-        return "\"" + version + "\"";
     }
 
     @WithSession
@@ -115,16 +109,8 @@ public class Agreements {
             p.state.agreementOpen();
             return agreements.ofPartnership(p.id).chain(existing -> {
                 if (existing != null) {
-                    if (ifMatch == null) {
-                        throw new ProblemException(428, "Precondition Required",
-                                "Send If-Match with the ETag of the agreement you edit",
-                                List.of(new Problem.FieldError("If-Match", "is required")));
-                    }
-                    if (!ifMatch.equals(etag(existing.latestVersion)) && !ifMatch.equals("W/" + etag(existing.latestVersion))) {
-                        throw new ProblemException(412, "Precondition Failed",
-                                "The agreement changed since you read it; it is at version " + existing.latestVersion,
-                                List.of(new Problem.FieldError("If-Match", "is stale")));
-                    }
+                    // the first draft needs none; every later one names the draft it replaces (428 missing, 412 stale)
+                    EntityTags.check(ifMatch, existing.latestVersion, true, "the agreement");
                 }
                 Agreement agreement = existing != null ? existing : new Agreement();
                 boolean created = existing == null;

@@ -22,6 +22,8 @@ import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
 import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,10 +42,14 @@ public class MentorshipRequests {
     public record Ask(UUID mentorId, String message) {
     }
 
+    /** A request as the caller may see it: with the messages for its mentee and mentor, without for a program admin. */
+    public record Seen(MentorshipRequest request, boolean withMessages) {
+    }
+
     private final ParticipantRepository participants;
     private final MentorshipRequestRepository requests;
     private final PartnershipRepository partnerships;
-    private final PartnershipLimits limits;
+    private final MatchingSettings settings;
     private final Outbox outbox;
     private final MatchingConfig config;
     private final CallingPerson person;
@@ -51,12 +57,12 @@ public class MentorshipRequests {
     private final Clock clock;
 
     MentorshipRequests(ParticipantRepository participants, MentorshipRequestRepository requests,
-            PartnershipRepository partnerships, PartnershipLimits limits, Outbox outbox, MatchingConfig config,
+            PartnershipRepository partnerships, MatchingSettings settings, Outbox outbox, MatchingConfig config,
             CallingPerson person, Caller caller, Clock clock) {
         this.participants = participants;
         this.requests = requests;
         this.partnerships = partnerships;
-        this.limits = limits;
+        this.settings = settings;
         this.outbox = outbox;
         this.config = config;
         this.person = person;
@@ -78,7 +84,7 @@ public class MentorshipRequests {
                     throw ProblemException.unprocessable("mentorId", "is not a mentor of your organisation");
                 }
                 RequestRules.takesNewMentees(mentor.active, mentor.mentorAccepting);
-                return limits.limitsOf(tenant)
+                return settings.limitsOf(tenant)
                         .chain(limit -> requests.openOf(tenant, mentee.id).invoke(limit::allowAnotherRequest))
                         .chain(() -> requests.openForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notAskedAlready)
                         .chain(() -> partnerships.runningForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notPartnersAlready)
@@ -100,11 +106,28 @@ public class MentorshipRequests {
         });
     }
 
-    /** The requests the caller sent or received, newest first. */
+    /**
+     * One page of requests in id order, of one state or all: a program admin's are the tenant's (without the messages,
+     * see {@link Seen}), a person's those they sent or received.
+     */
     @WithSession
-    public Uni<List<MentorshipRequest>> mine() {
+    public Uni<Page<Seen>> list(String state, PageRequest page) {
+        RequestState wanted = state(state);
         String tenant = caller.tenant();
-        return person.inMentorships(tenant).chain(me -> requests.ofParticipant(tenant, me.id));
+        if (caller.hasRole("program-admin")) {
+            return requests.page(tenant, null, wanted, page.afterId(), page.limit() + 1)
+                    .map(rows -> page.page(rows, r -> r.id.toString(), r -> new Seen(r, false)));
+        }
+        return person.inMentorships(tenant).chain(me -> requests.page(tenant, me.id, wanted, page.afterId(), page.limit() + 1))
+                .map(rows -> page.page(rows, r -> r.id.toString(), r -> new Seen(r, true)));
+    }
+
+    private static RequestState state(String state) {
+        try {
+            return state == null ? null : RequestState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("state", "must be one of OPEN, ACCEPTED, DECLINED, WITHDRAWN, EXPIRED");
+        }
     }
 
     @WithSession
@@ -126,7 +149,7 @@ public class MentorshipRequests {
             return participants.lockedById(request.mentorId)
                     .call(mentor -> partnerships.runningForMentor(tenant, mentor.id)
                             .invoke(running -> RequestRules.mentorHasPlace(running, mentor.mentorCapacity)))
-                    .chain(() -> limits.limitsOf(tenant))
+                    .chain(() -> settings.limitsOf(tenant))
                     .call(limit -> partnerships.runningForMentee(tenant, request.menteeId).invoke(limit::allowAnotherMentor))
                     .chain(() -> requests.lockedById(request.id))
                     .chain(locked -> {

@@ -41,13 +41,22 @@ public class MyProfiles {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Participant with employee id", employeeId));
     }
 
-    /** Creates or changes the caller's profile; publishes participant.updated when anything changed. */
+    /**
+     * Creates or changes the caller's profile; publishes participant.updated when anything changed. {@code ifMatch}, when
+     * sent, must name the profile's current version (412 otherwise); the version check on writing catches a change
+     * that slips in between (409).
+     */
     @WithTransaction
-    public Uni<SavedProfile> putMine(ParticipantProfile own) {
+    public Uni<SavedProfile> putMine(ParticipantProfile own, String ifMatch) {
         String tenant = caller.tenant();
         String employeeId = personEmployeeId();
-        return participants.findByEmployeeId(tenant, employeeId)
-                .chain(existing -> existing == null ? create(tenant, employeeId, own) : update(existing, own));
+        return participants.findByEmployeeId(tenant, employeeId).chain(existing -> {
+            if (existing != null && existing.erasedAt != null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Participant with employee id", existing.employeeId));
+            }
+            ProfileChanges.checkIfMatch(ifMatch, existing);
+            return existing == null ? create(tenant, employeeId, own) : update(existing, own);
+        });
     }
 
     private Uni<SavedProfile> create(String tenant, String employeeId, ParticipantProfile own) {
@@ -70,9 +79,6 @@ public class MyProfiles {
     }
 
     private Uni<SavedProfile> update(Participant participant, ParticipantProfile own) {
-        if (participant.erasedAt != null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Participant with employee id", participant.employeeId));
-        }
         if (participant.subject == null) {
             participant.subject = caller.subject();
         }

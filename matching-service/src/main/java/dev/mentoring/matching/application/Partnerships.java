@@ -2,7 +2,6 @@ package dev.mentoring.matching.application;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,24 +53,25 @@ public class Partnerships {
         this.clock = clock;
     }
 
-    /** The caller's partnerships, newest first. */
+    /**
+     * One page of partnerships in id order, of one state or all: a program admin's are the tenant's (without the
+     * private texts), a person's those they are part of (with them).
+     */
     @WithSession
-    public Uni<List<Partnership>> mine() {
-        String tenant = caller.tenant();
-        return person.inMentorships(tenant).chain(me -> partnerships.ofParticipant(tenant, me.id));
-    }
-
-    /** One page of the tenant's partnerships, of one state or all. */
-    @WithSession
-    public Uni<Page<Partnership>> ofTenant(String state, PageRequest page) {
+    public Uni<Page<Seen>> list(String state, PageRequest page) {
         PartnershipState wanted;
         try {
             wanted = state == null ? null : PartnershipState.valueOf(state);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("state", "must be one of ACTIVE, PAUSED, COMPLETED, ENDED_EARLY");
         }
-        return partnerships.page(caller.tenant(), wanted, page.afterId(), page.limit() + 1)
-                .map(rows -> page.page(rows, p -> p.id.toString(), p -> p));
+        String tenant = caller.tenant();
+        if (caller.hasRole("program-admin")) {
+            return partnerships.page(tenant, null, wanted, page.afterId(), page.limit() + 1)
+                    .map(rows -> page.page(rows, p -> p.id.toString(), p -> new Seen(p, false)));
+        }
+        return person.inMentorships(tenant).chain(me -> partnerships.page(tenant, me.id, wanted, page.afterId(), page.limit() + 1))
+                .map(rows -> page.page(rows, p -> p.id.toString(), p -> new Seen(p, true)));
     }
 
     @WithSession

@@ -9,6 +9,9 @@ import dev.mentoring.matching.domain.Seniority;
 import dev.mentoring.matching.domain.Skill;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ProfileMapping;
+import dev.mentoring.plumbing.concurrency.EntityTags;
+import dev.mentoring.plumbing.problem.Problem;
+import dev.mentoring.plumbing.problem.ProblemException;
 
 /**
  * Applies a written profile to a participant: HR's whole profile, or the person's own editable part.
@@ -20,6 +23,21 @@ final class ProfileChanges {
     static final int DEFAULT_MENTOR_CAPACITY = 2;
 
     private ProfileChanges() {
+    }
+
+    /**
+     * Checks a profile write's optional If-Match against the profile it changes: a stale one is 412; none lets the
+     * write through (HR's syncs write blindly). A profile that does not exist yet has no version to match, so any
+     * If-Match for it is 412 too.
+     */
+    static void checkIfMatch(String ifMatch, Participant existing) {
+        if (existing != null) {
+            EntityTags.check(ifMatch, existing.version, false, "the profile");
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(412, "Precondition Failed",
+                    "There is no profile yet for If-Match to name; write the first one without it",
+                    List.of(new Problem.FieldError(EntityTags.IF_MATCH, "names a profile that does not exist")));
+        }
     }
 
     /** HR's write: the whole profile; a missing side removes that role. */

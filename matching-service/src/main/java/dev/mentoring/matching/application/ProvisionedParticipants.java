@@ -64,9 +64,12 @@ public class ProvisionedParticipants {
         this.clock = clock;
     }
 
-    /** Creates or replaces one person's whole profile; publishes participant.updated when anything changed. */
+    /**
+     * Creates or replaces one person's whole profile; publishes participant.updated when anything changed. {@code ifMatch},
+     * when sent, must name the profile's current version (412 otherwise); HR's syncs may leave it out.
+     */
     @WithTransaction
-    public Uni<SavedProfile> put(String employeeId, ParticipantProfile profile) {
+    public Uni<SavedProfile> put(String employeeId, ParticipantProfile profile, String ifMatch) {
         requireEmployeeId(employeeId);
         String tenant = caller.tenant();
         return participants.findByEmployeeId(tenant, employeeId)
@@ -77,6 +80,7 @@ public class ProvisionedParticipants {
                         return Uni.createFrom().failure(ProblemException.conflict(
                                 "Employee " + employeeId + " was erased; provision them under a new employee id"));
                     }
+                    ProfileChanges.checkIfMatch(ifMatch, existing);
                     boolean changed = ProfileChanges.applyProvisioned(participant, profile);
                     if (!created && !changed) {
                         return Uni.createFrom().item(new SavedProfile(participant, false));

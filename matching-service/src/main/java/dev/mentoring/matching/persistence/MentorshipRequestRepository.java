@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import dev.mentoring.matching.domain.RequestState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Mentorship requests, always within one tenant, except the expiry that sweeps them all. */
@@ -24,9 +25,26 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The requests a participant sent or received, newest first. */
-    public Uni<List<MentorshipRequest>> ofParticipant(String tenant, UUID participantId) {
-        return list("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by createdAt desc, id", tenant, participantId);
+    /**
+     * One page of the tenant's requests by id after {@code after}: those a participant sent or received, or all when
+     * {@code participantId} is null; of one state, or all when {@code state} is null.
+     */
+    public Uni<List<MentorshipRequest>> page(String tenant, UUID participantId, RequestState state, UUID after, int limit) {
+        StringBuilder query = new StringBuilder("tenant = :tenant");
+        Parameters parameters = Parameters.with("tenant", tenant);
+        if (participantId != null) {
+            query.append(" and (menteeId = :participant or mentorId = :participant)");
+            parameters.and("participant", participantId);
+        }
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        return find(query + " order by id", parameters).page(0, limit).list();
     }
 
     /** How many of a mentee's requests wait for an answer. */

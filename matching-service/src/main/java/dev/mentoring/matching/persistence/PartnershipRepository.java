@@ -31,15 +31,17 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
                 mentorId);
     }
 
-    /** The partnerships a participant is part of, newest first. */
-    public Uni<List<Partnership>> ofParticipant(String tenant, UUID participantId) {
-        return list("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) order by startedAt desc, id", tenant, participantId);
-    }
-
-    /** One page of the tenant's partnerships by id, optionally of one state. */
-    public Uni<List<Partnership>> page(String tenant, PartnershipState state, UUID after, int limit) {
+    /**
+     * One page of the tenant's partnerships by id after {@code after}: those a participant is part of, or all when
+     * {@code participantId} is null; of one state, or all when {@code state} is null.
+     */
+    public Uni<List<Partnership>> page(String tenant, UUID participantId, PartnershipState state, UUID after, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", tenant);
+        if (participantId != null) {
+            query.append(" and (menteeId = :participant or mentorId = :participant)");
+            parameters.and("participant", participantId);
+        }
         if (state != null) {
             query.append(" and state = :state");
             parameters.and("state", state);

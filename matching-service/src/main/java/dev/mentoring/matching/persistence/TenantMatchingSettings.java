@@ -8,13 +8,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import dev.mentoring.matching.domain.Criterion;
 import dev.mentoring.matching.domain.Weights;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A tenant's matching settings; absent means the defaults. */
+/** A tenant's matching weights; absent means the defaults (version 0). */
 @Entity
 @Table(name = "tenant_matching_settings")
 public class TenantMatchingSettings extends PanacheEntityBase {
@@ -46,7 +45,8 @@ public class TenantMatchingSettings extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    @Version
+    /** Raised by every change (1 from the first); the ETag of the weights. The defaults, with no row, are version 0. */
+    @Column(nullable = false)
     public long version;
 
     public Weights weights() {

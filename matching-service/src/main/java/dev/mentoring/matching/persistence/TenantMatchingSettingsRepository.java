@@ -1,6 +1,7 @@
 package dev.mentoring.matching.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -12,5 +13,10 @@ public class TenantMatchingSettingsRepository implements PanacheRepositoryBase<T
     /** The tenant's settings, or null while it uses the defaults. */
     public Uni<TenantMatchingSettings> ofTenant(String tenant) {
         return findById(tenant);
+    }
+
+    /** The tenant's settings with their row locked until the transaction ends (a concurrent change waits), or null. */
+    public Uni<TenantMatchingSettings> lockedOfTenant(String tenant) {
+        return findById(tenant, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -27,6 +27,10 @@ public class TenantPartnershipSettings extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Raised by every change (1 from the first); the ETag of the limits. The defaults, with no row, are version 0. */
+    @Column(nullable = false)
+    public long version;
+
     public MenteeLimits limits() {
         return new MenteeLimits(maxOpenRequests, maxActiveMentors);
     }

@@ -123,7 +123,7 @@ class MentorshipRequestResourceTest {
 
         // lifecycle: pause, resume, end; ended is final
         String second = given().header("Authorization", mentee(tenant, "E-1")).get("/mentorship-requests").then()
-                .extract().path("find { it.mentorId == '" + mentors.get(1) + "' }.id");
+                .statusCode(200).extract().path("items.find { it.mentorId == '" + mentors.get(1) + "' }.id");
         given().header("Authorization", mentor(tenant, "M-1")).post("/mentorship-requests/" + second + "/acceptance")
                 .then().statusCode(200);
         given().header("Authorization", mentee(tenant, "E-1")).post("/partnerships/" + second + "/resume").then().statusCode(409);
@@ -145,10 +145,10 @@ class MentorshipRequestResourceTest {
     @Test
     void anAdminChangesTheTenantsLimits() {
         String tenant = People.newTenant();
-        given().header("Authorization", People.admin(tenant)).get("/matching/partnership-limits").then().statusCode(200)
+        given().header("Authorization", People.admin(tenant)).get("/settings/partnership-limits").then().statusCode(200)
                 .body("maxOpenRequests", equalTo(3)).body("maxActiveMentors", equalTo(2));
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
-                .body("{\"maxOpenRequests\":1,\"maxActiveMentors\":1}").put("/matching/partnership-limits").then().statusCode(200);
+                .body("{\"maxOpenRequests\":1,\"maxActiveMentors\":1}").put("/settings/partnership-limits").then().statusCode(200);
         List<String> mentors = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             mentors.add(People.provision(tenant, "M-" + i, People.mentorJson("Mentor " + i, "UTC", "[]", "[]", 2)));
@@ -158,9 +158,9 @@ class MentorshipRequestResourceTest {
         given().header("Authorization", mentee(tenant, "E-1")).contentType(ContentType.JSON)
                 .body("{\"mentorId\":\"" + mentors.get(1) + "\"}").post("/mentorship-requests").then().statusCode(409);
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
-                .body("{\"maxOpenRequests\":0,\"maxActiveMentors\":1}").put("/matching/partnership-limits").then().statusCode(400)
+                .body("{\"maxOpenRequests\":0,\"maxActiveMentors\":1}").put("/settings/partnership-limits").then().statusCode(400)
                 .body("errors[0].field", equalTo("maxOpenRequests"));
-        given().header("Authorization", mentee(tenant, "E-1")).get("/matching/partnership-limits").then().statusCode(403);
+        given().header("Authorization", mentee(tenant, "E-1")).get("/settings/partnership-limits").then().statusCode(403);
     }
 
     @Test

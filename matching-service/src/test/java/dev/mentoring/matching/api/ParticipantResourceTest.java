@@ -29,11 +29,14 @@ class ParticipantResourceTest {
         String employee = "V-" + UUID.randomUUID();
         String id = createProfile("acme", employee);
         given().header("Authorization", TestTokens.person("acme", employee, "mentee").bearer())
-                .get("/participants/" + id).then().statusCode(200).body("id", equalTo(id));
+                .get("/participants/" + id).then().statusCode(200).body("id", equalTo(id))
+                .body("view", equalTo("PROFILE")).header("ETag", org.hamcrest.Matchers.notNullValue());
         given().header("Authorization", TestTokens.person("acme", "admin-1", "program-admin").bearer())
-                .get("/participants/" + id).then().statusCode(200);
+                .get("/participants/" + id).then().statusCode(200)
+                .body("view", equalTo("DIRECTORY_CARD")).body("timeZone", org.hamcrest.Matchers.nullValue());
         given().header("Authorization", TestTokens.machine("acme", "integration").bearer())
-                .get("/participants/" + id).then().statusCode(200);
+                .get("/participants/" + id).then().statusCode(200).body("view", equalTo("PROFILE"))
+                .body("timeZone", equalTo("UTC"));
     }
 
     @Test

@@ -48,7 +48,7 @@ class RecommendationResourceTest {
 
         // the admin weighs only time zones: the next recommendation shows it
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON).body("{\"TIME_ZONE\":100}")
-                .put("/matching/weights").then().statusCode(200).body("SKILLS", equalTo(0));
+                .put("/settings/weights").then().statusCode(200).body("SKILLS", equalTo(0));
         given().header("Authorization", token).get("/participants/me/recommendations").then().statusCode(200)
                 .body("weights.TIME_ZONE", equalTo(100))
                 .body("recommendations[0].score", org.hamcrest.Matchers.not(equalTo(before)));
@@ -58,11 +58,11 @@ class RecommendationResourceTest {
     void weightsAreValidatedAndOnlyForAdmins() {
         String tenant = People.newTenant();
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON).body("{\"SKILLS\":101}")
-                .put("/matching/weights").then().statusCode(422).body("errors[0].field", equalTo("weights"));
+                .put("/settings/weights").then().statusCode(422).body("errors[0].field", equalTo("weights"));
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON).body("{\"LUCK\":10}")
-                .put("/matching/weights").then().statusCode(400);
+                .put("/settings/weights").then().statusCode(400);
         given().header("Authorization", TestTokens.person(tenant, "E-1", "mentee").bearer()).contentType(ContentType.JSON)
-                .body("{\"SKILLS\":10}").put("/matching/weights").then().statusCode(403);
+                .body("{\"SKILLS\":10}").put("/settings/weights").then().statusCode(403);
     }
 
     @Test

@@ -1,27 +1,33 @@
 package dev.mentoring.feedback.api;
 
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.mentoring.feedback.application.Analytics;
 import dev.mentoring.feedback.application.Evaluations;
@@ -29,17 +35,30 @@ import dev.mentoring.feedback.application.Goals;
 import dev.mentoring.feedback.application.HealthReports;
 import dev.mentoring.feedback.application.SessionFeedbacks;
 import dev.mentoring.feedback.application.Settings;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.Problem;
+import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.smallrye.mutiny.Uni;
 
-/** Session feedback, evaluations, goal check-ins, partnership health, program analytics and settings. */
+/**
+ * Session feedback, evaluations, goal check-ins, partnership health, program analytics and settings. Lists are paged;
+ * session feedback and the settings answer with their ETag, which an edit may send back in If-Match.
+ */
 @Path("/")
 @Tag(name = "Feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
+
+    static final String CURSOR = "The nextCursor of the page before; none for the first page";
+    static final String LIMIT = "Items per page, 1-200 (default 50)";
+    static final String FEEDBACK_ETAG = "The feedback's version in quotes, e.g. \"2\": what If-Match may send to edit it";
+    static final String SETTINGS_ETAG = "The settings' version in quotes, e.g. \"3\": what If-Match may send to set them";
+    static final String OPTIONAL_IF_MATCH = "Your feedback's ETag as read; optional (without it the last edit wins)";
+    static final String STALE = "If-Match names a version that is not the latest: read again, merge, retry";
 
     private final SessionFeedbacks feedback;
     private final Evaluations evaluations;
@@ -63,36 +82,52 @@ public class FeedbackResource {
     @POST
     @Path("/sessions/{sessionId}/feedback")
     @RolesAllowed({ "mentee", "mentor" })
-    @ResponseStatus(201)
     @Operation(operationId = "giveSessionFeedback", summary = "Give feedback on a session that took place (within 14 days, once)",
             description = "Ratings 1-5 and a comment; shareWithOther decides whether the other participant sees it. Program admins only ever see aggregates.")
-    @APIResponse(responseCode = "201", description = "The feedback", content = @Content(schema = @Schema(implementation = FeedbackViews.FeedbackView.class)))
-    public Uni<FeedbackViews.FeedbackView> give(@PathParam("sessionId") UUID sessionId, @NotNull @Valid FeedbackViews.FeedbackInput in) {
-        return feedback.give(sessionId, in.ratings()).map(FeedbackViews.FeedbackView::of);
+    @APIResponse(responseCode = "201", description = "The feedback",
+            headers = @Header(name = HttpHeaders.ETAG, description = FEEDBACK_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackViews.FeedbackView.class)))
+    public Uni<RestResponse<FeedbackViews.FeedbackView>> give(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid FeedbackViews.FeedbackInput in) {
+        return feedback.give(sessionId, in.ratings()).map(seen -> feedbackAnswer(201, seen));
     }
 
     @PUT
     @Path("/sessions/{sessionId}/feedback")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "editSessionFeedback", summary = "Edit your feedback on a session, within 24 hours of giving it")
-    public Uni<FeedbackViews.FeedbackView> edit(@PathParam("sessionId") UUID sessionId, @NotNull @Valid FeedbackViews.FeedbackInput in) {
-        return feedback.edit(sessionId, in.ratings()).map(FeedbackViews.FeedbackView::of);
+    @Operation(operationId = "editSessionFeedback", summary = "Edit your feedback on a session, within 24 hours of giving it",
+            description = "If-Match with your feedback's ETag is optional: one that is not its latest is 412; without one the last edit wins.")
+    @APIResponse(responseCode = "200", description = "Your feedback, edited",
+            headers = @Header(name = HttpHeaders.ETAG, description = FEEDBACK_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackViews.FeedbackView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<FeedbackViews.FeedbackView>> edit(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid FeedbackViews.FeedbackInput in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = OPTIONAL_IF_MATCH) String ifMatch) {
+        return feedback.edit(sessionId, in.ratings(), ifMatch).map(seen -> feedbackAnswer(200, seen));
     }
 
     @GET
     @Path("/sessions/{sessionId}/feedback")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listSessionFeedback", summary = "Your feedback on the session, and the other's if they shared it")
-    public Uni<List<FeedbackViews.FeedbackView>> ofSession(@PathParam("sessionId") UUID sessionId) {
-        return feedback.ofSession(sessionId).map(list -> list.stream().map(FeedbackViews.FeedbackView::of).toList());
+    @Operation(operationId = "listSessionFeedback", summary = "Your feedback on the session, and the other's if they shared it",
+            description = "Oldest first; paged (limit, cursor). Each item's version is its ETag's number.")
+    public Uni<Page<FeedbackViews.FeedbackView>> ofSession(@PathParam("sessionId") UUID sessionId,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return feedback.ofSession(sessionId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.FeedbackView::of));
     }
 
     @GET
     @Path("/partnerships/{partnershipId}/evaluations")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listEvaluations", summary = "The partnership's evaluations: planned, open, completed, overdue")
-    public Uni<List<FeedbackViews.EvaluationView>> evaluations(@PathParam("partnershipId") UUID partnershipId) {
-        return evaluations.ofPartnership(partnershipId).map(list -> list.stream().map(FeedbackViews.EvaluationView::of).toList());
+    @Operation(operationId = "listEvaluations", summary = "The partnership's evaluations: planned, open, completed, overdue",
+            description = "By the date each opens; paged (limit, cursor).")
+    public Uni<Page<FeedbackViews.EvaluationView>> evaluations(@PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return evaluations.ofPartnership(partnershipId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.EvaluationView::of));
     }
 
     @POST
@@ -110,9 +145,12 @@ public class FeedbackResource {
     @GET
     @Path("/partnerships/{partnershipId}/goals")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listGoals", summary = "The goals of the agreement in force, with their progress")
-    public Uni<List<FeedbackViews.GoalView>> goals(@PathParam("partnershipId") UUID partnershipId) {
-        return goals.ofPartnership(partnershipId).map(list -> list.stream().map(FeedbackViews.GoalView::of).toList());
+    @Operation(operationId = "listGoals", summary = "The goals of the agreement in force, with their progress",
+            description = "By due date (goals without one last), then id; paged (limit, cursor).")
+    public Uni<Page<FeedbackViews.GoalView>> goals(@PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return goals.ofPartnership(partnershipId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.GoalView::of));
     }
 
     @POST
@@ -136,12 +174,16 @@ public class FeedbackResource {
 
     @GET
     @Path("/health")
-    @RolesAllowed("program-admin")
-    @Operation(operationId = "listPartnershipHealth", summary = "The tenant's partnerships' health, by state, one page at a time")
-    public Uni<Page<FeedbackViews.HealthView>> healthOfTenant(@QueryParam("state") String state, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
-        return health.ofTenant(state, PageRequest.of(cursor, limit))
-                .map(page -> new Page<>(page.items().stream().map(FeedbackViews.HealthView::of).toList(), page.nextCursor()));
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Operation(operationId = "listPartnershipHealth",
+            summary = "Partnerships' health, by partnership id: a person's own partnerships, or the tenant's for a program admin",
+            description = "A mentor or mentee gets the health of the partnerships they are one of the two of; a program admin gets the "
+                    + "tenant's (even one who also takes part in a partnership). Optionally in one state; paged (limit, cursor).")
+    public Uni<Page<FeedbackViews.HealthView>> healthList(
+            @QueryParam("state") @Parameter(description = "HEALTHY, NEEDS_ATTENTION or AT_RISK; any when absent") String state,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return health.list(state, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.HealthView::of));
     }
 
     @GET
@@ -155,16 +197,60 @@ public class FeedbackResource {
     @GET
     @Path("/settings")
     @RolesAllowed("program-admin")
-    @Operation(operationId = "getFeedbackSettings", summary = "The tenant's evaluation interval and health thresholds")
-    public Uni<SettingsView> settings() {
-        return settings.of(caller.tenant()).map(SettingsView::of);
+    @Operation(operationId = "getFeedbackSettings", summary = "The tenant's evaluation interval and health thresholds, and their ETag")
+    @APIResponse(responseCode = "200", description = "The tenant's settings (the defaults, version 1, until a program admin sets them)",
+            headers = @Header(name = HttpHeaders.ETAG, description = SETTINGS_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsView.class)))
+    public Uni<RestResponse<SettingsView>> settings() {
+        return settings.read(caller.tenant()).map(FeedbackResource::settingsAnswer);
     }
 
     @PUT
     @Path("/settings")
     @RolesAllowed("program-admin")
-    @Operation(operationId = "putFeedbackSettings", summary = "Set the tenant's evaluation interval (6 or 12 months) and health thresholds")
-    public Uni<SettingsView> putSettings(@NotNull SettingsView in) {
-        return settings.save(caller.tenant(), in.settings()).map(SettingsView::of);
+    @Operation(operationId = "putFeedbackSettings", summary = "Set the tenant's evaluation interval (6 or 12 months) and health thresholds",
+            description = "If-Match with the settings' ETag is optional: one that is not their latest is 412; without one the last save wins.")
+    @APIResponse(responseCode = "200", description = "The tenant's settings as saved",
+            headers = @Header(name = HttpHeaders.ETAG, description = SETTINGS_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A value out of its range (each named in errors[].field)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SettingsView>> putSettings(@NotNull SettingsView in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The settings' ETag as read; optional (without it the last save wins)")
+            String ifMatch) {
+        return settings.save(caller.tenant(), in.settings(), ifMatch).map(FeedbackResource::settingsAnswer);
+    }
+
+    /** The page asked for; a limit that is no whole number is a 400 naming it, as one out of range. */
+    private static PageRequest pageOf(String cursor, String limit) {
+        Integer size = null;
+        if (limit != null && !limit.isEmpty()) {
+            try {
+                size = Integer.valueOf(limit.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
+            }
+        }
+        return PageRequest.of(cursor, size);
+    }
+
+    /** A page of results as a page of answers. */
+    private static <R, T> Page<T> page(Page<R> results, Function<R, T> view) {
+        return new Page<>(results.items().stream().map(view).toList(), results.nextCursor());
+    }
+
+    /** An answer with the ETag of the resource at {@code version}. */
+    private static <T> RestResponse<T> tagged(int status, T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).status(status).header(HttpHeaders.ETAG, EntityTags.of(version)).build();
+    }
+
+    private static RestResponse<FeedbackViews.FeedbackView> feedbackAnswer(int status, SessionFeedbacks.Seen seen) {
+        return tagged(status, FeedbackViews.FeedbackView.of(seen), seen.feedback().version);
+    }
+
+    private static RestResponse<SettingsView> settingsAnswer(Settings.Versioned versioned) {
+        return tagged(200, SettingsView.of(versioned.settings()), versioned.version());
     }
 }

@@ -42,12 +42,15 @@ public final class FeedbackViews {
 
     @Schema(name = "SessionFeedback")
     public record FeedbackView(UUID id, UUID sessionId, String authorRole, boolean mine, int overall, int preparation,
-            int communication, String comment, boolean shared, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            int communication, String comment, boolean shared, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @Schema(description = "The feedback's version, raised by every change; its ETag is this number in quotes, what "
+                    + "If-Match may send to edit your own")
+            long version) {
 
         static FeedbackView of(SessionFeedbacks.Seen seen) {
             SessionFeedback f = seen.feedback();
             return new FeedbackView(f.id, f.sessionId, f.authorRole, seen.mine(), f.overall, f.preparation, f.communication, f.comment,
-                    f.shared, f.createdAt, f.updatedAt);
+                    f.shared, f.createdAt, f.updatedAt, f.version);
         }
     }
 

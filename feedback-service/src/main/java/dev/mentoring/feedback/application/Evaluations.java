@@ -24,6 +24,8 @@ import dev.mentoring.feedback.persistence.PartnershipCopy;
 import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -161,13 +163,19 @@ public class Evaluations {
         return evaluations.byIds(ids).chain(list -> outbox.appendAll(list.stream().map(e -> event.apply(e, now)).toList()));
     }
 
-    /** The caller's partnership's evaluations (not the cancelled ones), by date, with whether the caller answered each. */
+    /** A page of the caller's partnership's evaluations (not the cancelled ones), by date, with whether the caller answered each. */
     @WithSession
-    public Uni<List<Seen>> ofPartnership(UUID partnershipId) {
+    public Uni<Page<Seen>> ofPartnership(UUID partnershipId, PageRequest page) {
+        EvaluationKey after = PageCursor.read(page, 2, key -> new EvaluationKey(LocalDate.parse(key[0]), UUID.fromString(key[1])));
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
-                .chain(p -> evaluations.ofPartnership(p.id))
-                .chain(list -> answers.answeredBy(me, list.stream().map(e -> e.id).toList())
-                        .map(mine -> list.stream().map(e -> new Seen(e, mine.contains(e.id))).toList())));
+                .chain(p -> evaluations.ofPartnership(p.id, after == null ? null : after.opensOn(), after == null ? null : after.id(),
+                        page.limit()))
+                .chain(rows -> answers.answeredBy(me, rows.stream().map(e -> e.id).toList())
+                        .map(mine -> page.page(rows, e -> PageCursor.of(e.opensOn, e.id), e -> new Seen(e, mine.contains(e.id))))));
+    }
+
+    /** Where a page of evaluations starts: after this date and id. */
+    private record EvaluationKey(LocalDate opensOn, UUID id) {
     }
 
     /** The caller answers an open or overdue evaluation of their partnership, once; both answers complete it. */

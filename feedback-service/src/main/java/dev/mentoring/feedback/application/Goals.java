@@ -1,6 +1,7 @@
 package dev.mentoring.feedback.application;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import dev.mentoring.feedback.persistence.GoalCheckInRepository;
 import dev.mentoring.feedback.persistence.GoalRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,10 +52,18 @@ public class Goals {
         this.clock = clock;
     }
 
-    /** The goals of the caller's partnership's agreement in force, by due date. */
+    /** A page of the goals of the caller's partnership's agreement in force, by due date (those without one last), then id. */
     @WithSession
-    public Uni<List<Goal>> ofPartnership(UUID partnershipId) {
-        return participants.me().chain(me -> participants.partnership(me, partnershipId).chain(p -> goals.inForce(p.id)));
+    public Uni<Page<Goal>> ofPartnership(UUID partnershipId, PageRequest page) {
+        GoalKey after = PageCursor.read(page, 2,
+                key -> new GoalKey(key[0].isEmpty() ? null : LocalDate.parse(key[0]), UUID.fromString(key[1])));
+        return participants.me().chain(me -> participants.partnership(me, partnershipId)
+                .chain(p -> goals.inForce(p.id, after == null ? null : after.dueDate(), after == null ? null : after.goalId(), page.limit())))
+                .map(rows -> page.page(rows, g -> PageCursor.of(g.dueDate, g.goalId), g -> g));
+    }
+
+    /** Where a page of goals starts: after this due date (none: among those without one) and goal id. */
+    private record GoalKey(LocalDate dueDate, UUID goalId) {
     }
 
     /** Records the caller's progress on a goal of their partnership; answers the goal as it is now. */

@@ -21,7 +21,7 @@ import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Reading the partnerships' health: its two people see their partnership's, program admins all of their tenant's. */
+/** Reading the partnerships' health: its two people see their partnerships', program admins all of their tenant's. */
 @ApplicationScoped
 public class HealthReports {
 
@@ -66,13 +66,19 @@ public class HealthReports {
         });
     }
 
-    /** One page of the tenant's partnerships' health, in a state (any when null), by partnership id. */
+    /**
+     * One page of partnerships' health, in a state (any when null), by partnership id: a program admin's is the tenant's
+     * (even one who also takes part in partnerships), a mentor's or mentee's that of their own partnerships.
+     */
     @WithSession
-    public Uni<Page<Report>> ofTenant(String state, PageRequest page) {
+    public Uni<Page<Report>> list(String state, PageRequest page) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.badRequest("state", "must be HEALTHY, NEEDS_ATTENTION or AT_RISK");
         }
-        return healths.ofTenant(caller.tenant(), state, page.afterId(), page.limit() + 1)
-                .map(rows -> page.page(rows, h -> h.partnershipId.toString(), this::report));
+        UUID after = page.afterId();
+        Uni<List<PartnershipHealth>> rows = caller.hasRole("program-admin")
+                ? healths.ofTenant(caller.tenant(), state, after, page.limit() + 1)
+                : participants.me().chain(me -> healths.ofParticipant(caller.tenant(), me, state, after, page.limit() + 1));
+        return rows.map(found -> page.page(found, h -> h.partnershipId.toString(), this::report));
     }
 }

@@ -1,8 +1,9 @@
 package dev.mentoring.feedback.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import dev.mentoring.feedback.persistence.SessionCopy;
 import dev.mentoring.feedback.persistence.SessionCopyRepository;
 import dev.mentoring.feedback.persistence.SessionFeedback;
 import dev.mentoring.feedback.persistence.SessionFeedbackRepository;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Feedback on a session that took place, by each of its two people ({@link FeedbackRules}: within 14 days, one each,
- * editable for 24 hours). The author chooses whether the other sees it; admins only see aggregates.
+ * editable for 24 hours, at the version its ETag names when the edit sends one). The author chooses whether the other
+ * sees it; admins only see aggregates.
  */
 @ApplicationScoped
 public class SessionFeedbacks {
@@ -83,6 +88,7 @@ public class SessionFeedbacks {
             apply(f, ratings);
             f.createdAt = now;
             f.updatedAt = now;
+            f.version = 1;
             return feedback.persistAndFlush(f)
                     .chain(() -> outbox.append(FeedbackPublisher.submitted(f, now)))
                     .chain(() -> assessments.recompute(f.partnershipId))
@@ -98,28 +104,44 @@ public class SessionFeedbacks {
         f.shared = ratings.shared();
     }
 
+    /**
+     * The caller edits their feedback on the session, at the version {@code ifMatch} names when given (a stale one is
+     * 412; without one the last edit wins). The partnership is locked first, as every write that assesses its health.
+     */
     @WithTransaction
-    public Uni<Seen> edit(UUID sessionId, Ratings ratings) {
-        return participants.me().chain(me -> held(me, sessionId).chain(held -> feedback.byAuthor(held.session().id, me)).chain(f -> {
-            if (f == null) {
-                throw ProblemException.notFound("feedback of yours on session", sessionId);
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            FeedbackRules.checkCanEdit(f.createdAt, now);
-            apply(f, ratings);
-            f.updatedAt = now;
-            // analytics read the edited ratings too (never the comment)
-            return outbox.append(FeedbackPublisher.updated(f, now))
-                    .chain(() -> assessments.recompute(f.partnershipId))
-                    .map(ignored -> new Seen(f, true));
-        }));
+    public Uni<Seen> edit(UUID sessionId, Ratings ratings, String ifMatch) {
+        return participants.me().chain(me -> held(me, sessionId)
+                .chain(held -> participants.partnershipForUpdate(me, held.partnership().id)
+                        .chain(locked -> feedback.byAuthor(held.session().id, me)))
+                .chain(f -> {
+                    if (f == null) {
+                        throw ProblemException.notFound("feedback of yours on session", sessionId);
+                    }
+                    EntityTags.check(ifMatch, f.version, false, "your feedback");
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    FeedbackRules.checkCanEdit(f.createdAt, now);
+                    apply(f, ratings);
+                    f.updatedAt = now;
+                    // analytics read the edited ratings too (never the comment)
+                    return outbox.append(FeedbackPublisher.updated(f, now))
+                            .chain(() -> assessments.recompute(f.partnershipId))
+                            .chain(() -> feedback.flush()) // the version the answer's ETag names
+                            .map(ignored -> new Seen(f, true));
+                }));
     }
 
-    /** The caller's own feedback on the session, and the other's if they shared it. */
+    /** A page of the feedback on the session the caller sees: their own, and the other's if they shared it; oldest first. */
     @WithSession
-    public Uni<List<Seen>> ofSession(UUID sessionId) {
+    public Uni<Page<Seen>> ofSession(UUID sessionId, PageRequest page) {
+        FeedbackKey after = PageCursor.read(page, 2,
+                key -> new FeedbackKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
         return participants.me().chain(me -> held(me, sessionId)
-                .chain(held -> feedback.visibleTo(held.session().id, me))
-                .map(list -> list.stream().map(f -> new Seen(f, f.authorId.equals(me))).toList()));
+                .chain(held -> feedback.visibleTo(held.session().id, me, after == null ? null : after.createdAt(),
+                        after == null ? null : after.id(), page.limit()))
+                .map(rows -> page.page(rows, f -> PageCursor.of(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me)))));
+    }
+
+    /** Where a page of feedback starts: after this creation time and id. */
+    private record FeedbackKey(OffsetDateTime createdAt, UUID id) {
     }
 }

@@ -12,13 +12,21 @@ import dev.mentoring.feedback.domain.FeedbackSettings;
 import dev.mentoring.feedback.domain.SettingsRules;
 import dev.mentoring.feedback.persistence.TenantSettings;
 import dev.mentoring.feedback.persistence.TenantSettingsRepository;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** A tenant's feedback settings: how often formal evaluations come, and the health thresholds. */
+/**
+ * A tenant's feedback settings: how often formal evaluations come, and the health thresholds. They carry a version (the
+ * ETag): the defaults are version 1, and each save raises it; a save may name the version it replaces (If-Match).
+ */
 @ApplicationScoped
 public class Settings {
+
+    /** The tenant's settings at a version. */
+    public record Versioned(FeedbackSettings settings, long version) {
+    }
 
     private final TenantSettingsRepository rows;
     private final ObjectMapper json;
@@ -33,32 +41,49 @@ public class Settings {
     /** The tenant's settings, the defaults where it set nothing. */
     @WithSession
     public Uni<FeedbackSettings> of(String tenant) {
-        return rows.findById(tenant).map(row -> {
-            if (row == null) {
-                return FeedbackSettings.DEFAULTS;
-            }
-            try {
-                return json.readValue(row.settings, FeedbackSettings.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("tenant settings of " + tenant + " unreadable", e);
-            }
-        });
+        return read(tenant).map(Versioned::settings);
     }
 
-    /** Sets the tenant's settings, if {@link SettingsRules} allows them. */
+    /** The tenant's settings with their version: the defaults, at version 1, where it set nothing. */
+    @WithSession
+    public Uni<Versioned> read(String tenant) {
+        return rows.of(tenant).map(this::versioned);
+    }
+
+    private Versioned versioned(TenantSettings row) {
+        if (row == null) {
+            return new Versioned(FeedbackSettings.DEFAULTS, TenantSettings.DEFAULTS_VERSION);
+        }
+        try {
+            return new Versioned(json.readValue(row.settings, FeedbackSettings.class), row.version);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tenant settings of " + row.tenant + " unreadable", e);
+        }
+    }
+
+    /**
+     * Sets the tenant's settings, if {@link SettingsRules} allows them, at the version {@code ifMatch} names when given
+     * (a stale one is 412; without one the last save wins). The row is locked for the check and the write.
+     */
     @WithTransaction
-    public Uni<FeedbackSettings> save(String tenant, FeedbackSettings settings) {
+    public Uni<Versioned> save(String tenant, FeedbackSettings settings, String ifMatch) {
         SettingsRules.check(settings);
-        return rows.findById(tenant).chain(existing -> {
-            TenantSettings row = existing != null ? existing : new TenantSettings();
-            row.tenant = tenant;
+        return rows.forChange(tenant).chain(existing -> {
+            EntityTags.check(ifMatch, existing == null ? TenantSettings.DEFAULTS_VERSION : existing.version, false, "the feedback settings");
+            TenantSettings row = existing;
+            if (row == null) {
+                row = new TenantSettings();
+                row.tenant = tenant;
+                row.version = TenantSettings.DEFAULTS_VERSION + 1;
+            }
             try {
                 row.settings = json.writeValueAsString(settings);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             row.updatedAt = OffsetDateTime.now(clock);
-            return rows.persist(row).replaceWith(settings);
+            TenantSettings saved = row;
+            return rows.persistAndFlush(saved).map(ignored -> new Versioned(settings, saved.version));
         });
     }
 }

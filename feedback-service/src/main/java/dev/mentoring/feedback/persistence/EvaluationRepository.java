@@ -1,6 +1,7 @@
 package dev.mentoring.feedback.persistence;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,9 +17,19 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
     /** How many evaluations one pass of the job opens, or marks overdue, at most. */
     static final int PASS_SIZE = 500;
 
-    /** The partnership's evaluations that were not cancelled, by date. */
-    public Uni<List<Evaluation>> ofPartnership(UUID partnershipId) {
-        return list("partnershipId = ?1 and state <> 'CANCELLED' order by opensOn", partnershipId);
+    /**
+     * A page of the partnership's evaluations that were not cancelled, by date (then id), after the given one's place
+     * (from the start when null): up to {@code limit} + 1 rows, the last only telling that another page follows.
+     */
+    public Uni<List<Evaluation>> ofPartnership(UUID partnershipId, LocalDate afterOpensOn, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(partnershipId));
+        String query = "partnershipId = ?1 and state <> 'CANCELLED'";
+        if (afterOpensOn != null) {
+            params.add(afterOpensOn);
+            params.add(afterId);
+            query += " and (opensOn > ?2 or (opensOn = ?2 and id > ?3))";
+        }
+        return find(query + " order by opensOn, id", params.toArray()).range(0, limit).list();
     }
 
     /** The partnership's evaluation, or null. */

@@ -1,5 +1,7 @@
 package dev.mentoring.feedback.persistence;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +14,28 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
 
-    /** The goals of the agreement in force, by due date. */
+    /** The goals of the agreement in force, by due date (those without one last), then id. */
     public Uni<List<Goal>> inForce(UUID partnershipId) {
-        return list("partnershipId = ?1 and inForce = true order by dueDate, goalId", partnershipId);
+        return list("partnershipId = ?1 and inForce = true order by dueDate nulls last, goalId", partnershipId);
+    }
+
+    /**
+     * A page of the goals of the agreement in force, by due date (those without one last), then id, after the given
+     * goal's place (from the start when {@code afterGoalId} is null): up to {@code limit} + 1 rows, the last only telling
+     * that another page follows.
+     */
+    public Uni<List<Goal>> inForce(UUID partnershipId, LocalDate afterDueDate, UUID afterGoalId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(partnershipId));
+        String query = "partnershipId = ?1 and inForce = true";
+        if (afterGoalId != null && afterDueDate != null) {
+            params.add(afterDueDate);
+            params.add(afterGoalId);
+            query += " and (dueDate > ?2 or (dueDate = ?2 and goalId > ?3) or dueDate is null)";
+        } else if (afterGoalId != null) {
+            params.add(afterGoalId);
+            query += " and dueDate is null and goalId > ?2";
+        }
+        return find(query + " order by dueDate nulls last, goalId", params.toArray()).range(0, limit).list();
     }
 
     /** The goal if it is one of the agreement in force, else null. */

@@ -35,4 +35,23 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
         }
         return find(query + " order by partnershipId", params.toArray()).range(0, rows - 1).list();
     }
+
+    /**
+     * Up to {@code rows} of the health of the partnerships this participant is the mentee or the mentor of, in a state
+     * (any when null), ordered by partnership id, after the one given (from the start when null).
+     */
+    public Uni<List<PartnershipHealth>> ofParticipant(String tenant, UUID participantId, String state, UUID after, int rows) {
+        List<Object> params = new ArrayList<>(List.of(tenant, participantId));
+        StringBuilder query = new StringBuilder("tenant = ?1 and partnershipId in (select p.id from PartnershipCopy p "
+                + "where p.tenant = ?1 and (p.menteeId = ?2 or p.mentorId = ?2))");
+        if (state != null) {
+            params.add(state);
+            query.append(" and state = ?").append(params.size());
+        }
+        if (after != null) {
+            params.add(after);
+            query.append(" and partnershipId > ?").append(params.size());
+        }
+        return find(query + " order by partnershipId", params.toArray()).range(0, rows - 1).list();
+    }
 }

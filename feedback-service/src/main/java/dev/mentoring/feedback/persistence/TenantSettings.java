@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -26,4 +27,15 @@ public class TenantSettings extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /**
+     * Raised by every save (the settings' ETag). The defaults, before any save, are version {@link #DEFAULTS_VERSION};
+     * the row the first save makes is the next.
+     */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** The version of a tenant's settings while they are the defaults (no row). */
+    public static final long DEFAULTS_VERSION = 1;
 }

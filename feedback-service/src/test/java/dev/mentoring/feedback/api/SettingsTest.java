@@ -53,9 +53,9 @@ class SettingsTest {
         LocalDate start = pool.preparedQuery("select started_at from partnership_copy where id = $1").execute(Tuple.of(pair.id()))
                 .await().indefinitely().iterator().next().getOffsetDateTime(0).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
-                .body("kind", contains("CHECK_IN", "FORMAL", "FORMAL"))
-                .body("opensOn[1]", equalTo(start.plusMonths(12).toString()))
-                .body("opensOn[2]", equalTo(start.plusMonths(24).toString()));
+                .body("items.kind", contains("CHECK_IN", "FORMAL", "FORMAL"))
+                .body("items.opensOn[1]", equalTo(start.plusMonths(12).toString()))
+                .body("items.opensOn[2]", equalTo(start.plusMonths(24).toString()));
         // one late cancellation is already a lack of commitment in this tenant (the default needs two)
         Fixtures.session(pool, pair, "session.cancelled", "CANCELLED", OffsetDateTime.now().plusHours(5), true, 1);
         given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)

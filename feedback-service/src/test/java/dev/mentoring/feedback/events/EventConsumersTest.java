@@ -68,7 +68,7 @@ class EventConsumersTest {
             assertThat(due.get(0).value()).contains("\"CLOSING\"");
         }
         given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
-                .body("kind", org.hamcrest.Matchers.contains("CLOSING")).body("state", org.hamcrest.Matchers.contains("OPEN"));
+                .body("items.kind", org.hamcrest.Matchers.contains("CLOSING")).body("items.state", org.hamcrest.Matchers.contains("OPEN"));
         assertThat(count("select count(*) from evaluation where partnership_id = $1 and state = 'PLANNED'", pair.id())).isZero();
     }
 
@@ -87,6 +87,8 @@ class EventConsumersTest {
                 "select count(*) from participant_copy where id = $1 and employee_id = 'erased'", pair.menteeId()) == 1);
         assertThat(count("select count(*) from session_feedback where author_id = $1 and comment is not null", pair.menteeId())).isZero();
         assertThat(count("select count(*) from session_feedback where author_id = $1 and overall = 4", pair.menteeId())).isEqualTo(1);
+        // erasing the comment is a change: the feedback's version (its ETag) went up
+        assertThat(count("select count(*) from session_feedback where author_id = $1 and version = 2", pair.menteeId())).isEqualTo(1);
         assertThat(count("select count(*) from goal_check_in where author_id = $1 and note is not null", pair.menteeId())).isZero();
         // the erased person cannot come back through a later update of the old profile
         Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.updated",
@@ -123,7 +125,7 @@ class EventConsumersTest {
         assertThat(count("select count(*) from participant_copy where id = $1 and tenant = 'intruder'", pair.mentorId())).isZero();
         given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/goals").then().statusCode(200);
         given().header("Authorization", pair.mentor()).get("/partnerships/" + pair.id() + "/evaluations").then().statusCode(200)
-                .body("kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CLOSING")));
+                .body("items.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CLOSING")));
     }
 
     private static String jdbcUrl() {

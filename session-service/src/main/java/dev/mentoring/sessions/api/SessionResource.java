@@ -1,7 +1,6 @@
 package dev.mentoring.sessions.api;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,37 +9,60 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.sessions.application.AgendaItemEdit;
 import dev.mentoring.sessions.application.Agendas;
 import dev.mentoring.sessions.application.Notes;
+import dev.mentoring.sessions.application.SessionWithAgenda;
 import dev.mentoring.sessions.application.Sessions;
 import io.smallrye.mutiny.Uni;
 
-/** Sessions of a partnership: scheduling (single or series), moving, cancelling, completing, agenda and notes. */
+/**
+ * Sessions: the collection (a person's own, or the tenant's for a program admin), a partnership's sessions, scheduling
+ * (single or series), moving, cancelling, completing, agenda and notes. Sessions, agenda items and notes answer with
+ * their ETag; changing an agenda item or a note needs it back in If-Match, a session's state change may send it.
+ */
 @Path("/")
 @Tag(name = "Sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    static final String FROM = "ISO 8601 date-time with offset; defaults to a week ago";
+    static final String TO = "ISO 8601 date-time with offset; defaults to a year after from, at most two years after it";
+    static final String CURSOR = "The nextCursor of the page before; none for the first page";
+    static final String LIMIT = "Items per page, 1-200 (default 50)";
+    static final String SESSION_ETAG = "The session's version in quotes, e.g. \"3\": what If-Match sends to move, cancel or complete it";
+    static final String AGENDA_ETAG = "The agenda item's version in quotes, e.g. \"2\": what If-Match sends to change or remove it";
+    static final String NOTE_ETAG = "The note's version in quotes, e.g. \"2\": what If-Match sends to change or delete it";
+    static final String OPTIONAL_IF_MATCH = "The session's ETag as read; optional (without it the last change wins)";
+    static final String REQUIRED_IF_MATCH = "The ETag as read (the version of the item in quotes); required";
+    static final String STALE = "If-Match names a version that is not the latest: read again, merge, retry";
+    static final String MISSING = "If-Match is missing";
 
     private final Sessions sessions;
     private final Agendas agendas;
@@ -67,138 +89,225 @@ public class SessionResource {
     @GET
     @Path("/partnerships/{partnershipId}/sessions")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listPartnershipSessions", summary = "A partnership's sessions in a date range, by start")
+    @Operation(operationId = "listPartnershipSessions", summary = "A partnership's sessions in a date range, by start",
+            description = "For its two participants. from defaults to a week ago, to to a year after from (at most two years). "
+                    + "Paged (limit, cursor); each session without its agenda.")
     public Uni<Page<SessionViews.SessionView>> ofPartnership(@PathParam("partnershipId") UUID partnershipId,
-            @QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
-            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
+            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), page(cursor, limit))
                 .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
     }
 
     @GET
-    @Path("/mine")
-    @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listMySessions", summary = "The caller's sessions across their partnerships, in a date range, by start",
-            description = "from defaults to a week ago, to to a year after from (at most two years).")
-    public Uni<Page<SessionViews.SessionView>> mine(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
-            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return sessions.mine(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
-                .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
-    }
-
-    @GET
-    @Path("/all")
-    @RolesAllowed("program-admin")
-    @Operation(operationId = "listTenantSessions", summary = "The tenant's sessions: dates, states and attendance only",
-            description = "For program admins; never agendas or notes.")
-    public Uni<Page<SessionViews.SessionSummary>> all(@QueryParam("from") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
-            @QueryParam("to") @Parameter(description = "ISO 8601 date-time with offset", schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return sessions.ofTenant(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
-                .map(page -> SessionViews.page(page, SessionViews.SessionSummary::of));
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Operation(operationId = "listSessions", summary = "Sessions in a date range, by start: a person's own, or the tenant's for a program admin",
+            description = "A mentor or mentee gets their own sessions across their partnerships; a program admin gets the tenant's "
+                    + "(even one who also takes part in sessions), with dates, states and attendance only: never the place or link, "
+                    + "the agenda or notes. from defaults to a week ago, to to a year after from (at most two years). Paged "
+                    + "(limit, cursor); each session without its agenda.")
+    public Uni<Page<SessionViews.SessionView>> list(
+            @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return sessions.list(instant("from", from), instant("to", to), page(cursor, limit))
+                .map(SessionViews.SessionView::page);
     }
 
     @GET
     @Path("/{sessionId}")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "getSession", summary = "One session with its agenda")
-    public Uni<SessionViews.SessionView> get(@PathParam("sessionId") UUID sessionId) {
-        return sessions.get(sessionId).map(SessionViews.SessionView::of);
+    @Operation(operationId = "getSession", summary = "One session with its agenda, and its ETag")
+    @APIResponse(responseCode = "200", description = "The session with its agenda",
+            headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> get(@PathParam("sessionId") UUID sessionId) {
+        return sessions.get(sessionId).map(found -> SessionViews.tagged(200, SessionViews.SessionView.of(found), found.session().version));
     }
 
     @POST
     @Path("/{sessionId}/rescheduling")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "rescheduleSession", summary = "Move a session, or this and the following occurrences of its series")
-    public Uni<SessionViews.SessionView> reschedule(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Reschedule in) {
-        return sessions.reschedule(sessionId, in.move()).map(SessionViews.SessionView::of);
+    @Operation(operationId = "rescheduleSession", summary = "Move a session, or this and the following occurrences of its series",
+            description = "If-Match with the session's ETag is optional: one that is not its latest is 412; without one the last change wins.")
+    @APIResponse(responseCode = "200", description = "The session moved, with its agenda",
+            headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> reschedule(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionViews.Reschedule in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = OPTIONAL_IF_MATCH) String ifMatch) {
+        return sessions.reschedule(sessionId, in.move(), ifMatch).map(SessionResource::session);
     }
 
     @POST
     @Path("/{sessionId}/cancellation")
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "cancelSession", summary = "Cancel a session (or this and the following of its series) with a reason",
-            description = "A cancellation less than 24 hours before the start is marked late.")
-    public Uni<SessionViews.SessionView> cancel(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Cancellation in) {
-        return sessions.cancel(sessionId, in.reasonCategory(), in.scope()).map(SessionViews.SessionView::of);
+            description = "A cancellation less than 24 hours before the start is marked late. If-Match with the session's ETag is "
+                    + "optional: one that is not its latest is 412; without one the last change wins.")
+    @APIResponse(responseCode = "200", description = "The session cancelled, with its agenda",
+            headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> cancel(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionViews.Cancellation in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = OPTIONAL_IF_MATCH) String ifMatch) {
+        return sessions.cancel(sessionId, in.reasonCategory(), in.scope(), ifMatch).map(SessionResource::session);
     }
 
     @POST
     @Path("/{sessionId}/completion")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "completeSession", summary = "Mark a session that has started as done, with attendance and actual duration")
-    public Uni<SessionViews.SessionView> complete(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.Completion in) {
-        return sessions.complete(sessionId, in.attendance(), in.actualMinutes()).map(SessionViews.SessionView::of);
+    @Operation(operationId = "completeSession", summary = "Mark a session that has started as done, with attendance and actual duration",
+            description = "If-Match with the session's ETag is optional: one that is not its latest is 412; without one the last change wins.")
+    @APIResponse(responseCode = "200", description = "The session done (or missed), with its agenda",
+            headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> complete(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionViews.Completion in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = OPTIONAL_IF_MATCH) String ifMatch) {
+        return sessions.complete(sessionId, in.attendance(), in.actualMinutes(), ifMatch).map(SessionResource::session);
     }
 
     @POST
     @Path("/{sessionId}/agenda-items")
     @RolesAllowed({ "mentee", "mentor" })
-    @ResponseStatus(201)
-    @Operation(operationId = "addAgendaItem", summary = "Add an agenda item (before or during the session)")
+    @Operation(operationId = "addAgendaItem", summary = "Add an agenda item (before or during the session)",
+            description = "Answers the session with its agenda; the ETag is the new item's.")
     @APIResponse(responseCode = "201", description = "The session with its agenda",
-            content = @Content(schema = @Schema(implementation = SessionViews.SessionView.class)))
-    public Uni<SessionViews.SessionView> addAgendaItem(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.AgendaInput in) {
-        return agendas.add(sessionId, in.text(), in.position()).map(SessionViews.SessionView::of);
+            headers = @Header(name = HttpHeaders.ETAG, description = AGENDA_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> addAgendaItem(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionViews.AgendaInput in) {
+        return agendas.add(sessionId, in.text(), in.position()).map(edit -> agenda(201, edit));
     }
 
     @PUT
     @Path("/{sessionId}/agenda-items/{agendaItemId}")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "changeAgendaItem", summary = "Edit, tick or move an agenda item")
-    public Uni<SessionViews.SessionView> changeAgendaItem(@PathParam("sessionId") UUID sessionId,
-            @PathParam("agendaItemId") UUID agendaItemId, @NotNull @Valid SessionViews.AgendaInput in) {
-        return agendas.change(sessionId, agendaItemId, in.text(), in.done(), in.position()).map(SessionViews.SessionView::of);
+    @Operation(operationId = "changeAgendaItem", summary = "Edit, tick or move an agenda item",
+            description = "Needs If-Match with the item's ETag (its version in the agenda): 412 when it is not the latest, 428 "
+                    + "when missing. Answers the session with its agenda; the ETag is the item's.")
+    @APIResponse(responseCode = "200", description = "The session with its agenda",
+            headers = @Header(name = HttpHeaders.ETAG, description = AGENDA_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = MISSING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SessionViews.SessionView>> changeAgendaItem(@PathParam("sessionId") UUID sessionId,
+            @PathParam("agendaItemId") UUID agendaItemId, @NotNull @Valid SessionViews.AgendaInput in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = REQUIRED_IF_MATCH, required = true) String ifMatch) {
+        return agendas.change(sessionId, agendaItemId, in.text(), in.done(), in.position(), ifMatch).map(edit -> agenda(200, edit));
     }
 
     @DELETE
     @Path("/{sessionId}/agenda-items/{agendaItemId}")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "removeAgendaItem", summary = "Remove an agenda item")
+    @Operation(operationId = "removeAgendaItem", summary = "Remove an agenda item",
+            description = "Needs If-Match with the item's ETag (its version in the agenda): 412 when it is not the latest, 428 "
+                    + "when missing. Answers the session with the rest of its agenda, numbered again.")
+    @APIResponse(responseCode = "200", description = "The session with the rest of its agenda",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = MISSING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SessionViews.SessionView> removeAgendaItem(@PathParam("sessionId") UUID sessionId,
-            @PathParam("agendaItemId") UUID agendaItemId) {
-        return agendas.remove(sessionId, agendaItemId).map(SessionViews.SessionView::of);
+            @PathParam("agendaItemId") UUID agendaItemId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = REQUIRED_IF_MATCH, required = true) String ifMatch) {
+        return agendas.remove(sessionId, agendaItemId, ifMatch).map(edit -> SessionViews.SessionView.of(edit.session()));
     }
 
     @POST
     @Path("/{sessionId}/notes")
     @RolesAllowed({ "mentee", "mentor" })
-    @ResponseStatus(201)
     @Operation(operationId = "addNote", summary = "Write a note: SHARED (both read it) or PRIVATE (only you)",
             description = "Nobody else reads notes, program admins included; the text is stored encrypted.")
     @APIResponse(responseCode = "201", description = "The note",
-            content = @Content(schema = @Schema(implementation = SessionViews.NoteView.class)))
-    public Uni<SessionViews.NoteView> addNote(@PathParam("sessionId") UUID sessionId, @NotNull @Valid SessionViews.NoteInput in) {
-        return notes.add(sessionId, in.text(), in.visibility()).map(SessionViews.NoteView::of);
+            headers = @Header(name = HttpHeaders.ETAG, description = NOTE_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.NoteView.class)))
+    public Uni<RestResponse<SessionViews.NoteView>> addNote(@PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid SessionViews.NoteInput in) {
+        return notes.add(sessionId, in.text(), in.visibility()).map(note -> SessionViews.tagged(201, SessionViews.NoteView.of(note),
+                note.note().version));
     }
 
     @GET
     @Path("/{sessionId}/notes")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "listNotes", summary = "The session's shared notes and your own private ones")
-    public Uni<List<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId) {
-        return notes.of(sessionId).map(found -> found.stream().map(SessionViews.NoteView::of).toList());
+    @Operation(operationId = "listNotes", summary = "The session's shared notes and your own private ones, oldest first",
+            description = "Paged (limit, cursor). Each note carries its version, what If-Match sends to change or delete it.")
+    public Uni<Page<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId,
+            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
+            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return notes.of(sessionId, page(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.NoteView::of));
     }
 
     @PUT
     @Path("/{sessionId}/notes/{noteId}")
     @RolesAllowed({ "mentee", "mentor" })
-    @Operation(operationId = "changeNote", summary = "Edit your own note")
-    public Uni<SessionViews.NoteView> changeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId,
-            @NotNull @Valid SessionViews.NoteInput in) {
-        return notes.change(sessionId, noteId, in.text(), in.visibility()).map(SessionViews.NoteView::of);
+    @Operation(operationId = "changeNote", summary = "Edit your own note",
+            description = "Needs If-Match with the note's ETag: 412 when it is not the latest, 428 when missing.")
+    @APIResponse(responseCode = "200", description = "The note",
+            headers = @Header(name = HttpHeaders.ETAG, description = NOTE_ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.NoteView.class)))
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = MISSING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<SessionViews.NoteView>> changeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId,
+            @NotNull @Valid SessionViews.NoteInput in,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = REQUIRED_IF_MATCH, required = true) String ifMatch) {
+        return notes.change(sessionId, noteId, in.text(), in.visibility(), ifMatch)
+                .map(note -> SessionViews.tagged(200, SessionViews.NoteView.of(note), note.note().version));
     }
 
     @DELETE
     @Path("/{sessionId}/notes/{noteId}")
     @RolesAllowed({ "mentee", "mentor" })
     @ResponseStatus(204)
-    @Operation(operationId = "removeNote", summary = "Delete your own note")
+    @Operation(operationId = "removeNote", summary = "Delete your own note",
+            description = "Needs If-Match with the note's ETag: 412 when it is not the latest, 428 when missing.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Void> removeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId) {
-        return notes.remove(sessionId, noteId);
+    @APIResponse(responseCode = "412", description = STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = MISSING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> removeNote(@PathParam("sessionId") UUID sessionId, @PathParam("noteId") UUID noteId,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = REQUIRED_IF_MATCH, required = true) String ifMatch) {
+        return notes.remove(sessionId, noteId, ifMatch);
+    }
+
+    /** A session's answer, with its ETag. */
+    private static RestResponse<SessionViews.SessionView> session(SessionWithAgenda changed) {
+        return SessionViews.tagged(200, SessionViews.SessionView.of(changed), changed.session().version);
+    }
+
+    /** An agenda change's answer: the session with its agenda, with the ETag of the item added or changed. */
+    private static RestResponse<SessionViews.SessionView> agenda(int status, AgendaItemEdit edit) {
+        return SessionViews.tagged(status, SessionViews.SessionView.of(edit.session()), edit.item().version);
+    }
+
+    /** The page a list's query parameters ask for; a limit that is no number is a 400 naming it (JAX-RS alone would say 404). */
+    static PageRequest page(String cursor, String limit) {
+        Integer size = null;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.valueOf(limit.trim());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
+            }
+        }
+        return PageRequest.of(cursor, size);
     }
 
     /** A date-time query parameter: absent is null, malformed a 400 naming it (JAX-RS alone would say 404). */

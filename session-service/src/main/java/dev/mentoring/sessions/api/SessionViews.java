@@ -13,12 +13,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.ws.rs.core.HttpHeaders;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.validation.KnownTimeZone;
 import dev.mentoring.sessions.application.ActionItemChange;
 import dev.mentoring.sessions.application.ActionItemStatus;
+import dev.mentoring.sessions.application.ListedSessions;
 import dev.mentoring.sessions.application.ReadableNote;
 import dev.mentoring.sessions.application.ScheduledSessions;
 import dev.mentoring.sessions.application.SessionMove;
@@ -34,9 +41,14 @@ public final class SessionViews {
     private SessionViews() {
     }
 
-    /** A page of sessions as a page of answers. */
-    static <T> Page<T> page(Page<MentoringSession> sessions, Function<MentoringSession, T> view) {
-        return new Page<>(sessions.items().stream().map(view).toList(), sessions.nextCursor());
+    /** An answer with the ETag of the resource at {@code version}. */
+    static <T> RestResponse<T> tagged(int status, T body, long version) {
+        return RestResponse.ResponseBuilder.ok(body).status(status).header(HttpHeaders.ETAG, EntityTags.of(version)).build();
+    }
+
+    /** A page of results as a page of answers. */
+    static <R, T> Page<T> page(Page<R> results, Function<R, T> view) {
+        return new Page<>(results.items().stream().map(view).toList(), results.nextCursor());
     }
 
     @Schema(name = "SessionSchedule")
@@ -91,44 +103,55 @@ public final class SessionViews {
     }
 
     @Schema(name = "AgendaItem")
-    public record AgendaItemView(UUID id, int position, String text, boolean done, UUID addedBy) {
+    public record AgendaItemView(UUID id, int position, String text, boolean done, UUID addedBy,
+            @Schema(description = "The item's version, raised by every change (moving or removing another item renumbers it, "
+                    + "a change too); its ETag is this number in quotes, what If-Match sends to change or remove it")
+            long version) {
         static AgendaItemView of(AgendaItem item) {
-            return new AgendaItemView(item.id, item.position, item.text, item.done, item.addedBy);
+            return new AgendaItemView(item.id, item.position, item.text, item.done, item.addedBy, item.version);
         }
     }
 
-    /** A session as its two people see it. */
-    @Schema(name = "Session")
+    /**
+     * A session: all of it for its two people; for a program admin (who lists the tenant's sessions) without what is
+     * private to it, the place or link and the agenda.
+     */
+    @Schema(name = "Session", description = "A session. Its two people see all of it; a program admin, who lists the tenant's "
+            + "sessions, sees dates, states and attendance only: placeOrLink and agenda are absent for them.")
     public record SessionView(UUID id, UUID partnershipId, UUID seriesId, Start start, OffsetDateTime startsAt,
-            OffsetDateTime endsAt, int durationMinutes, SessionEnums.Mode mode, String placeOrLink, SessionEnums.State state,
-            CancellationInfo cancellation, SessionEnums.Attendance attendance, Integer actualMinutes, int sequence,
-            List<AgendaItemView> agenda) {
+            OffsetDateTime endsAt, int durationMinutes, SessionEnums.Mode mode,
+            @Schema(description = "Where (in person) or the link (video); absent when there is none. Private to the two "
+                    + "participants: always absent for a program admin")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String placeOrLink,
+            SessionEnums.State state, CancellationInfo cancellation, SessionEnums.Attendance attendance, Integer actualMinutes,
+            @Schema(description = "iCalendar SEQUENCE, raised by each change of time or state") int sequence,
+            @Schema(description = "The session's version, raised by every change of it (not of its agenda items, which have "
+                    + "their own); its ETag is this number in quotes, what If-Match may send to move, cancel or complete it")
+            long version,
+            @Schema(description = "The agenda, in order: in the answer about one session (not in lists), and only for its two "
+                    + "participants; absent otherwise")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<AgendaItemView> agenda) {
 
         static SessionView of(SessionWithAgenda session) {
-            return of(session.session(), session.agenda());
+            return of(session.session(), session.agenda(), true);
         }
 
-        /** Without its agenda (in lists). */
+        /** As one of its two people sees it in a list: without its agenda. */
         static SessionView of(MentoringSession s) {
-            return of(s, null);
+            return of(s, null, true);
         }
 
-        static SessionView of(MentoringSession s, List<AgendaItem> agenda) {
+        /** A page of a list: for its participants without the agenda, for a program admin without anything private. */
+        static Page<SessionView> page(ListedSessions listed) {
+            return SessionViews.page(listed.sessions(), s -> of(s, null, listed.participant()));
+        }
+
+        static SessionView of(MentoringSession s, List<AgendaItem> agenda, boolean participant) {
             return new SessionView(s.id, s.partnershipId, s.seriesId, new Start(s.localStart, s.timeZone), s.startsAt, s.endsAt,
-                    s.durationMinutes, s.mode, s.placeOrLink, s.state,
+                    s.durationMinutes, s.mode, participant ? s.placeOrLink : null, s.state,
                     s.state == SessionEnums.State.CANCELLED ? new CancellationInfo(s.cancelReason, Boolean.TRUE.equals(s.cancelledLate), s.cancelledBy) : null,
-                    s.attendance, s.actualMinutes, s.sequence, agenda == null ? null : agenda.stream().map(AgendaItemView::of).toList());
-        }
-    }
-
-    /** What a program admin sees: dates, states and attendance, never agendas or notes. */
-    @Schema(name = "SessionSummary")
-    public record SessionSummary(UUID id, UUID partnershipId, OffsetDateTime startsAt, OffsetDateTime endsAt,
-            int durationMinutes, SessionEnums.State state, Boolean cancelledLate, SessionEnums.Attendance attendance,
-            Integer actualMinutes) {
-        static SessionSummary of(MentoringSession s) {
-            return new SessionSummary(s.id, s.partnershipId, s.startsAt, s.endsAt, s.durationMinutes, s.state, s.cancelledLate,
-                    s.attendance, s.actualMinutes);
+                    s.attendance, s.actualMinutes, s.sequence, s.version,
+                    agenda == null || !participant ? null : agenda.stream().map(AgendaItemView::of).toList());
         }
     }
 
@@ -139,7 +162,7 @@ public final class SessionViews {
         static Scheduled of(ScheduledSessions scheduled) {
             MentoringSession first = scheduled.sessions().get(0);
             return new Scheduled(scheduled.seriesId(), scheduled.sessions().stream()
-                    .map(s -> SessionView.of(s, s == first ? scheduled.firstAgenda() : List.of())).toList());
+                    .map(s -> SessionView.of(s, s == first ? scheduled.firstAgenda() : List.of(), true)).toList());
         }
     }
 
@@ -156,11 +179,14 @@ public final class SessionViews {
 
     @Schema(name = "Note")
     public record NoteView(UUID id, UUID sessionId, UUID authorId, SessionEnums.Visibility visibility, String text,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @Schema(description = "The note's version, raised by every change; its ETag is this number in quotes, what If-Match "
+                    + "sends to change or delete it")
+            long version) {
 
         static NoteView of(ReadableNote read) {
             return new NoteView(read.note().id, read.note().sessionId, read.note().authorId, read.note().visibility, read.text(),
-                    read.note().createdAt, read.note().updatedAt);
+                    read.note().createdAt, read.note().updatedAt, read.note().version);
         }
     }
 
@@ -179,12 +205,15 @@ public final class SessionViews {
 
     @Schema(name = "ActionItem")
     public record ActionItemView(UUID id, UUID partnershipId, UUID sessionId, String title, SessionEnums.Role assignee,
-            UUID assigneeId, LocalDate dueDate, SessionEnums.ActionState state, boolean overdue, OffsetDateTime completedAt) {
+            UUID assigneeId, LocalDate dueDate, SessionEnums.ActionState state, boolean overdue, OffsetDateTime completedAt,
+            @Schema(description = "The item's version, raised by every change; its ETag is this number in quotes, what If-Match "
+                    + "sends to change it")
+            long version) {
 
         static ActionItemView of(ActionItemStatus status) {
             var item = status.item();
             return new ActionItemView(item.id, item.partnershipId, item.sessionId, item.title, item.assignee, item.assigneeId,
-                    item.dueDate, item.state, status.overdue(), item.completedAt);
+                    item.dueDate, item.state, status.overdue(), item.completedAt, item.version);
         }
     }
 

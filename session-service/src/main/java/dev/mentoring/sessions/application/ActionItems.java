@@ -1,15 +1,19 @@
 package dev.mentoring.sessions.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.contracts.SessionEvents;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.sessions.domain.ActionItemRules;
 import dev.mentoring.sessions.domain.SessionEnums;
@@ -23,7 +27,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Action items of a partnership: what the mentor or the mentee agreed to do, by when. A scheduled job
+ * Action items of a partnership: what the mentor or the mentee agreed to do, by when; either changes one with its ETag
+ * (If-Match, required: the item is locked, a stale version is 412, a missing one 428). A scheduled job
  * publishes one {@code action-item.overdue} per open item past its due date, safe on several instances
  * (rows claimed with FOR UPDATE SKIP LOCKED and marked in the same transaction as the events).
  */
@@ -83,6 +88,7 @@ public class ActionItems {
                 item.state = SessionEnums.ActionState.OPEN;
                 item.createdBy = my;
                 item.createdAt = now;
+                item.version = 1;
                 return item.persist()
                         .chain(() -> outbox.append(SessionPublisher.actionItem(item, SessionEvents.ACTION_ITEM_CREATED, now)))
                         .map(ignored -> status(item));
@@ -90,25 +96,33 @@ public class ActionItems {
         }));
     }
 
-    /** The action items of one of the caller's partnerships, by due date. */
+    /** A page of the action items of one of the caller's partnerships, by due date (then creation). */
     @WithSession
-    public Uni<List<ActionItemStatus>> of(UUID partnershipId) {
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.ofPartnership(p.id))
-                .map(found -> found.stream().map(this::status).toList()));
+    public Uni<Page<ActionItemStatus>> of(UUID partnershipId, PageRequest page) {
+        ItemKey after = PageCursor.read(page, 3, key -> new ItemKey(LocalDate.parse(key[0]),
+                OffsetDateTime.ofInstant(Instant.parse(key[1]), ZoneOffset.UTC), UUID.fromString(key[2])));
+        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.ofPartnership(p.id,
+                after == null ? null : after.dueDate(), after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                page.limit())))
+                .map(rows -> page.page(rows, i -> PageCursor.of(i.dueDate, i.createdAt.toInstant(), i.id), this::status));
     }
 
-    /** Changes an action item; only what is given changes; DONE completes it (and publishes that once). */
+    /**
+     * Changes an action item at the version {@code ifMatch} names; only what is given changes; DONE completes it (and
+     * publishes that once).
+     */
     @WithTransaction
-    public Uni<ActionItemStatus> change(UUID partnershipId, UUID itemId, ActionItemChange in) {
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.inPartnership(itemId, p.id).chain(item -> {
+    public Uni<ActionItemStatus> change(UUID partnershipId, UUID itemId, ActionItemChange in, String ifMatch) {
+        if (in.title() != null && in.title().isBlank()) {
+            throw ProblemException.badRequest("title", "must not be blank");
+        }
+        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.inPartnershipForChange(itemId, p.id).chain(item -> {
             if (item == null) {
                 throw ProblemException.notFound("action item", itemId);
             }
+            EntityTags.check(ifMatch, item.version, true, "the action item");
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (in.title() != null) {
-                if (in.title().isBlank()) {
-                    throw ProblemException.badRequest("title", "must not be blank");
-                }
                 item.title = in.title().strip();
             }
             if (in.dueDate() != null) {
@@ -128,6 +142,10 @@ public class ActionItems {
                     : Uni.createFrom().voidItem();
             return event.map(ignored -> status(item));
         })));
+    }
+
+    /** Where a page of action items starts: after this due date, creation time and id. */
+    private record ItemKey(LocalDate dueDate, OffsetDateTime createdAt, UUID id) {
     }
 
     @Scheduled(identity = "action-items-overdue", every = "${mentoring.sessions.overdue-interval:15m}", delayed = "20s",

@@ -60,13 +60,25 @@ class CallingParticipant {
         });
     }
 
+    /** Whether the caller is a program admin: they see the tenant's sessions, never their content. */
+    public boolean isProgramAdmin() {
+        return caller.hasRole("program-admin");
+    }
+
     /** A session of the caller's; 404 for anyone else's. */
     public Uni<MentoringSession> session(UUID me, UUID sessionId) {
-        return sessions.inTenant(caller.tenant(), sessionId).map(s -> {
-            if (s == null || !(me.equals(s.menteeId) || me.equals(s.mentorId))) {
-                throw ProblemException.notFound("session", sessionId);
-            }
-            return s;
-        });
+        return sessions.inTenant(caller.tenant(), sessionId).map(s -> mine(me, sessionId, s));
+    }
+
+    /** A session of the caller's, write-locked for a change until the transaction ends; 404 for anyone else's. */
+    public Uni<MentoringSession> sessionForChange(UUID me, UUID sessionId) {
+        return sessions.inTenantForChange(caller.tenant(), sessionId).map(s -> mine(me, sessionId, s));
+    }
+
+    private static MentoringSession mine(UUID me, UUID sessionId, MentoringSession s) {
+        if (s == null || !(me.equals(s.menteeId) || me.equals(s.mentorId))) {
+            throw ProblemException.notFound("session", sessionId);
+        }
+        return s;
     }
 }

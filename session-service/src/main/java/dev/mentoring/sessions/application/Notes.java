@@ -1,12 +1,16 @@
 package dev.mentoring.sessions.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.plumbing.concurrency.EntityTags;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.sessions.config.SessionSettings;
 import dev.mentoring.sessions.domain.NoteCipher;
@@ -19,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Notes on sessions: shared ones are read by both people, private ones only by their author; nobody else reads either,
- * program admins included. Only the author changes a note; its text is stored only encrypted.
+ * program admins included. Only the author changes a note, sending its ETag (If-Match, required); its text is stored
+ * only encrypted.
  */
 @ApplicationScoped
 public class Notes {
@@ -49,22 +54,27 @@ public class Notes {
             note.visibility = visibility == null ? SessionEnums.Visibility.SHARED : visibility;
             note.createdAt = now;
             note.updatedAt = now;
+            note.version = 1;
             seal(note, text);
             return note.persist().map(ignored -> opened(note));
         }));
     }
 
-    /** The notes the caller may read: shared ones and their own private ones. */
+    /** A page of the notes the caller may read (shared ones and their own private ones), oldest first. */
     @WithSession
-    public Uni<List<ReadableNote>> of(UUID sessionId) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my))
-                .map(found -> found.stream().map(this::opened).toList()));
+    public Uni<Page<ReadableNote>> of(UUID sessionId, PageRequest page) {
+        NoteKey after = PageCursor.read(page, 2, key -> new NoteKey(
+                OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
+        return me.id().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my,
+                after == null ? null : after.createdAt(), after == null ? null : after.id(), page.limit())))
+                .map(rows -> page.page(rows, n -> PageCursor.of(n.createdAt.toInstant(), n.id), this::opened));
     }
 
-    /** Changes the text (and the visibility, when given) of the caller's own note. */
+    /** Changes the text (and the visibility, when given) of the caller's own note, at the version {@code ifMatch} names. */
     @WithTransaction
-    public Uni<ReadableNote> change(UUID sessionId, UUID noteId, String text, SessionEnums.Visibility visibility) {
+    public Uni<ReadableNote> change(UUID sessionId, UUID noteId, String text, SessionEnums.Visibility visibility, String ifMatch) {
         return me.id().chain(my -> ownNote(my, sessionId, noteId).map(note -> {
+            EntityTags.check(ifMatch, note.version, true, "the note");
             seal(note, text);
             if (visibility != null) {
                 note.visibility = visibility;
@@ -74,15 +84,18 @@ public class Notes {
         }));
     }
 
-    /** Deletes the caller's own note. */
+    /** Deletes the caller's own note, at the version {@code ifMatch} names. */
     @WithTransaction
-    public Uni<Void> remove(UUID sessionId, UUID noteId) {
-        return me.id().chain(my -> ownNote(my, sessionId, noteId).chain(notes::delete));
+    public Uni<Void> remove(UUID sessionId, UUID noteId, String ifMatch) {
+        return me.id().chain(my -> ownNote(my, sessionId, noteId).chain(note -> {
+            EntityTags.check(ifMatch, note.version, true, "the note");
+            return notes.delete(note);
+        }));
     }
 
-    /** A note the caller wrote; 404 for one they may not read, 403 for the other's shared one. */
+    /** A note the caller wrote, locked for the change; 404 for one they may not read, 403 for the other's shared one. */
     private Uni<SessionNote> ownNote(UUID my, UUID sessionId, UUID noteId) {
-        return me.session(my, sessionId).chain(s -> notes.inSession(noteId, s.id).map(note -> {
+        return me.session(my, sessionId).chain(s -> notes.inSessionForChange(noteId, s.id).map(note -> {
             boolean readable = note != null && (note.authorId.equals(my) || note.visibility == SessionEnums.Visibility.SHARED);
             if (!readable) {
                 throw ProblemException.notFound("note", noteId);
@@ -92,6 +105,10 @@ public class Notes {
             }
             return note;
         }));
+    }
+
+    /** Where a page of notes starts: after this creation time and id. */
+    private record NoteKey(OffsetDateTime createdAt, UUID id) {
     }
 
     private static String associated(SessionNote note) {

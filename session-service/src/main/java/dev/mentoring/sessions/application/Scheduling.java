@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.contracts.SessionEvents;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
@@ -143,12 +144,15 @@ class Scheduling {
         }));
     }
 
-    /** Moves the session, or this and the following occurrences of its series, with the events. */
+    /**
+     * Moves the session, or this and the following occurrences of its series, with the events; the session locked and at
+     * the version {@code ifMatch} names (412 when it names another; none lets the move through).
+     */
     @WithTransaction
-    public Uni<SessionWithAgenda> move(PlannedMove plan, SessionMove move) {
+    public Uni<SessionWithAgenda> move(PlannedMove plan, SessionMove move, String ifMatch) {
         return activeForUpdate(plan.session().partnershipId).chain(p -> plan.following()
-                ? moveFollowing(plan.participant(), p, plan.session().id, move, plan.starts(), plan.zone(), plan.minutes())
-                : moveOne(plan.session().id, plan.starts().get(0), plan.minutes()));
+                ? moveFollowing(plan.participant(), p, plan.session().id, move, plan.starts(), plan.zone(), plan.minutes(), ifMatch)
+                : moveOne(plan.session().id, plan.starts().get(0), plan.minutes(), ifMatch));
     }
 
     /** Within the transaction: the partnership, share-locked and still active. */
@@ -162,9 +166,13 @@ class Scheduling {
         });
     }
 
-    /** Within the transaction: the session, locked and still scheduled (a cancel that committed meanwhile wins). */
-    private Uni<MentoringSession> scheduledForUpdate(UUID sessionId) {
+    /**
+     * Within the transaction: the session, locked, at the version {@code ifMatch} names and still scheduled (a cancel
+     * that committed meanwhile wins).
+     */
+    private Uni<MentoringSession> scheduledForUpdate(UUID sessionId, String ifMatch) {
         return sessions.lockedForChange(sessionId).map(s -> {
+            EntityTags.check(ifMatch, s.version, false, "the session");
             SessionRules.checkMovable(s.state);
             return s;
         });
@@ -186,9 +194,9 @@ class Scheduling {
         return old.rrule.contains("COUNT=") ? Recurrence.withCount(old.rrule, moving) : old.rrule;
     }
 
-    private Uni<SessionWithAgenda> moveOne(UUID sessionId, ZonedDateTime start, int minutes) {
+    private Uni<SessionWithAgenda> moveOne(UUID sessionId, ZonedDateTime start, int minutes, String ifMatch) {
         OffsetDateTime now = now();
-        return scheduledForUpdate(sessionId).chain(s -> {
+        return scheduledForUpdate(sessionId, ifMatch).chain(s -> {
             OffsetDateTime previous = s.startsAt;
             place(s, start, minutes);
             s.changed(now);
@@ -200,9 +208,9 @@ class Scheduling {
 
     /** This and the following occurrences move to a new series from the new start; the old series ends before them. */
     private Uni<SessionWithAgenda> moveFollowing(UUID my, PartnershipCopy p, UUID sessionId, SessionMove move,
-            List<ZonedDateTime> starts, ZoneId zone, int minutes) {
+            List<ZonedDateTime> starts, ZoneId zone, int minutes, String ifMatch) {
         OffsetDateTime now = now();
-        return scheduledForUpdate(sessionId).chain(first -> series.lockedForChange(first.seriesId)
+        return scheduledForUpdate(sessionId, ifMatch).chain(first -> series.lockedForChange(first.seriesId)
                 .chain(old -> sessions.scheduledFrom(first.seriesId, first.recurrenceId).chain(following -> {
                     SessionSeries next = new SessionSeries();
                     next.id = UUID.randomUUID();
@@ -268,6 +276,7 @@ class Scheduling {
         s.createdBy = my;
         s.createdAt = now;
         s.updatedAt = now;
+        s.version = 1;
         return s;
     }
 

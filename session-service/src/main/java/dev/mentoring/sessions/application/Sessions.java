@@ -14,6 +14,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.contracts.SessionEvents;
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.paging.Page;
@@ -35,7 +36,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sessions of a partnership, for its two people: scheduling (a single session or a series), moving, cancelling,
  * completing and reading them; the tenant's sessions for program admins. Every change is one transaction with its
- * events; an overlap with another session of either person is a 409 naming it, checked by the database under
+ * events, on the session locked and at the version an If-Match names (optional: without one the last change wins); an
+ * overlap with another session of either person is a 409 naming it, checked by the database under
  * concurrency (scheduling and moving run their reads and their transaction as steps of {@link Scheduling}, so that the
  * clash is named after the database refused it).
  */
@@ -83,18 +85,22 @@ public class Sessions {
                         found.partnership().menteeId, found.partnership().mentorId, starts, plan.durationMinutes())));
     }
 
-    /** Moves a session, or this and the following occurrences of its series. */
-    public Uni<SessionWithAgenda> reschedule(UUID sessionId, SessionMove move) {
-        return scheduling.planMove(sessionId, move).chain(plan -> scheduling.move(plan, move)
+    /** Moves a session, or this and the following occurrences of its series, if it is at the version {@code ifMatch} names. */
+    public Uni<SessionWithAgenda> reschedule(UUID sessionId, SessionMove move, String ifMatch) {
+        return scheduling.planMove(sessionId, move).chain(plan -> scheduling.move(plan, move, ifMatch)
                 .onFailure(Bookings::isOverlap).recoverWithUni(failure -> bookings.<SessionWithAgenda>nameClash(
                         plan.session().menteeId, plan.session().mentorId, plan.starts(), plan.minutes())));
     }
 
-    /** Cancels a session (or this and the following of its series) with the caller's reason; late when close to the start. */
+    /**
+     * Cancels a session (or this and the following of its series) with the caller's reason, if it is at the version
+     * {@code ifMatch} names; late when close to the start.
+     */
     @WithTransaction
-    public Uni<SessionWithAgenda> cancel(UUID sessionId, SessionEnums.CancelReason reason, SessionEnums.Scope scope) {
+    public Uni<SessionWithAgenda> cancel(UUID sessionId, SessionEnums.CancelReason reason, SessionEnums.Scope scope, String ifMatch) {
         SessionRules.checkCancelReason(reason);
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+        return me.id().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
+            EntityTags.check(ifMatch, s.version, false, "the session");
             SessionRules.checkCancellable(s.state);
             SessionRules.checkScope(scope, s.seriesId != null);
             OffsetDateTime now = now();
@@ -114,10 +120,14 @@ public class Sessions {
         }));
     }
 
-    /** Marks a session that has started as held (both came) or missed, with the actual minutes. */
+    /**
+     * Marks a session that has started as held (both came) or missed, with the actual minutes, if it is at the version
+     * {@code ifMatch} names.
+     */
     @WithTransaction
-    public Uni<SessionWithAgenda> complete(UUID sessionId, SessionEnums.Attendance attendance, Integer actualMinutes) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+    public Uni<SessionWithAgenda> complete(UUID sessionId, SessionEnums.Attendance attendance, Integer actualMinutes, String ifMatch) {
+        return me.id().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
+            EntityTags.check(ifMatch, s.version, false, "the session");
             OffsetDateTime now = now();
             SessionRules.checkCompletable(s.state, s.startsAt, now);
             s.attendance = attendance;
@@ -136,15 +146,20 @@ public class Sessions {
         return me.id().chain(my -> me.session(my, sessionId).chain(this::withAgenda));
     }
 
-    /** The caller's sessions across their partnerships, in a date range, by start. */
+    /**
+     * The sessions the caller may list, in a date range, by start: a program admin's are the tenant's (and they see no
+     * content), a mentor's or mentee's their own across their partnerships.
+     */
     @WithSession
-    public Uni<Page<MentoringSession>> mine(OffsetDateTime from, OffsetDateTime to, PageRequest page) {
+    public Uni<ListedSessions> list(OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         OffsetDateTime[] range = range(from, to);
-        return me.id().chain(my -> {
-            Cursor after = Cursor.of(page);
-            return sessions.ofParticipant(me.tenant(), my, range[0], range[1], after.startsAt(), after.id(), page.limit())
-                    .map(rows -> page(page, rows));
-        });
+        Cursor after = Cursor.of(page);
+        if (me.isProgramAdmin()) {
+            return sessions.ofTenant(me.tenant(), range[0], range[1], after.startsAt(), after.id(), page.limit())
+                    .map(rows -> new ListedSessions(page(page, rows), false));
+        }
+        return me.id().chain(my -> sessions.ofParticipant(me.tenant(), my, range[0], range[1], after.startsAt(), after.id(),
+                page.limit())).map(rows -> new ListedSessions(page(page, rows), true));
     }
 
     /** A partnership's sessions in a date range, by start, for its two people. */
@@ -156,15 +171,6 @@ public class Sessions {
             return sessions.ofPartnership(me.tenant(), p.id, range[0], range[1], after.startsAt(), after.id(), page.limit())
                     .map(rows -> page(page, rows));
         }));
-    }
-
-    /** The tenant's sessions in a date range, by start (for program admins, who see no content). */
-    @WithSession
-    public Uni<Page<MentoringSession>> ofTenant(OffsetDateTime from, OffsetDateTime to, PageRequest page) {
-        OffsetDateTime[] range = range(from, to);
-        Cursor after = Cursor.of(page);
-        return sessions.ofTenant(me.tenant(), range[0], range[1], after.startsAt(), after.id(), page.limit())
-                .map(rows -> page(page, rows));
     }
 
     private Uni<SessionWithAgenda> withAgenda(MentoringSession s) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import dev.mentoring.sessions.domain.SessionEnums;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -59,4 +60,9 @@ public class ActionItem extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /** Raised by every change (its ETag); a new item is at 1. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

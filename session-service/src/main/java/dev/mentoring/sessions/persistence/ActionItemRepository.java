@@ -1,10 +1,13 @@
 package dev.mentoring.sessions.persistence;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -13,14 +16,27 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ActionItemRepository implements PanacheRepositoryBase<ActionItem, UUID> {
 
-    /** The partnership's action items by due date. */
-    public Uni<List<ActionItem>> ofPartnership(UUID partnershipId) {
-        return list("partnershipId = ?1 order by dueDate, createdAt", partnershipId);
+    /**
+     * A page of the partnership's action items by due date (then creation, then id), after the given item's place: up
+     * to {@code limit} + 1 rows, the last only telling that another page follows.
+     */
+    public Uni<List<ActionItem>> ofPartnership(UUID partnershipId, LocalDate afterDue, OffsetDateTime afterCreated, UUID afterId,
+            int limit) {
+        List<Object> params = new ArrayList<>(List.of(partnershipId));
+        String query = "partnershipId = ?1";
+        if (afterDue != null) {
+            query += " and (dueDate > ?2 or (dueDate = ?2 and (createdAt > ?3 or (createdAt = ?3 and id > ?4))))";
+            params.add(afterDue);
+            params.add(afterCreated);
+            params.add(afterId);
+        }
+        return find(query + " order by dueDate, createdAt, id", params.toArray()).range(0, limit).list();
     }
 
-    /** An action item of the partnership, or null. */
-    public Uni<ActionItem> inPartnership(UUID itemId, UUID partnershipId) {
-        return find("id = ?1 and partnershipId = ?2", itemId, partnershipId).firstResult();
+    /** An action item of the partnership, write-locked until the transaction ends (its version is the latest), or null. */
+    public Uni<ActionItem> inPartnershipForChange(UUID itemId, UUID partnershipId) {
+        return find("id = ?1 and partnershipId = ?2", itemId, partnershipId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -36,6 +37,11 @@ public class AgendaItem extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Raised by every change (its ETag); a new item is at 1. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
     /** A new agenda item at the position (from 1), its text stripped. */
     public static AgendaItem of(UUID sessionId, int position, String text, UUID by, OffsetDateTime now) {
         AgendaItem item = new AgendaItem();
@@ -45,6 +51,7 @@ public class AgendaItem extends PanacheEntityBase {
         item.text = text.strip();
         item.addedBy = by;
         item.createdAt = now;
+        item.version = 1;
         return item;
     }
 }

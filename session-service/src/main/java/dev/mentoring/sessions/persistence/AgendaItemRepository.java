@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -17,18 +18,8 @@ public class AgendaItemRepository implements PanacheRepositoryBase<AgendaItem, U
         return list("sessionId = ?1 order by position, createdAt", sessionId);
     }
 
-    /** How many items the session's agenda has. */
-    public Uni<Long> countOf(UUID sessionId) {
-        return count("sessionId", sessionId);
-    }
-
-    /** An item of the session's agenda, or null. */
-    public Uni<AgendaItem> inSession(UUID itemId, UUID sessionId) {
-        return find("id = ?1 and sessionId = ?2", itemId, sessionId).firstResult();
-    }
-
-    /** Removes an item of the session's agenda; answers whether there was one. */
-    public Uni<Boolean> removeFromSession(UUID itemId, UUID sessionId) {
-        return delete("id = ?1 and sessionId = ?2", itemId, sessionId).map(deleted -> deleted > 0);
+    /** An item of the session's agenda, write-locked until the transaction ends (its version is the latest), or null. */
+    public Uni<AgendaItem> inSessionForChange(UUID itemId, UUID sessionId) {
+        return find("id = ?1 and sessionId = ?2", itemId, sessionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

@@ -89,6 +89,7 @@ public class MentoringSession extends PanacheEntityBase {
     @Column(nullable = false)
     public int sequence;
 
+    /** Raised by every change of the row (its ETag); a new session is at 1. */
     @Version
     @Column(nullable = false)
     public long version;

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import dev.mentoring.sessions.domain.SessionEnums;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -48,4 +49,9 @@ public class SessionNote extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Raised by every change (its ETag); a new note is at 1. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -21,6 +21,11 @@ public class SessionRepository implements PanacheRepositoryBase<MentoringSession
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
 
+    /** The tenant's session, write-locked until the transaction ends (its state and version are the latest), or null. */
+    public Uni<MentoringSession> inTenantForChange(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /** The session, write-locked until the transaction ends: a cancel committed meanwhile is seen. */
     public Uni<MentoringSession> lockedForChange(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

@@ -65,7 +65,7 @@ class FeedbackScenarioTest {
         String goalId = null;
         for (int i = 0; i < 120 && goalId == null; i++) {
             var known = Platform.as(MENTEE).get(goals).then().extract();
-            goalId = known.statusCode() == 200 ? known.path("[0].goalId") : null;
+            goalId = known.statusCode() == 200 ? known.path("items[0].goalId") : null;
             if (goalId == null) {
                 Thread.sleep(500); // the agreement's events are on their way to feedback-service
             }
@@ -86,8 +86,16 @@ class FeedbackScenarioTest {
             Platform.as(MENTOR).contentType(ContentType.JSON)
                     .body("{\"overall\":4,\"preparation\":3,\"communication\":2,\"comment\":\"Private thought\",\"shareWithOther\":false}")
                     .post(path).then().statusCode(201);
-            Platform.as(MENTOR).get(path).then().statusCode(200).body("comment", org.hamcrest.Matchers.hasItem("Hard to reach between sessions"));
-            Platform.as(MENTEE).get(path).then().statusCode(200).body("comment", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Private thought")));
+            Platform.as(MENTOR).get(path).then().statusCode(200).body("items.comment", org.hamcrest.Matchers.hasItem("Hard to reach between sessions"));
+            Platform.as(MENTEE).get(path).then().statusCode(200).body("items.comment", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Private thought")))
+                    .body("nextCursor", org.hamcrest.Matchers.nullValue());
+            // the mentee edits it with the ETag it got (the same ratings); an edit from that older reading is then stale
+            String menteeFeedback = "{\"overall\":3,\"preparation\":4,\"communication\":1,\"comment\":\"Hard to reach between sessions\",\"shareWithOther\":true}";
+            assertThat(mentee.header("ETag")).isEqualTo("\"1\"");
+            Platform.as(MENTEE).header("If-Match", mentee.header("ETag")).contentType(ContentType.JSON).body(menteeFeedback).put(path)
+                    .then().statusCode(200).header("ETag", "\"2\"");
+            Platform.as(MENTEE).header("If-Match", mentee.header("ETag")).contentType(ContentType.JSON).body(menteeFeedback).put(path)
+                    .then().statusCode(412).contentType("application/problem+json");
             Platform.as("globex-admin").get(path).then().statusCode(403);
             // a person of the other tenant (known to the service) is told the session does not exist
             assertNotFoundFor("acme-mentee4", path);
@@ -113,6 +121,11 @@ class FeedbackScenarioTest {
             assertThat(state.<List<String>>path("pitfalls.pitfall")).containsExactly("LACK_OF_COMMITMENT", "POOR_COMMUNICATION");
             assertThat(state.<Integer>path("score")).isEqualTo(60);
             Platform.as("globex-admin").get(health).then().statusCode(200).body("state", equalTo("NEEDS_ATTENTION"));
+            // the health collection: the mentee's own partnerships (this one among them), the tenant's for the admin
+            Platform.as(MENTEE).queryParam("state", "NEEDS_ATTENTION").queryParam("limit", 200).get("/api/v1/feedback/health").then()
+                    .statusCode(200).body("items.partnershipId", org.hamcrest.Matchers.hasItem(partnership));
+            Platform.as("globex-admin").queryParam("state", "NEEDS_ATTENTION").queryParam("limit", 200).get("/api/v1/feedback/health")
+                    .then().statusCode(200).body("items.partnershipId", org.hamcrest.Matchers.hasItem(partnership));
             assertNotFoundFor("globex-mentee4", health);
 
             // the last change of state is on its way (the API showed it); then everything the partnership published

@@ -30,13 +30,16 @@ final class Pairs {
      * run again (and the mentee's limit of open requests is not spent by earlier runs).
      */
     static void clear(String mentee, String mentorId) {
-        List<Map<String, Object>> requests = Platform.as(mentee).get("/api/v1/matching/mentorship-requests")
-                .then().statusCode(200).extract().path("findAll { it.menteeId != null && it.state == 'OPEN' }");
+        // a mentee has at most 10 open requests and 10 running partnerships (the tenant's limits): one page each
+        List<Map<String, Object>> requests = Platform.as(mentee).queryParam("state", "OPEN").queryParam("limit", 200)
+                .get("/api/v1/matching/mentorship-requests").then().statusCode(200).extract().path("items");
         requests.forEach(r -> Platform.as(mentee).post("/api/v1/matching/mentorship-requests/" + r.get("id") + "/withdrawal")
                 .then().statusCode(200));
-        List<Map<String, Object>> running = Platform.as(mentee).get("/api/v1/matching/partnerships/mine")
-                .then().statusCode(200)
-                .extract().path("findAll { it.mentorId == '" + mentorId + "' && (it.state == 'ACTIVE' || it.state == 'PAUSED') }");
+        List<Map<String, Object>> running = new java.util.ArrayList<>();
+        for (String state : List.of("ACTIVE", "PAUSED")) {
+            running.addAll(Platform.as(mentee).queryParam("state", state).queryParam("limit", 200).get("/api/v1/matching/partnerships")
+                    .then().statusCode(200).extract().path("items.findAll { it.mentorId == '" + mentorId + "' }"));
+        }
         running.forEach(p -> Platform.as(mentee).contentType(ContentType.JSON).body("{\"reasonCategory\":\"OTHER\"}")
                 .post("/api/v1/matching/partnerships/" + p.get("id") + "/ending").then().statusCode(200));
     }

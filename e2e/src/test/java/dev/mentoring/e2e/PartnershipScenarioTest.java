@@ -43,6 +43,11 @@ class PartnershipScenarioTest {
                 Platform.as(stranger).post("/api/v1/matching/partnerships/" + requestId + "/pause").then().statusCode(404);
             }
             Platform.as("acme-admin").get("/api/v1/matching/partnerships/" + requestId).then().statusCode(404);
+            // the collection is scoped by role: the mentee's own, with the private texts; never another tenant's
+            Platform.as("globex-mentee3").get("/api/v1/matching/partnerships?state=ACTIVE").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(requestId));
+            Platform.as("acme-mentee4").get("/api/v1/matching/partnerships?state=ACTIVE").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(requestId)));
 
             // both sign an agreement with two SMART goals
             String agreement = "/api/v1/matching/partnerships/" + requestId + "/agreement";

@@ -37,9 +37,14 @@ class ProfileScenarioTest {
                     .body("employeeId", equalTo("A-2001"))
                     .extract().path("id");
 
-            Platform.as("acme-mentee1").get(ME).then().statusCode(200)
+            String etag = Platform.as("acme-mentee1").get(ME).then().statusCode(200)
                     .body("id", equalTo(id)).body("displayName", equalTo(name))
-                    .body("timeZone", equalTo("Europe/Copenhagen"));
+                    .body("timeZone", equalTo("Europe/Copenhagen")).extract().header("ETag");
+            // an edit naming another version than the profile's current one changes nothing (If-Match through the gateway)
+            assertThat(etag).matches("\"\\d+\"");
+            Platform.as("acme-mentee1").header("If-Match", "\"" + (Long.parseLong(etag.replace("\"", "")) + 1000) + "\"")
+                    .contentType(ContentType.JSON).body("{\"displayName\":\"Stale\",\"timeZone\":\"UTC\",\"languages\":[\"en\"]}")
+                    .put(ME).then().statusCode(412).contentType("application/problem+json");
 
             ConsumerRecord<String, String> record = events.await(r -> id.equals(r.key())
                     && Instant.parse(CloudEvents.read(r).get("time").asText()).isAfter(start), Duration.ofSeconds(30));
@@ -58,7 +63,8 @@ class ProfileScenarioTest {
             // nor does an unrelated person of the same tenant; their HR platform does
             Platform.as("acme-mentee2").get("/api/v1/matching/participants/" + id).then().statusCode(404);
             Platform.anonymous().header("Authorization", "Bearer " + Platform.clientToken("hr-acme", "hr-acme-local-secret"))
-                    .get("/api/v1/matching/participants/" + id).then().statusCode(200).body("id", equalTo(id));
+                    .get("/api/v1/matching/participants/" + id).then().statusCode(200).body("id", equalTo(id))
+                    .body("view", equalTo("PROFILE"));
             Platform.anonymous().header("Authorization", "Bearer " + Platform.clientToken("hr-globex", "hr-globex-local-secret"))
                     .get("/api/v1/matching/participants/" + id).then().statusCode(404);
         }

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * The tenant-wide settings a generated test may overwrite with valid values (partnership limits, match
- * weights): saved before, put back after, so other tests meet the tenant as it was.
+ * weights, feedback thresholds): saved before, put back after, so other tests meet the tenant as it was.
  */
 final class TenantSettings {
 
-    private static final String[] PATHS = { "/api/v1/matching/matching/partnership-limits", "/api/v1/matching/matching/weights" };
+    private static final String[] PATHS = { "/api/v1/matching/settings/partnership-limits", "/api/v1/matching/settings/weights",
+            "/api/v1/feedback/settings" };
 
     private final String admin;
     private final Map<String, String> saved = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ public class FeedbackResource {
     public Uni<Page<FeedbackViews.FeedbackView>> ofSession(@PathParam("sessionId") UUID sessionId,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return feedback.ofSession(sessionId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.FeedbackView::of));
+        return feedback.ofSession(sessionId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.FeedbackView::of));
     }
 
     @GET
@@ -127,7 +127,7 @@ public class FeedbackResource {
     public Uni<Page<FeedbackViews.EvaluationView>> evaluations(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return evaluations.ofPartnership(partnershipId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.EvaluationView::of));
+        return evaluations.ofPartnership(partnershipId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.EvaluationView::of));
     }
 
     @POST
@@ -150,7 +150,7 @@ public class FeedbackResource {
     public Uni<Page<FeedbackViews.GoalView>> goals(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return goals.ofPartnership(partnershipId, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.GoalView::of));
+        return goals.ofPartnership(partnershipId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.GoalView::of));
     }
 
     @POST
@@ -183,7 +183,7 @@ public class FeedbackResource {
             @QueryParam("state") @Parameter(description = "HEALTHY, NEEDS_ATTENTION or AT_RISK; any when absent") String state,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return health.list(state, pageOf(cursor, limit)).map(page -> page(page, FeedbackViews.HealthView::of));
+        return health.list(state, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.HealthView::of));
     }
 
     @GET
@@ -223,18 +223,6 @@ public class FeedbackResource {
         return settings.save(caller.tenant(), in.settings(), ifMatch).map(FeedbackResource::settingsAnswer);
     }
 
-    /** The page asked for; a limit that is no whole number is a 400 naming it, as one out of range. */
-    private static PageRequest pageOf(String cursor, String limit) {
-        Integer size = null;
-        if (limit != null && !limit.isEmpty()) {
-            try {
-                size = Integer.valueOf(limit.strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
-            }
-        }
-        return PageRequest.of(cursor, size);
-    }
 
     /** A page of results as a page of answers. */
     private static <R, T> Page<T> page(Page<R> results, Function<R, T> view) {

@@ -166,12 +166,12 @@ public class Evaluations {
     /** A page of the caller's partnership's evaluations (not the cancelled ones), by date, with whether the caller answered each. */
     @WithSession
     public Uni<Page<Seen>> ofPartnership(UUID partnershipId, PageRequest page) {
-        EvaluationKey after = PageCursor.read(page, 2, key -> new EvaluationKey(LocalDate.parse(key[0]), UUID.fromString(key[1])));
+        EvaluationKey after = page.afterKey(2, key -> new EvaluationKey(LocalDate.parse(key[0]), UUID.fromString(key[1])));
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
                 .chain(p -> evaluations.ofPartnership(p.id, after == null ? null : after.opensOn(), after == null ? null : after.id(),
                         page.limit()))
                 .chain(rows -> answers.answeredBy(me, rows.stream().map(e -> e.id).toList())
-                        .map(mine -> page.page(rows, e -> PageCursor.of(e.opensOn, e.id), e -> new Seen(e, mine.contains(e.id))))));
+                        .map(mine -> page.page(rows, e -> PageRequest.key(e.opensOn, e.id), e -> new Seen(e, mine.contains(e.id))))));
     }
 
     /** Where a page of evaluations starts: after this date and id. */

@@ -55,11 +55,11 @@ public class Goals {
     /** A page of the goals of the caller's partnership's agreement in force, by due date (those without one last), then id. */
     @WithSession
     public Uni<Page<Goal>> ofPartnership(UUID partnershipId, PageRequest page) {
-        GoalKey after = PageCursor.read(page, 2,
+        GoalKey after = page.afterKey(2,
                 key -> new GoalKey(key[0].isEmpty() ? null : LocalDate.parse(key[0]), UUID.fromString(key[1])));
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
                 .chain(p -> goals.inForce(p.id, after == null ? null : after.dueDate(), after == null ? null : after.goalId(), page.limit())))
-                .map(rows -> page.page(rows, g -> PageCursor.of(g.dueDate, g.goalId), g -> g));
+                .map(rows -> page.page(rows, g -> PageRequest.key(g.dueDate, g.goalId), g -> g));
     }
 
     /** Where a page of goals starts: after this due date (none: among those without one) and goal id. */

@@ -133,12 +133,12 @@ public class SessionFeedbacks {
     /** A page of the feedback on the session the caller sees: their own, and the other's if they shared it; oldest first. */
     @WithSession
     public Uni<Page<Seen>> ofSession(UUID sessionId, PageRequest page) {
-        FeedbackKey after = PageCursor.read(page, 2,
+        FeedbackKey after = page.afterKey(2,
                 key -> new FeedbackKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
         return participants.me().chain(me -> held(me, sessionId)
                 .chain(held -> feedback.visibleTo(held.session().id, me, after == null ? null : after.createdAt(),
                         after == null ? null : after.id(), page.limit()))
-                .map(rows -> page.page(rows, f -> PageCursor.of(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me)))));
+                .map(rows -> page.page(rows, f -> PageRequest.key(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me)))));
     }
 
     /** Where a page of feedback starts: after this creation time and id. */

@@ -1,5 +1,7 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

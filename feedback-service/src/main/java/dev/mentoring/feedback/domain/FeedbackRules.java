@@ -1,5 +1,6 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 

@@ -1,5 +1,7 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.plumbing.rules.MissingValue;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.plumbing.rules.MissingValue;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -141,7 +141,7 @@ public class ApiDocument {
                     }
                 });
             }
-            paths.put(prefix + path.getKey(), path.getValue());
+            paths.put("/".equals(path.getKey()) ? prefix : prefix + path.getKey(), path.getValue()); // a service's root is the bare prefix
         });
         JsonObject components = document.getJsonObject("components", new JsonObject());
         components.getJsonObject("schemas", new JsonObject()).forEach(schema -> {

@@ -41,6 +41,14 @@ class ApiDocumentTest {
     }
 
     @Test
+    void aServicesRootIsTheBarePrefixWithoutATrailingSlash() {
+        JsonObject paths = new JsonObject();
+        ApiDocument.merge(document("/", "View", new JsonObject().put("type", "object")), "/api/v1/sessions", paths, new JsonObject(),
+                new JsonObject(), new JsonArray());
+        assertThat(paths.fieldNames()).containsExactly("/api/v1/sessions");
+    }
+
+    @Test
     void rolesMoveFromTheScopesToTheirOwnListAndTheDescription() {
         JsonObject operation = new JsonObject().put("summary", "x").put("security", new JsonArray()
                 .add(new JsonObject().put("SecurityScheme", new JsonArray().add("mentee").add("mentor"))));

@@ -70,7 +70,7 @@ public class MentorshipRequestResource {
             @Parameter(description = "Only requests in this state", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "OPEN", "ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED" })) @QueryParam("state") String state,
             @QueryParam("cursor") String cursor,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         return requests.list(state, PageRequest.of(cursor, limit))
                 .map(page -> new Page<>(page.items().stream().map(RequestViews.Request::of).toList(), page.nextCursor()));
     }

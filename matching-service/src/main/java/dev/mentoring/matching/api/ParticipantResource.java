@@ -51,7 +51,7 @@ public class ParticipantResource {
             @Parameter(description = "a skill name") @QueryParam("skill") String skill,
             @Parameter(description = "true: only mentors who accept mentees and have capacity") @QueryParam("available") Boolean available,
             @QueryParam("cursor") String cursor,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         if (role != null && !role.equals("mentor") && !role.equals("mentee")) {
             throw ProblemException.badRequest("role", "must be mentor or mentee");
         }

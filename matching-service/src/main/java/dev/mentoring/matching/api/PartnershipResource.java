@@ -52,7 +52,7 @@ public class PartnershipResource {
             @Parameter(description = "Only partnerships in this state", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "ACTIVE", "PAUSED", "COMPLETED", "ENDED_EARLY" })) @QueryParam("state") String state,
             @QueryParam("cursor") String cursor,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) @QueryParam("limit") String limit) {
         return partnerships.list(state, PageRequest.of(cursor, limit))
                 .map(page -> new Page<>(page.items().stream().map(RequestViews.PartnershipView::of).toList(), page.nextCursor()));
     }

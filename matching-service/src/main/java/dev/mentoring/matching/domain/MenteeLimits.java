@@ -1,5 +1,7 @@
 package dev.mentoring.matching.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
+import dev.mentoring.plumbing.rules.RuleViolation;
 /**
  * A tenant's limits per mentee: how many requests may wait for an answer at once, and how many partnerships
  * may run at once; each 1-10. Absent settings mean {@link #DEFAULT} (3 open requests, 2 mentors).

@@ -1,5 +1,6 @@
 package dev.mentoring.matching.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.mentoring.matching.domain;
 
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.util.EnumMap;
 import java.util.Map;
 

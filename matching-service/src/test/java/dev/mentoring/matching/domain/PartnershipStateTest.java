@@ -1,5 +1,6 @@
 package dev.mentoring.matching.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,11 +2,15 @@ package dev.mentoring.plumbing.paging;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One page of a list, the shape of every list answer: the items, and the opaque cursor of the next
  * page ({@code null} on the last page). See docs/api-conventions.md.
  */
-public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+public record Page<T>(@Schema(description = "The items of this page, in the list's order") List<T> items,
+        @Schema(nullable = true, description = "The cursor of the next page; null on the last page")
+        @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 }

@@ -18,6 +18,22 @@ public record PageRequest(String after, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    /**
+     * Reads the query parameters as they came: a limit that is no whole number, out of range, or a cursor this API did
+     * not give out is a 400 naming the parameter (an {@code Integer} query parameter would make JAX-RS answer 404).
+     */
+    public static PageRequest of(String cursor, String limit) {
+        Integer size = null;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.valueOf(limit.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+            }
+        }
+        return of(cursor, size);
+    }
+
     /** Reads the query parameters; a bad cursor or limit is a 400 naming the parameter. */
     public static PageRequest of(String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -58,5 +74,38 @@ public record PageRequest(String after, int limit) {
                         sortKey.apply(shown.get(shown.size() - 1)).getBytes(StandardCharsets.UTF_8))
                 : null;
         return new Page<>(shown.stream().map(item).toList(), next);
+    }
+
+    /** The sort key of an item ordered by several parts (e.g. due date, then id): the parts joined by {@code |}, a null part as nothing. */
+    public static String key(Object... parts) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                key.append('|');
+            }
+            if (parts[i] != null) {
+                key.append(parts[i]);
+            }
+        }
+        return key.toString();
+    }
+
+    /**
+     * The several-part key this page starts after, read by {@code parse} from its parts (a null part as ""); null on the
+     * first page; a cursor of another shape is a 400 naming {@code cursor}.
+     */
+    public <T> T afterKey(int parts, Function<String[], T> parse) {
+        if (after == null) {
+            return null;
+        }
+        String[] split = after.split("\\|", -1);
+        try {
+            if (split.length != parts) {
+                throw new IllegalArgumentException("a key of " + split.length + " parts");
+            }
+            return parse.apply(split);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
+        }
     }
 }

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.mentoring.plumbing.rules.Conflict;
+import dev.mentoring.plumbing.rules.MissingValue;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +50,26 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return answer(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    /** A rule of the domain is broken: 422 naming each field at fault. */
+    @ServerExceptionMapper
+    public Response brokenRule(RuleViolation e, UriInfo uri) {
+        return answer(new Problem("about:blank", "Unprocessable Content", 422, e.getMessage(), path(uri),
+                e.faults().stream().map(f -> new Problem.FieldError(f.field(), f.reason())).toList()));
+    }
+
+    /** A value the domain needs is missing: 400 naming it. */
+    @ServerExceptionMapper
+    public Response missing(MissingValue e, UriInfo uri) {
+        return answer(new Problem("about:blank", "Bad Request", 400, e.getMessage(), path(uri),
+                List.of(new Problem.FieldError(e.field(), e.reason()))));
+    }
+
+    /** How things stand forbids the change: 409 with the domain's words. */
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, UriInfo uri) {
+        return answer(new Problem("about:blank", "Conflict", 409, e.getMessage(), path(uri), List.of()));
     }
 
     @ServerExceptionMapper

@@ -38,7 +38,7 @@ class PageRequestTest {
 
     @Test
     void defaultsAndLimits() {
-        assertThat(PageRequest.of(null, null).limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
+        assertThat(PageRequest.of(null, (String) null).limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
         assertThat(PageRequest.of("", 200).limit()).isEqualTo(200);
         assertThatThrownBy(() -> PageRequest.of(null, 0)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("limit"));
@@ -60,5 +60,25 @@ class PageRequestTest {
     void refusesACursorItDidNotGiveOut() {
         assertThatThrownBy(() -> PageRequest.of("%%%not-base64", 10)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void aLimitThatIsNoWholeNumberIs400NamingIt() {
+        assertThatThrownBy(() -> PageRequest.of(null, "many")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("limit"));
+        assertThat(PageRequest.of(null, " 7 ").limit()).isEqualTo(7);
+        assertThat(PageRequest.of(null, "").limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
+    }
+
+    @Test
+    void aSeveralPartKeyGoesThroughTheCursorAndBack() {
+        String key = PageRequest.key("2026-12-01", null, "b3");
+        PageRequest next = PageRequest.of(java.util.Base64.getUrlEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 10);
+        String joined = next.afterKey(3, parts -> parts[0] + "/" + parts[1] + "/" + parts[2]);
+        assertThat(joined).isEqualTo("2026-12-01//b3");
+        assertThatThrownBy(() -> next.afterKey(2, parts -> parts)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
+        String[] none = PageRequest.of(null, 10).afterKey(2, parts -> parts);
+        assertThat(none).isNull();
     }
 }

@@ -40,6 +40,8 @@ public final class SkeletonRules {
     private static final String DOMAIN = "..domain..";
     private static final String PERSISTENCE = "..persistence..";
     private static final String EVENTS = "..events..";
+    /** The plain-Java exceptions a domain throws for a broken rule (plumbing-web answers them). */
+    static final String RULES = "dev.mentoring.plumbing.rules";
 
     /** A consumer: a class with a method that reads a channel. */
     static final DescribedPredicate<JavaClass> CONSUMER = DescribedPredicate.describe("consumers (classes with an @Incoming method)",
@@ -52,7 +54,9 @@ public final class SkeletonRules {
     public static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..", "org.hibernate..",
                     "jakarta.persistence..", "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "org.eclipse.microprofile..",
-                    "dev.mentoring.plumbing..", API, APPLICATION, PERSISTENCE, EVENTS)
+                    API, APPLICATION, PERSISTENCE, EVENTS)
+            .orShould().dependOnClassesThat(DescribedPredicate.describe("plumbing other than its plain-Java rules",
+                    c -> c.getPackageName().startsWith("dev.mentoring.plumbing") && !c.getPackageName().equals(RULES)))
             .because("rules are plain Java, tested without Quarkus, and know nothing of HTTP, storage or messaging");
 
     public static final ArchRule persistenceKnowsNoCallers = noClasses().that().resideInAPackage(PERSISTENCE)

@@ -1,5 +1,6 @@
 package dev.mentoring.sessions.api;
 
+import dev.mentoring.plumbing.paging.PageRequest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,7 @@ public class ActionItemResource {
     public Uni<Page<SessionViews.ActionItemView>> list(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("cursor") @Parameter(description = SessionResource.CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = SessionResource.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return items.of(partnershipId, SessionResource.page(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.ActionItemView::of));
+        return items.of(partnershipId, PageRequest.of(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.ActionItemView::of));
     }
 
     @PUT

@@ -97,7 +97,7 @@ public class SessionResource {
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), page(cursor, limit))
+        return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
                 .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
     }
 
@@ -113,7 +113,7 @@ public class SessionResource {
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return sessions.list(instant("from", from), instant("to", to), page(cursor, limit))
+        return sessions.list(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
                 .map(SessionViews.SessionView::page);
     }
 
@@ -249,7 +249,7 @@ public class SessionResource {
     public Uni<Page<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId,
             @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
             @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return notes.of(sessionId, page(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.NoteView::of));
+        return notes.of(sessionId, PageRequest.of(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.NoteView::of));
     }
 
     @PUT
@@ -297,18 +297,6 @@ public class SessionResource {
         return SessionViews.tagged(status, SessionViews.SessionView.of(edit.session()), edit.item().version);
     }
 
-    /** The page a list's query parameters ask for; a limit that is no number is a 400 naming it (JAX-RS alone would say 404). */
-    static PageRequest page(String cursor, String limit) {
-        Integer size = null;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.valueOf(limit.trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
-            }
-        }
-        return PageRequest.of(cursor, size);
-    }
 
     /** A date-time query parameter: absent is null, malformed a 400 naming it (JAX-RS alone would say 404). */
     private static OffsetDateTime instant(String name, String value) {

@@ -99,12 +99,12 @@ public class ActionItems {
     /** A page of the action items of one of the caller's partnerships, by due date (then creation). */
     @WithSession
     public Uni<Page<ActionItemStatus>> of(UUID partnershipId, PageRequest page) {
-        ItemKey after = PageCursor.read(page, 3, key -> new ItemKey(LocalDate.parse(key[0]),
+        ItemKey after = page.afterKey(3, key -> new ItemKey(LocalDate.parse(key[0]),
                 OffsetDateTime.ofInstant(Instant.parse(key[1]), ZoneOffset.UTC), UUID.fromString(key[2])));
         return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.ofPartnership(p.id,
                 after == null ? null : after.dueDate(), after == null ? null : after.createdAt(), after == null ? null : after.id(),
                 page.limit())))
-                .map(rows -> page.page(rows, i -> PageCursor.of(i.dueDate, i.createdAt.toInstant(), i.id), this::status));
+                .map(rows -> page.page(rows, i -> PageRequest.key(i.dueDate, i.createdAt.toInstant(), i.id), this::status));
     }
 
     /**

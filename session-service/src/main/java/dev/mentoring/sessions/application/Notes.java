@@ -63,11 +63,11 @@ public class Notes {
     /** A page of the notes the caller may read (shared ones and their own private ones), oldest first. */
     @WithSession
     public Uni<Page<ReadableNote>> of(UUID sessionId, PageRequest page) {
-        NoteKey after = PageCursor.read(page, 2, key -> new NoteKey(
+        NoteKey after = page.afterKey(2, key -> new NoteKey(
                 OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
         return me.id().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my,
                 after == null ? null : after.createdAt(), after == null ? null : after.id(), page.limit())))
-                .map(rows -> page.page(rows, n -> PageCursor.of(n.createdAt.toInstant(), n.id), this::opened));
+                .map(rows -> page.page(rows, n -> PageRequest.key(n.createdAt.toInstant(), n.id), this::opened));
     }
 
     /** Changes the text (and the visibility, when given) of the caller's own note, at the version {@code ifMatch} names. */

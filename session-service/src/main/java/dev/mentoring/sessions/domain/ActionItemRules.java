@@ -1,5 +1,6 @@
 package dev.mentoring.sessions.domain;
 
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.time.LocalDate;
 
 /** The rules of action items: how far ahead one may be due, and when it is overdue. */

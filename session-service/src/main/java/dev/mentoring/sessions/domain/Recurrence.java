@@ -1,5 +1,6 @@
 package dev.mentoring.sessions.domain;
 
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package dev.mentoring.sessions.domain;
 
+import dev.mentoring.plumbing.rules.Conflict;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 

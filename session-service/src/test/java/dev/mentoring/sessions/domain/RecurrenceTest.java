@@ -1,5 +1,6 @@
 package dev.mentoring.sessions.domain;
 
+import dev.mentoring.plumbing.rules.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,9 @@
-package dev.mentoring.feedback.domain;
+package dev.mentoring.plumbing.rules;
 
-/** A value the domain cannot do without is missing (e.g. settings without their health thresholds). */
+/**
+ * A value the domain cannot do without is missing. Plain Java, so that a {@code domain} package may throw it; every
+ * service answers it 400 naming the field.
+ */
 public class MissingValue extends RuntimeException {
 
     private final String field;

@@ -47,8 +47,8 @@ public class ParticipantCopies {
     /** participant.updated: the copy takes the employee id of a newer version. */
     @WithTransaction
     public Uni<Void> updated(ReceivedEvent event, ParticipantEvents.ParticipantUpdated data) {
-        return copies.apply(ReadModelConsumer.NAME, event, "participant", participants.findById(data.participantId()),
-                () -> ParticipantCopy.of(data.participantId(), event.tenant()),
+        return copies.apply(ReadModelConsumer.NAME, event, "participant", data.participantId(), participants.findById(data.participantId()),
+                ParticipantCopy::new,
                 copy -> copy.version >= data.version(),
                 copy -> {
                     copy.employeeId = data.employeeId();
@@ -66,8 +66,8 @@ public class ParticipantCopies {
     @WithTransaction
     public Uni<Void> erased(ReceivedEvent event, ParticipantEvents.ParticipantErased data) {
         UUID who = data.participantId();
-        return copies.apply(ReadModelConsumer.NAME, event, "participant", participants.findById(who),
-                () -> ParticipantCopy.of(who, event.tenant()),
+        return copies.apply(ReadModelConsumer.NAME, event, "participant", who, participants.findById(who),
+                ParticipantCopy::new,
                 copy -> false,
                 copy -> {
                     copy.employeeId = ERASED;

@@ -46,8 +46,8 @@ public class PartnershipCopies {
     /** partnership.started, paused, resumed, completed or ended: the copy takes the people and the state. */
     @WithTransaction
     public Uni<Void> changed(ReceivedEvent event, PartnershipEvents.PartnershipChanged data) {
-        return copies.apply(ReadModelConsumer.NAME, event, "partnership", partnerships.findById(data.partnershipId()),
-                () -> PartnershipCopy.of(data.partnershipId(), event.tenant()),
+        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.findById(data.partnershipId()),
+                PartnershipCopy::new,
                 copy -> copy.stateAt != null && data.at() != null && data.at().isBefore(copy.stateAt),
                 copy -> {
                     boolean starts = copy.startedAt == null && PartnershipEvents.ACTIVE.equals(data.state());
@@ -80,8 +80,8 @@ public class PartnershipCopies {
     /** agreement.activated: a newer agreement is in force, with its cadence and goals. */
     @WithTransaction
     public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated data) {
-        return copies.apply(ReadModelConsumer.NAME, event, "partnership", partnerships.findById(data.partnershipId()),
-                () -> PartnershipCopy.of(data.partnershipId(), event.tenant()),
+        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.findById(data.partnershipId()),
+                PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= data.version(),
                 copy -> {
                     copy.agreementVersion = data.version();

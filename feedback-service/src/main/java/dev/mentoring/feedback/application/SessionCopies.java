@@ -40,8 +40,8 @@ public class SessionCopies {
     /** session.scheduled, rescheduled, cancelled, completed or no-show: the copy takes the session as it is now. */
     @WithTransaction
     public Uni<Void> changed(ReceivedEvent event, SessionEvents.SessionChanged data) {
-        return copies.apply(ReadModelConsumer.NAME, event, "session", existing(event, data),
-                () -> SessionCopy.of(data.sessionId(), event.tenant()),
+        return copies.apply(ReadModelConsumer.NAME, event, "session", data.sessionId(), existing(event, data),
+                SessionCopy::new,
                 copy -> copy.sequence > data.sequence(),
                 copy -> {
                     copy.partnershipId = data.partnershipId();

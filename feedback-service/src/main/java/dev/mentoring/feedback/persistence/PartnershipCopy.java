@@ -5,22 +5,14 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.mentoring.plumbing.readmodel.TenantRecord;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentoring.plumbing.readmodel.CopiedRecord;
 
 /** A partnership as feedback-service knows it, from matching-service's events. */
 @Entity
 @Table(name = "partnership_copy")
-public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, updatable = false)
-    public String tenant;
+public class PartnershipCopy extends CopiedRecord {
 
     @Column(name = "mentee_id")
     public UUID menteeId;
@@ -44,19 +36,4 @@ public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
     @Column(name = "agreement_version")
     public Integer agreementVersion;
 
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    /** A new copy of the record with this id, for the tenant whose event made it. */
-    public static PartnershipCopy of(UUID id, String tenant) {
-        PartnershipCopy copy = new PartnershipCopy();
-        copy.id = id;
-        copy.tenant = tenant;
-        return copy;
-    }
-
-    @Override
-    public String tenant() {
-        return tenant;
-    }
 }

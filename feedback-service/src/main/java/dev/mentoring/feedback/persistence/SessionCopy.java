@@ -5,22 +5,14 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.mentoring.plumbing.readmodel.TenantRecord;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentoring.plumbing.readmodel.CopiedRecord;
 
 /** A session as feedback-service knows it, from session-service's events. */
 @Entity
 @Table(name = "session_copy")
-public class SessionCopy extends PanacheEntityBase implements TenantRecord {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false)
-    public String tenant;
+public class SessionCopy extends CopiedRecord {
 
     @Column(name = "partnership_id", nullable = false)
     public UUID partnershipId;
@@ -42,19 +34,4 @@ public class SessionCopy extends PanacheEntityBase implements TenantRecord {
     @Column(nullable = false)
     public int sequence;
 
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    /** A new copy of the record with this id, for the tenant whose event made it. */
-    public static SessionCopy of(UUID id, String tenant) {
-        SessionCopy copy = new SessionCopy();
-        copy.id = id;
-        copy.tenant = tenant;
-        return copy;
-    }
-
-    @Override
-    public String tenant() {
-        return tenant;
-    }
 }

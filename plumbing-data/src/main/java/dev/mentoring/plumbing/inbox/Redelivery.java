@@ -1,6 +1,6 @@
 package dev.mentoring.plumbing.inbox;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -13,7 +13,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Handles one received event again when it failed for a passing reason: the database unreachable or
- * restarting, a deadlock or a serialization failure, a lock or a pool that timed out. Tried again with backoff
+ * restarting, a connection cut or reset (any I/O failure), a deadlock or a serialization failure, a lock or a pool that timed out. Tried again with backoff
  * (200 ms doubling to 5 s, 8 times: about half a minute) before the channel's failure strategy, the
  * dead-letter topic, takes it; an event that cannot be read or applied (anything else) goes there at once.
  * The partition waits meanwhile, so one partnership's events keep their order, and each try is a transaction
@@ -47,7 +47,7 @@ public final class Redelivery {
                 return "FATAL".equals(pg.getSeverity()) || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                         || state.startsWith("57P") || state.equals("55P03");
             }
-            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
+            if (t instanceof IOException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || (t instanceof VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("closed"))) {
                 return true;
             }

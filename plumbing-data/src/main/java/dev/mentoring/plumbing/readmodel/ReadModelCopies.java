@@ -1,5 +1,6 @@
 package dev.mentoring.plumbing.readmodel;
 
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -49,5 +50,19 @@ public class ReadModelCopies {
             }
             return change.apply(found != null ? found : created.get());
         }));
+    }
+
+    /**
+     * Applies the event to the copy of record {@code id} once, as {@link #apply(String, ReceivedEvent, String, Uni, Supplier,
+     * Predicate, Function)} does; a new copy is {@code blank} with this id and the event's tenant.
+     */
+    public <C extends CopiedRecord> Uni<Void> apply(String consumer, ReceivedEvent event, String what, UUID id, Uni<C> existing,
+            Supplier<C> blank, Predicate<C> stale, Function<C, Uni<Void>> change) {
+        return apply(consumer, event, what, existing, () -> {
+            C copy = blank.get();
+            copy.id = id;
+            copy.tenant = event.tenant();
+            return copy;
+        }, stale, change);
     }
 }

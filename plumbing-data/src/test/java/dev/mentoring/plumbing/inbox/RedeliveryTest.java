@@ -33,6 +33,8 @@ class RedeliveryTest {
         assertThat(Redelivery.passing(new io.vertx.core.VertxException("Connection was closed"))).isTrue();
         assertThat(Redelivery.passing(new RuntimeException(io.vertx.sqlclient.ClosedConnectionException.INSTANCE)))
                 .as("a pooled connection that was lost").isTrue();
+        assertThat(Redelivery.passing(new RuntimeException("Failed to start a transaction", new java.net.SocketException("Connection reset"))))
+                .as("a connection reset by the database").isTrue();
         assertThat(Redelivery.passing(sql("23505"))).as("unique violation").isFalse();
         assertThat(Redelivery.passing(sql("22P02"))).as("invalid text").isFalse();
         assertThat(Redelivery.passing(new IllegalArgumentException("partnership of another tenant"))).isFalse();

@@ -44,8 +44,8 @@ public class ParticipantCopies {
     /** A participant was created or changed: the copy takes the newer version. */
     @WithTransaction
     public Uni<Void> updated(ReceivedEvent event, ParticipantUpdated update) {
-        return copies.apply(CONSUMER, event, "participant", participants.findById(update.participantId()),
-                () -> ParticipantCopy.of(event.tenant(), update.participantId()),
+        return copies.apply(CONSUMER, event, "participant", update.participantId(), participants.findById(update.participantId()),
+                ParticipantCopy::new,
                 copy -> copy.version >= update.version(),
                 copy -> {
                     copy.employeeId = update.employeeId();
@@ -64,8 +64,8 @@ public class ParticipantCopies {
     @WithTransaction
     public Uni<Void> erased(ReceivedEvent event, ParticipantErased erased) {
         UUID who = erased.participantId();
-        return copies.apply(CONSUMER, event, "participant", participants.findById(who),
-                () -> ParticipantCopy.of(event.tenant(), who),
+        return copies.apply(CONSUMER, event, "participant", who, participants.findById(who),
+                ParticipantCopy::new,
                 copy -> false, // an erasure always applies
                 copy -> {
                     copy.employeeId = ParticipantCopy.ERASED;

@@ -59,8 +59,8 @@ public class PartnershipCopies {
     /** A partnership started, paused, resumed, completed or ended: its people and state; a pause or end cancels what is ahead. */
     @WithTransaction
     public Uni<Void> changed(ReceivedEvent event, PartnershipChanged change) {
-        return copies.apply(CONSUMER, event, "partnership", partnerships.findById(change.partnershipId()),
-                () -> PartnershipCopy.of(event.tenant(), change.partnershipId()),
+        return copies.apply(CONSUMER, event, "partnership", change.partnershipId(), partnerships.findById(change.partnershipId()),
+                PartnershipCopy::new,
                 copy -> copy.stateAt != null && change.at().isBefore(copy.stateAt), // an older state arriving late
                 copy -> {
                     copy.menteeId = change.menteeId();
@@ -84,8 +84,8 @@ public class PartnershipCopies {
     /** An agreement came into force: the agreed cadence and session length, from a newer agreement version only. */
     @WithTransaction
     public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated agreement) {
-        return copies.apply(CONSUMER, event, "partnership", partnerships.findById(agreement.partnershipId()),
-                () -> PartnershipCopy.of(event.tenant(), agreement.partnershipId()),
+        return copies.apply(CONSUMER, event, "partnership", agreement.partnershipId(), partnerships.findById(agreement.partnershipId()),
+                PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= agreement.version(),
                 copy -> {
                     copy.agreementVersion = agreement.version();

@@ -5,23 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.mentoring.contracts.PartnershipEvents;
-import dev.mentoring.plumbing.readmodel.TenantRecord;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentoring.plumbing.readmodel.CopiedRecord;
 
 /** What session-service knows of a partnership, copied from matching-service's partnership and agreement events. */
 @Entity
 @Table(name = "partnership_copy")
-public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
-
-    @Id
-    public UUID id;
-
-    @Column(nullable = false, updatable = false)
-    public String tenant;
+public class PartnershipCopy extends CopiedRecord {
 
     @Column(name = "mentee_id")
     public UUID menteeId;
@@ -42,22 +34,6 @@ public class PartnershipCopy extends PanacheEntityBase implements TenantRecord {
 
     @Column(name = "agreement_version")
     public Integer agreementVersion;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    /** A new copy of a partnership of the tenant, before its first event is applied. */
-    public static PartnershipCopy of(String tenant, UUID id) {
-        PartnershipCopy copy = new PartnershipCopy();
-        copy.id = id;
-        copy.tenant = tenant;
-        return copy;
-    }
-
-    @Override
-    public String tenant() {
-        return tenant;
-    }
 
     public boolean active() {
         return PartnershipEvents.ACTIVE.equals(state) && menteeId != null && mentorId != null;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.feedback.Fixtures;
-import dev.mentoring.feedback.TestClock;
+import dev.mentoring.plumbing.testing.MovableClock;
 import dev.mentoring.feedback.application.DailyAssessments;
 import dev.mentoring.feedback.application.EvaluationDeadlines;
 import dev.mentoring.plumbing.testing.TopicReader;
@@ -42,7 +42,7 @@ class FeedbackFlowTest {
 
     @AfterEach
     void backToNow() {
-        TestClock.reset();
+        MovableClock.reset();
     }
 
     private static String feedback(int overall, int communication, String comment, boolean shared) {
@@ -81,7 +81,7 @@ class FeedbackFlowTest {
             assertThat(updated).hasSize(1);
             assertThat(updated.get(0).value()).contains("\"overall\": 4").doesNotContain("Clear advice");
         }
-        TestClock.advance(Duration.ofHours(25));
+        MovableClock.advance(Duration.ofHours(25));
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(3, 3, "later", true))
                 .put(path).then().statusCode(409);
         // bad input names the field
@@ -132,12 +132,12 @@ class FeedbackFlowTest {
                 .body("items.kind", org.hamcrest.Matchers.contains("CHECK_IN", "FORMAL", "FORMAL", "FORMAL", "FORMAL"))
                 .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("PLANNED")));
         try (TopicReader events = new TopicReader(Fixtures.FEEDBACK_EVENTS)) {
-            TestClock.advance(Duration.ofDays(93));
+            MovableClock.advance(Duration.ofDays(93));
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue); // a second pass publishes nothing again
             assertThat(events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.due"), 1))
                     .hasSize(1);
-            TestClock.advance(Duration.ofDays(15));
+            MovableClock.advance(Duration.ofDays(15));
             VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
             assertThat(events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("evaluation.overdue"), 1))
                     .hasSize(1);
@@ -182,7 +182,7 @@ class FeedbackFlowTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(pool
                 .preparedQuery("select state from partnership_copy where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(paused.id()))
                 .await().indefinitely().iterator().next().getString(0)));
-        TestClock.advance(Duration.ofDays(60)); // two months of a monthly cadence without a session
+        MovableClock.advance(Duration.ofDays(60)); // two months of a monthly cadence without a session
         VertxContextSupport.subscribeAndAwait(health::recomputeActive);
         given().header("Authorization", paused.mentee()).get("/partnerships/" + paused.id() + "/health").then().statusCode(200)
                 .body("pitfalls.pitfall", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("LACK_OF_COMMITMENT")));
@@ -198,7 +198,7 @@ class FeedbackFlowTest {
                 .extract().path("items.opensOn");
         java.time.LocalDate lastPlanned = java.time.LocalDate.parse(planned.get(planned.size() - 1));
         // two years on, the last planned formal evaluation opens: the next one is planned six months after it
-        TestClock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(), lastPlanned) + 1));
+        MovableClock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(), lastPlanned) + 1));
         VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
         VertxContextSupport.subscribeAndAwait(evaluations::publishDue);
         given().header("Authorization", pair.mentee()).get(list).then().statusCode(200)

@@ -22,7 +22,11 @@ public record Weights(Map<Criterion, Integer> byCriterion) {
     public Weights {
         EnumMap<Criterion, Integer> complete = new EnumMap<>(Criterion.class);
         for (Criterion criterion : Criterion.values()) {
-            int weight = byCriterion.getOrDefault(criterion, 0);
+            Integer given = byCriterion.containsKey(criterion) ? byCriterion.get(criterion) : Integer.valueOf(0);
+            if (given == null) {
+                throw new RuleViolation("weights", criterion + " weight must be 0-100, not null");
+            }
+            int weight = given;
             if (weight < 0 || weight > 100) {
                 throw new RuleViolation("weights", criterion + " weight must be 0-100");
             }

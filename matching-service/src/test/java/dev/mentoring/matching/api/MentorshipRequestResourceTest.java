@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.matching.application.UnansweredRequests;
+import dev.mentoring.plumbing.testing.MovableClock;
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -191,8 +192,8 @@ class MentorshipRequestResourceTest {
         String mentorId = People.provision(tenant, "M-1", People.mentorJson("Maria", "UTC", "[]", "[]", 2));
         People.provision(tenant, "E-1", People.menteeJson("Anna", "X", "grow", "[]"));
         String requestId = ask(tenant, "E-1", mentorId);
-        pool.preparedQuery("update mentorship_request set expires_at = now() - interval '1 minute' where id = $1")
-                .execute(Tuple.of(UUID.fromString(requestId))).await().atMost(Duration.ofSeconds(5));
+        // fifteen days pass without an answer (requests wait fourteen)
+        MovableClock.advance(Duration.ofDays(15));
         try (TopicReader events = new TopicReader("test.mentoring.partnership.v1")) {
             // two passes at once, as two instances would run them
             ExecutorService two = Executors.newFixedThreadPool(2);
@@ -216,6 +217,8 @@ class MentorshipRequestResourceTest {
                     .body("state", equalTo("EXPIRED"));
             var expired = events.settled(r -> requestId.equals(r.key()) && r.value().contains("mentorship.expired"), 1);
             assertThat(expired).hasSize(1);
+        } finally {
+            MovableClock.reset();
         }
     }
 }

@@ -25,6 +25,10 @@ class WeightsTest {
             assertThat(e.reason()).isEqualTo("SKILLS weight must be 0-100");
         });
         assertThatThrownBy(() -> new Weights(Map.of(Criterion.SKILLS, -1))).isInstanceOf(RuleViolation.class);
+        java.util.Map<Criterion, Integer> withNull = new java.util.EnumMap<>(Criterion.class);
+        withNull.put(Criterion.SKILLS, null);
+        assertThatThrownBy(() -> new Weights(withNull)).as("a null weight is a broken rule, not a bug")
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.reason()).isEqualTo("SKILLS weight must be 0-100, not null"));
         assertThatThrownBy(() -> new Weights(Map.of())).isInstanceOfSatisfying(RuleViolation.class,
                 e -> assertThat(e.reason()).isEqualTo("at least one weight must be above 0"));
     }

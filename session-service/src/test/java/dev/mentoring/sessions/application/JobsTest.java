@@ -3,6 +3,7 @@ package dev.mentoring.sessions.application;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mentoring.plumbing.testing.MovableClock;
 import dev.mentoring.plumbing.testing.TopicReader;
 import dev.mentoring.sessions.Partnerships;
 import dev.mentoring.sessions.api.SchedulingTest;
@@ -27,7 +29,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The scheduled jobs, run as two instances would run them: at once, and again later. */
 @QuarkusTest
@@ -101,18 +102,20 @@ class JobsTest {
                 .post("/partnerships/" + pair.id() + "/action-items").then().statusCode(201).extract().path("id");
         given().header("Authorization", pair.mentor()).header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{\"state\":\"DONE\"}")
                 .put("/partnerships/" + pair.id() + "/action-items/" + done).then().statusCode(200);
-        pool.preparedQuery("update action_item set due_date = current_date - 2 where partnership_id = $1")
-                .execute(Tuple.of(pair.id())).await().indefinitely();
+        // three days pass: the one still open is overdue
+        MovableClock.advance(Duration.ofDays(3));
         try (TopicReader events = new TopicReader("test.mentoring.session.v1")) {
             twoPassesAtOnce(actionItems::publishOverdue);
             VertxContextSupport.subscribeAndAwait(actionItems::publishOverdue);
             var published = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("action-item.overdue"), 1);
             assertThat(published).hasSize(1);
             assertThat(published.get(0).value()).contains(overdue).doesNotContain("promotion case");
+            List<Boolean> flags = given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/action-items")
+                    .then().statusCode(200).extract().path("items.overdue");
+            assertThat(flags).containsExactly(true, false);
+        } finally {
+            MovableClock.reset();
         }
-        List<Boolean> flags = given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/action-items")
-                .then().statusCode(200).extract().path("items.overdue");
-        assertThat(flags).containsExactly(true, false);
         given().header("Authorization", pair.stranger()).get("/partnerships/" + pair.id() + "/action-items").then().statusCode(404);
         assertThat(UUID.fromString(overdue)).isNotNull();
     }

@@ -1,4 +1,4 @@
-package dev.mentoring.feedback;
+package dev.mentoring.plumbing.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,17 +12,20 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The service's clock in tests: the system clock, moved forward by a test to see rules that depend on time
- * passing (lapsed cadence, overdue evaluations), and set back after it.
+ * Every service's clock in its tests: the system clock, moved forward by a test to see what time passing does
+ * (requests expiring, items falling overdue, evaluations opening), and set back after it. Its producer replaces the
+ * service's {@code Clock} (this test-jar is a bean archive).
  */
-public class TestClock extends Clock {
+public final class MovableClock extends Clock {
 
     private static volatile Duration offset = Duration.ZERO;
 
+    /** Moves the service's time forward (or back) by {@code by}. */
     public static void advance(Duration by) {
         offset = offset.plus(by);
     }
 
+    /** Puts the service's time back to the system's. */
     public static void reset() {
         offset = Duration.ZERO;
     }
@@ -42,14 +45,15 @@ public class TestClock extends Clock {
         return Instant.now().plus(offset);
     }
 
-    /** Replaces the service's clock. */
+    /** Puts the movable clock in place of the service's. */
     public static class Producer {
+
         @Produces
         @Singleton
         @Alternative
         @Priority(1)
         Clock clock() {
-            return new TestClock();
+            return new MovableClock();
         }
     }
 }

@@ -63,7 +63,7 @@ public class MentorshipRequestResource {
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "listMentorshipRequests", summary = "Mentorship requests, by state, one page at a time",
             description = "A mentee or mentor gets the requests they sent or received, with the messages; a program admin gets "
-                    + "the tenant's, without them. Ordered by id; cursor pagination (docs/api-conventions.md).")
+                    + "the tenant's, without them. Newest first (by when asked, then id); cursor pagination (docs/api-conventions.md).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = RequestPage.class)))
     public Uni<Page<RequestViews.Request>> list(

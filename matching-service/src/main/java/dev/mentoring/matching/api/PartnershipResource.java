@@ -44,7 +44,7 @@ public class PartnershipResource {
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "listPartnerships", summary = "Partnerships, by state, one page at a time",
             description = "A mentor or mentee gets the partnerships they are part of, with the private texts (end note, "
-                    + "thank-you message); a program admin gets the tenant's, without them. Ordered by id; cursor pagination "
+                    + "thank-you message); a program admin gets the tenant's, without them. Newest first (by start, then id); cursor pagination "
                     + "(docs/api-conventions.md).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = PartnershipPage.class)))

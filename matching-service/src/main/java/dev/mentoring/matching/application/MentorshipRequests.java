@@ -107,19 +107,25 @@ public class MentorshipRequests {
     }
 
     /**
-     * One page of requests in id order, of one state or all: a program admin's are the tenant's (without the messages,
+     * One page of requests, newest first, of one state or all: a program admin's are the tenant's (without the messages,
      * see {@link Seen}), a person's those they sent or received.
      */
+    /** Where the page starts: the time and id of the last one seen, read from the cursor. */
+    private static MentorshipRequestRepository.PageKey after(PageRequest page) {
+        return page.afterKey(2, parts -> new MentorshipRequestRepository.PageKey(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
+                UUID.fromString(parts[1])));
+    }
+
     @WithSession
     public Uni<Page<Seen>> list(String state, PageRequest page) {
         RequestState wanted = state(state);
         String tenant = caller.tenant();
         if (caller.hasRole("program-admin")) {
-            return requests.page(tenant, null, wanted, page.afterId(), page.limit() + 1)
-                    .map(rows -> page.page(rows, r -> r.id.toString(), r -> new Seen(r, false)));
+            return requests.page(tenant, null, wanted, after(page), page.limit() + 1)
+                    .map(rows -> page.page(rows, r -> PageRequest.key(r.createdAt.toInstant(), r.id), r -> new Seen(r, false)));
         }
-        return person.inMentorships(tenant).chain(me -> requests.page(tenant, me.id, wanted, page.afterId(), page.limit() + 1))
-                .map(rows -> page.page(rows, r -> r.id.toString(), r -> new Seen(r, true)));
+        return person.inMentorships(tenant).chain(me -> requests.page(tenant, me.id, wanted, after(page), page.limit() + 1))
+                .map(rows -> page.page(rows, r -> PageRequest.key(r.createdAt.toInstant(), r.id), r -> new Seen(r, true)));
     }
 
     private static RequestState state(String state) {

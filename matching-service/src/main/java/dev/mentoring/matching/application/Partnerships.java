@@ -54,9 +54,15 @@ public class Partnerships {
     }
 
     /**
-     * One page of partnerships in id order, of one state or all: a program admin's are the tenant's (without the
+     * One page of partnerships, newest first, of one state or all: a program admin's are the tenant's (without the
      * private texts), a person's those they are part of (with them).
      */
+    /** Where the page starts: the time and id of the last one seen, read from the cursor. */
+    private static PartnershipRepository.PageKey after(PageRequest page) {
+        return page.afterKey(2, parts -> new PartnershipRepository.PageKey(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
+                UUID.fromString(parts[1])));
+    }
+
     @WithSession
     public Uni<Page<Seen>> list(String state, PageRequest page) {
         PartnershipState wanted;
@@ -67,11 +73,11 @@ public class Partnerships {
         }
         String tenant = caller.tenant();
         if (caller.hasRole("program-admin")) {
-            return partnerships.page(tenant, null, wanted, page.afterId(), page.limit() + 1)
-                    .map(rows -> page.page(rows, p -> p.id.toString(), p -> new Seen(p, false)));
+            return partnerships.page(tenant, null, wanted, after(page), page.limit() + 1)
+                    .map(rows -> page.page(rows, p -> PageRequest.key(p.startedAt.toInstant(), p.id), p -> new Seen(p, false)));
         }
-        return person.inMentorships(tenant).chain(me -> partnerships.page(tenant, me.id, wanted, page.afterId(), page.limit() + 1))
-                .map(rows -> page.page(rows, p -> p.id.toString(), p -> new Seen(p, true)));
+        return person.inMentorships(tenant).chain(me -> partnerships.page(tenant, me.id, wanted, after(page), page.limit() + 1))
+                .map(rows -> page.page(rows, p -> PageRequest.key(p.startedAt.toInstant(), p.id), p -> new Seen(p, true)));
     }
 
     @WithSession

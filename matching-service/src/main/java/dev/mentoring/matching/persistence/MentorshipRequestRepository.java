@@ -26,10 +26,10 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
     }
 
     /**
-     * One page of the tenant's requests by id after {@code after}: those a participant sent or received, or all when
+     * One page of the tenant's requests, newest first, after {@code after}: those a participant sent or received, or all when
      * {@code participantId} is null; of one state, or all when {@code state} is null.
      */
-    public Uni<List<MentorshipRequest>> page(String tenant, UUID participantId, RequestState state, UUID after, int limit) {
+    public Uni<List<MentorshipRequest>> page(String tenant, UUID participantId, RequestState state, PageKey after, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", tenant);
         if (participantId != null) {
@@ -41,10 +41,11 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
             parameters.and("state", state);
         }
         if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
+            // newest first: the page goes on after the last one seen, ties in id order
+            query.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id > :afterId))");
+            parameters.and("afterAt", after.at()).and("afterId", after.id());
         }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return find(query + " order by createdAt desc, id", parameters).page(0, limit).list();
     }
 
     /** How many of a mentee's requests wait for an answer. */
@@ -99,5 +100,9 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
                     expired.state = RequestState.EXPIRED;
                     return expired;
                 }).toList());
+    }
+
+    /** Where a page of requests starts: after the one made at {@code at} with {@code id}. */
+    public record PageKey(OffsetDateTime at, UUID id) {
     }
 }

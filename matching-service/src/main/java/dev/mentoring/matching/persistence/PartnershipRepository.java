@@ -1,5 +1,6 @@
 package dev.mentoring.matching.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
      * One page of the tenant's partnerships by id after {@code after}: those a participant is part of, or all when
      * {@code participantId} is null; of one state, or all when {@code state} is null.
      */
-    public Uni<List<Partnership>> page(String tenant, UUID participantId, PartnershipState state, UUID after, int limit) {
+    public Uni<List<Partnership>> page(String tenant, UUID participantId, PartnershipState state, PageKey after, int limit) {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", tenant);
         if (participantId != null) {
@@ -47,9 +48,14 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
             parameters.and("state", state);
         }
         if (after != null) {
-            query.append(" and id > :after");
-            parameters.and("after", after);
+            // newest first: the page goes on after the last one seen, ties in id order
+            query.append(" and (startedAt < :afterAt or (startedAt = :afterAt and id > :afterId))");
+            parameters.and("afterAt", after.at()).and("afterId", after.id());
         }
-        return find(query + " order by id", parameters).page(0, limit).list();
+        return find(query + " order by startedAt desc, id", parameters).page(0, limit).list();
+    }
+
+    /** Where a page of partnerships starts: after the one started at {@code at} with {@code id}. */
+    public record PageKey(OffsetDateTime at, UUID id) {
     }
 }

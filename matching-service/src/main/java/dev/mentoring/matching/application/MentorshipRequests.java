@@ -16,6 +16,7 @@ import dev.mentoring.matching.domain.RequestRules;
 import dev.mentoring.matching.domain.RequestState;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MentorshipRequest;
+import dev.mentoring.matching.persistence.PairPage;
 import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
@@ -111,8 +112,8 @@ public class MentorshipRequests {
      * see {@link Seen}), a person's those they sent or received.
      */
     /** Where the page starts: the time and id of the last one seen, read from the cursor. */
-    private static MentorshipRequestRepository.PageKey after(PageRequest page) {
-        return page.afterKey(2, parts -> new MentorshipRequestRepository.PageKey(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
+    private static PairPage.Key after(PageRequest page) {
+        return page.afterKey(2, parts -> new PairPage.Key(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
                 UUID.fromString(parts[1])));
     }
 

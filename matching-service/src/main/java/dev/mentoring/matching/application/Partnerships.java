@@ -14,6 +14,7 @@ import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
+import dev.mentoring.matching.persistence.PairPage;
 import dev.mentoring.matching.persistence.PartnershipRepository;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.paging.Page;
@@ -58,8 +59,8 @@ public class Partnerships {
      * private texts), a person's those they are part of (with them).
      */
     /** Where the page starts: the time and id of the last one seen, read from the cursor. */
-    private static PartnershipRepository.PageKey after(PageRequest page) {
-        return page.afterKey(2, parts -> new PartnershipRepository.PageKey(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
+    private static PairPage.Key after(PageRequest page) {
+        return page.afterKey(2, parts -> new PairPage.Key(java.time.Instant.parse(parts[0]).atOffset(java.time.ZoneOffset.UTC),
                 UUID.fromString(parts[1])));
     }
 

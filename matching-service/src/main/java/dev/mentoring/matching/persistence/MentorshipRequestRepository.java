@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 
 import dev.mentoring.matching.domain.RequestState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Mentorship requests, always within one tenant, except the expiry that sweeps them all. */
@@ -29,23 +28,9 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
      * One page of the tenant's requests, newest first, after {@code after}: those a participant sent or received, or all when
      * {@code participantId} is null; of one state, or all when {@code state} is null.
      */
-    public Uni<List<MentorshipRequest>> page(String tenant, UUID participantId, RequestState state, PageKey after, int limit) {
-        StringBuilder query = new StringBuilder("tenant = :tenant");
-        Parameters parameters = Parameters.with("tenant", tenant);
-        if (participantId != null) {
-            query.append(" and (menteeId = :participant or mentorId = :participant)");
-            parameters.and("participant", participantId);
-        }
-        if (state != null) {
-            query.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (after != null) {
-            // newest first: the page goes on after the last one seen, ties in id order
-            query.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id > :afterId))");
-            parameters.and("afterAt", after.at()).and("afterId", after.id());
-        }
-        return find(query + " order by createdAt desc, id", parameters).page(0, limit).list();
+    public Uni<List<MentorshipRequest>> page(String tenant, UUID participantId, RequestState state, PairPage.Key after, int limit) {
+        PairPage page = PairPage.of("createdAt", tenant, participantId, state, after);
+        return find(page.where(), page.parameters()).page(0, limit).list();
     }
 
     /** How many of a mentee's requests wait for an answer. */
@@ -102,7 +87,4 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
                 }).toList());
     }
 
-    /** Where a page of requests starts: after the one made at {@code at} with {@code id}. */
-    public record PageKey(OffsetDateTime at, UUID id) {
-    }
 }

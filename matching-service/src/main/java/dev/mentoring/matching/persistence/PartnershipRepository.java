@@ -1,6 +1,5 @@
 package dev.mentoring.matching.persistence;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.domain.PartnershipState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Partnerships, always within one tenant. */
@@ -33,29 +31,12 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
     }
 
     /**
-     * One page of the tenant's partnerships by id after {@code after}: those a participant is part of, or all when
+     * One page of the tenant's partnerships, newest first, after {@code after}: those a participant is part of, or all when
      * {@code participantId} is null; of one state, or all when {@code state} is null.
      */
-    public Uni<List<Partnership>> page(String tenant, UUID participantId, PartnershipState state, PageKey after, int limit) {
-        StringBuilder query = new StringBuilder("tenant = :tenant");
-        Parameters parameters = Parameters.with("tenant", tenant);
-        if (participantId != null) {
-            query.append(" and (menteeId = :participant or mentorId = :participant)");
-            parameters.and("participant", participantId);
-        }
-        if (state != null) {
-            query.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (after != null) {
-            // newest first: the page goes on after the last one seen, ties in id order
-            query.append(" and (startedAt < :afterAt or (startedAt = :afterAt and id > :afterId))");
-            parameters.and("afterAt", after.at()).and("afterId", after.id());
-        }
-        return find(query + " order by startedAt desc, id", parameters).page(0, limit).list();
+    public Uni<List<Partnership>> page(String tenant, UUID participantId, PartnershipState state, PairPage.Key after, int limit) {
+        PairPage page = PairPage.of("startedAt", tenant, participantId, state, after);
+        return find(page.where(), page.parameters()).page(0, limit).list();
     }
 
-    /** Where a page of partnerships starts: after the one started at {@code at} with {@code id}. */
-    public record PageKey(OffsetDateTime at, UUID id) {
-    }
 }

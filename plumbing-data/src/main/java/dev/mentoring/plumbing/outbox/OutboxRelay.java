@@ -80,10 +80,17 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishBatch(SqlConnection connection) {
+        // only rows that may leave now: not waiting for their next attempt, and no earlier row of their key waiting either,
+        // so a batch full of waiting keys can never hold back the keys behind them
+        OffsetDateTime dueBy = OffsetDateTime.now(clock);
         return connection.preparedQuery("""
-                select id, aggregatetype, aggregateid, payload::text, attempts, next_attempt_at from outbox_event
-                where published_at is null and parked_at is null order by seq limit $1""")
-                .execute(Tuple.of(config.batchSize()))
+                select e.id, e.aggregatetype, e.aggregateid, e.payload::text, e.attempts, e.next_attempt_at from outbox_event e
+                where e.published_at is null and e.parked_at is null
+                  and not exists (select 1 from outbox_event w
+                                  where w.aggregatetype = e.aggregatetype and w.aggregateid = e.aggregateid and w.seq <= e.seq
+                                    and w.published_at is null and w.parked_at is null and w.next_attempt_at > $2)
+                order by e.seq limit $1""")
+                .execute(Tuple.of(config.batchSize(), dueBy))
                 .chain(rows -> {
                     List<RelayBatch.PendingRow> pending = new ArrayList<>();
                     for (Row row : rows) {

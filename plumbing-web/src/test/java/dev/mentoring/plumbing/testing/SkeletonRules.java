@@ -73,6 +73,13 @@ public final class SkeletonRules {
             .orShould().beAnnotatedWith("jakarta.transaction.Transactional")
             .because("a use case owns its transaction, by annotation, and nothing else opens one");
 
+    public static final ArchRule transactionalClassesOnlyInApplication = noClasses().that().resideOutsideOfPackage(APPLICATION)
+            .should().beAnnotatedWith("io.quarkus.hibernate.reactive.panache.common.WithTransaction")
+            .orShould().beAnnotatedWith("io.quarkus.hibernate.reactive.panache.common.WithSession")
+            .orShould().beAnnotatedWith("io.quarkus.hibernate.reactive.panache.common.WithSessionOnDemand")
+            .orShould().beAnnotatedWith("jakarta.transaction.Transactional")
+            .because("a use case owns its transaction; a class-wide annotation elsewhere would open one too");
+
     public static final ArchRule noTransactionsInCode = noClasses()
             .should().callMethodWhere(target("io.quarkus.hibernate.reactive.panache.Panache", Set.of("withTransaction", "withSession")))
             .orShould().callMethodWhere(target("org.hibernate.reactive.mutiny.Mutiny$SessionFactory",
@@ -84,6 +91,8 @@ public final class SkeletonRules {
                     "findById", "list", "listAll", "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "update",
                     "getSession")))
             .orShould().callMethodWhere(target("io.quarkus.hibernate.reactive.panache.Panache", Set.of("getSession")))
+            .orShould().callMethodWhere(stringQuery("io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase",
+                    Set.of("find", "list", "stream", "count", "delete", "update")))
             .orShould().callMethodWhere(target("org.hibernate.reactive.mutiny.Mutiny$Session", Set.of("createQuery",
                     "createNativeQuery", "createSelectionQuery", "createMutationQuery", "createNamedQuery", "find")))
             .orShould().callMethodWhere(target("io.vertx.mutiny.sqlclient.SqlClient", Set.of("query", "preparedQuery")))
@@ -125,7 +134,7 @@ public final class SkeletonRules {
 
     /** Every rule above. */
     public static final List<ArchRule> ALL = List.of(useCasesReturnNoViews, domainIsPlainJava, persistenceKnowsNoCallers,
-            resourcesCallUseCasesNotStorage, transactionsOnlyInApplication, noTransactionsInCode, queriesOnlyInPersistence,
+            resourcesCallUseCasesNotStorage, transactionsOnlyInApplication, transactionalClassesOnlyInApplication, noTransactionsInCode, queriesOnlyInPersistence,
             timeFromTheInjectedClock, publishersDoNotCallUseCases, useCasesDoNotCallConsumers, consumersLiveInEvents,
             useCasesNamedInTheDomainsPlural, resourcesAreInApi, entitiesAreInPersistence);
 
@@ -136,6 +145,10 @@ public final class SkeletonRules {
     public static Stream<DynamicTest> check(String basePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
+        if (classes.size() < 5) {
+            // a misspelled package would otherwise pass every rule with nothing checked
+            throw new IllegalArgumentException("only " + classes.size() + " classes in " + basePackage + ": is it the service's base package?");
+        }
         return ALL.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(),
                 () -> rule.allowEmptyShould(true).check(classes)));
     }
@@ -143,6 +156,13 @@ public final class SkeletonRules {
     private static DescribedPredicate<JavaMethodCall> target(String owner, Set<String> names) {
         return DescribedPredicate.describe(owner + "." + names, call -> names.contains(call.getName())
                 && (call.getTargetOwner().getName().equals(owner) || call.getTargetOwner().isAssignableTo(owner)));
+    }
+
+    /** A repository's query taking its text (find("..."), update("...")): only a repository method of persistence may write one. */
+    private static DescribedPredicate<JavaMethodCall> stringQuery(String owner, Set<String> names) {
+        return DescribedPredicate.describe(owner + "." + names + "(String query, ...)", call -> names.contains(call.getName())
+                && call.getTargetOwner().isAssignableTo(owner) && !call.getTarget().getRawParameterTypes().isEmpty()
+                && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class));
     }
 
     private static DescribedPredicate<JavaMethodCall> noArgumentNow(Class<?> type) {

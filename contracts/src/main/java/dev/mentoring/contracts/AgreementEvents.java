@@ -14,6 +14,16 @@ public final class AgreementEvents {
     /** The review date of the agreement in force has come. */
     public static final EventType<ReviewDue> REVIEW_DUE = event("agreement.review-due", ReviewDue.class, ReviewDue::partnershipId);
 
+    /** How often the pair agreed to meet ({@code cadence}). */
+    public static final String WEEKLY = "WEEKLY";
+    public static final String EVERY_TWO_WEEKS = "EVERY_TWO_WEEKS";
+    public static final String MONTHLY = "MONTHLY";
+    /** Every cadence the contract allows. */
+    public static final java.util.Set<String> CADENCES = java.util.Set.of(WEEKLY, EVERY_TWO_WEEKS, MONTHLY);
+    /** Who signed ({@code signedBy}). */
+    public static final String SIGNED_BY_MENTEE = "MENTEE";
+    public static final String SIGNED_BY_MENTOR = "MENTOR";
+
     /** Payload of agreement.signed. */
     public record Signed(UUID partnershipId, int version, String signedBy) {
     }

@@ -37,6 +37,12 @@ public final class PartnershipEvents {
     /** Every state the contract allows. */
     public static final Set<String> STATES = Set.of(ACTIVE, PAUSED_STATE, COMPLETED_STATE, ENDED_EARLY);
 
+    /** Who asked ({@code origin}): the mentee themselves, or a committed cohort matching run. */
+    public static final String ORIGIN_MENTEE = "MENTEE";
+    public static final String ORIGIN_MATCHING_RUN = "MATCHING_RUN";
+    /** Every origin the contract allows. */
+    public static final Set<String> ORIGINS = Set.of(ORIGIN_MENTEE, ORIGIN_MATCHING_RUN);
+
     /** Payload of mentorship.requested. */
     public record MentorshipRequested(UUID requestId, UUID menteeId, UUID mentorId, String origin, UUID matchingRunId,
             OffsetDateTime expiresAt) {

@@ -27,6 +27,14 @@ public final class SessionEvents {
     public static final EventType<ActionItemChanged> ACTION_ITEM_COMPLETED = actionItem("action-item.completed");
     public static final EventType<ActionItemChanged> ACTION_ITEM_OVERDUE = actionItem("action-item.overdue");
 
+    /** The states a session event carries (its {@code state}). */
+    public static final String SCHEDULED_STATE = "SCHEDULED";
+    public static final String CANCELLED_STATE = "CANCELLED";
+    public static final String COMPLETED_STATE = "COMPLETED";
+    public static final String NO_SHOW_STATE = "NO_SHOW";
+    /** Every session state the contract allows. */
+    public static final java.util.Set<String> STATES = java.util.Set.of(SCHEDULED_STATE, CANCELLED_STATE, COMPLETED_STATE, NO_SHOW_STATE);
+
     /** Payload of the session.* events (except reminders). */
     public record SessionChanged(UUID sessionId, UUID partnershipId, UUID seriesId, UUID menteeId, UUID mentorId,
             OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone, int durationMinutes, String mode, String state,

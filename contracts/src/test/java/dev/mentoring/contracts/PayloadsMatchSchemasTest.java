@@ -60,6 +60,25 @@ class PayloadsMatchSchemasTest {
     }
 
     @Test
+    void theValueSetsTheContractNamesAreTheSchemasEnums() {
+        assertThat(values(PartnershipEvents.STARTED, "state")).isEqualTo(PartnershipEvents.STATES);
+        assertThat(values(PartnershipEvents.REQUESTED, "origin")).isEqualTo(PartnershipEvents.ORIGINS);
+        assertThat(values(SessionEvents.SCHEDULED, "state")).isEqualTo(SessionEvents.STATES);
+        assertThat(values(AgreementEvents.ACTIVATED, "cadence")).isEqualTo(AgreementEvents.CADENCES);
+        assertThat(values(PartnershipEvents.STARTED, "cadence")).isEqualTo(AgreementEvents.CADENCES);
+        assertThat(values(AgreementEvents.SIGNED, "signedBy"))
+                .isEqualTo(Set.of(AgreementEvents.SIGNED_BY_MENTEE, AgreementEvents.SIGNED_BY_MENTOR));
+    }
+
+    /** The non-null values a property's enum allows. */
+    private static Set<String> values(EventType<?> type, String property) {
+        JsonNode schema = Schemas.read(Schemas.DIRECTORY.resolve(type.schemaFile()));
+        Set<String> values = new java.util.HashSet<>(Schemas.enumValues(schema.path("properties").path(property)));
+        values.remove("null");
+        return values;
+    }
+
+    @Test
     void theComparisonFindsAMismatch() {
         JsonNode schema = Schemas.read(Schemas.DIRECTORY.resolve(PartnershipEvents.STARTED.schemaFile()));
         List<String> mismatches = new ArrayList<>();

@@ -100,13 +100,13 @@ public class Evaluations {
         return settings.of(p.tenant).chain(tenantSettings -> {
             LocalDate start = p.startedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
             return evaluations.persist(EvaluationRules.planFrom(start, tenantSettings.evaluationIntervalMonths()).stream()
-                    .map(planned -> evaluation(p, planned, "PLANNED")));
+                    .map(planned -> evaluation(p, planned, EvaluationRules.PLANNED)));
         });
     }
 
     /** Within the current transaction: a partnership ended; the planned and open ones go, the closing one opens now. */
     Uni<Void> close(PartnershipCopy p) {
-        Evaluation closing = evaluation(p, new EvaluationRules.Planned("CLOSING", LocalDate.now(clock)), "OPEN");
+        Evaluation closing = evaluation(p, new EvaluationRules.Planned(EvaluationRules.CLOSING, LocalDate.now(clock)), EvaluationRules.OPEN);
         return evaluations.cancelPending(p.id)
                 .chain(() -> evaluations.persist(closing))
                 .chain(() -> outbox.append(FeedbackPublisher.due(closing, OffsetDateTime.now(clock)))).replaceWithVoid();
@@ -141,13 +141,13 @@ public class Evaluations {
             for (UUID partnership : formal.stream().map(e -> e.partnershipId).distinct().sorted().toList()) {
                 done = done.chain(() -> evaluations.formalOf(partnership).chain(all -> {
                     Evaluation latest = all.get(0);
-                    if (all.stream().anyMatch(e -> "PLANNED".equals(e.state))) {
+                    if (all.stream().anyMatch(e -> EvaluationRules.PLANNED.equals(e.state))) {
                         return Uni.createFrom().voidItem();
                     }
                     return partnerships.findById(partnership).chain(p -> p == null || p.endedAt != null
                             ? Uni.createFrom().voidItem()
                             : settings.of(p.tenant).chain(tenantSettings -> evaluations.persist(evaluation(p,
-                                    EvaluationRules.nextAfter(latest.opensOn, tenantSettings.evaluationIntervalMonths()), "PLANNED"))
+                                    EvaluationRules.nextAfter(latest.opensOn, tenantSettings.evaluationIntervalMonths()), EvaluationRules.PLANNED))
                                     .replaceWithVoid()));
                 }));
             }
@@ -216,7 +216,7 @@ public class Evaluations {
                 return Uni.createFrom().voidItem();
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            e.state = "COMPLETED";
+            e.state = EvaluationRules.COMPLETED;
             e.completedAt = now;
             return outbox.append(FeedbackPublisher.completed(e, tally.averageRelationshipQuality(), now)).replaceWithVoid();
         });

@@ -20,6 +20,14 @@ public final class EvaluationRules {
 
     /** How many days an evaluation is open from its date. */
     public static final int OPEN_DAYS = 14;
+    /** An evaluation's states (as evaluation.* events carry them): planned, open for answers, answered by both, missed, dropped. */
+    public static final String PLANNED = "PLANNED";
+    public static final String OPEN = "OPEN";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String OVERDUE = "OVERDUE";
+    public static final String CANCELLED = "CANCELLED";
+    /** The kind of the evaluation that closes a partnership. */
+    public static final String CLOSING = "CLOSING";
     /** The first evaluation, a check-in, comes this many months after the start. */
     public static final int CHECK_IN_MONTHS = 3;
     /** Formal evaluations are planned ahead for this many months from the start. */
@@ -56,7 +64,7 @@ public final class EvaluationRules {
 
     /** Only open or overdue evaluations are answered. */
     public static void checkAnswerable(String state) {
-        if (!"OPEN".equals(state) && !"OVERDUE".equals(state)) {
+        if (!OPEN.equals(state) && !OVERDUE.equals(state)) {
             throw new Conflict("The evaluation is " + state + "; only open or overdue ones are answered");
         }
     }

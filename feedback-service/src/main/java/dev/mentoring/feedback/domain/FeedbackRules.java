@@ -1,5 +1,6 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.plumbing.rules.Conflict;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ public final class FeedbackRules {
     /** How long feedback can be edited after it was given. */
     public static final Duration EDITABLE = Duration.ofHours(24);
     /** The session state in which feedback is given. */
-    public static final String HELD = "COMPLETED";
+    public static final String HELD = SessionEvents.COMPLETED_STATE;
 
     private FeedbackRules() {
     }

@@ -1,5 +1,6 @@
 package dev.mentoring.feedback.domain;
 
+import dev.mentoring.contracts.AgreementEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,9 +146,9 @@ public final class HealthRules {
             return null;
         }
         return switch (cadence) {
-            case "WEEKLY" -> 7;
-            case "EVERY_TWO_WEEKS" -> 14;
-            case "MONTHLY" -> 30;
+            case AgreementEvents.WEEKLY -> 7;
+            case AgreementEvents.EVERY_TWO_WEEKS -> 14;
+            case AgreementEvents.MONTHLY -> 30;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package dev.mentoring.matching.application;
 
+import dev.mentoring.contracts.PartnershipEvents;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -199,7 +200,7 @@ public class CohortRuns {
             ids[i] = UUID.randomUUID();
             mentees[i] = pairs.get(i).menteeId();
             mentors[i] = pairs.get(i).mentorId();
-            events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], "MATCHING_RUN", run.id, expires));
+            events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], PartnershipEvents.ORIGIN_MATCHING_RUN, run.id, expires));
         }
         return requests.openForRun(run.tenant, run.id, ids, mentees, mentors, now, expires)
                 .call(() -> outbox.appendAll(events))

@@ -96,7 +96,7 @@ public class MentorshipRequests {
                             request.menteeId = mentee.id;
                             request.mentorId = mentor.id;
                             request.state = RequestState.OPEN;
-                            request.origin = "MENTEE";
+                            request.origin = PartnershipEvents.ORIGIN_MENTEE;
                             request.message = FreeText.optional(ask.message());
                             request.createdAt = OffsetDateTime.now(clock);
                             request.expiresAt = request.createdAt.plus(config.requestExpiry());

@@ -14,7 +14,7 @@ public final class AgreementPublisher {
     }
 
     public static DomainEvent signed(String tenant, UUID partnershipId, int version, boolean byMentee) {
-        return DomainEvent.of(tenant, AgreementEvents.SIGNED, new AgreementEvents.Signed(partnershipId, version, byMentee ? "MENTEE" : "MENTOR"));
+        return DomainEvent.of(tenant, AgreementEvents.SIGNED, new AgreementEvents.Signed(partnershipId, version, byMentee ? AgreementEvents.SIGNED_BY_MENTEE : AgreementEvents.SIGNED_BY_MENTOR));
     }
 
     public static DomainEvent activated(String tenant, UUID partnershipId, int version, String cadence, int sessionMinutes,

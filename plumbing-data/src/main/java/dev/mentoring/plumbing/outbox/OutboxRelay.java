@@ -1,7 +1,6 @@
 package dev.mentoring.plumbing.outbox;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ public class OutboxRelay {
         // so a batch full of waiting keys can never hold back the keys behind them
         OffsetDateTime dueBy = OffsetDateTime.now(clock);
         return connection.preparedQuery("""
-                select e.id, e.aggregatetype, e.aggregateid, e.payload::text, e.attempts, e.next_attempt_at from outbox_event e
+                select e.id, e.aggregatetype, e.aggregateid, e.payload::text, e.attempts from outbox_event e
                 where e.published_at is null and e.parked_at is null
                   and not exists (select 1 from outbox_event w
                                   where w.aggregatetype = e.aggregatetype and w.aggregateid = e.aggregateid and w.seq <= e.seq
@@ -94,12 +93,10 @@ public class OutboxRelay {
                 .chain(rows -> {
                     List<RelayBatch.PendingRow> pending = new ArrayList<>();
                     for (Row row : rows) {
-                        OffsetDateTime next = row.getOffsetDateTime(5);
                         pending.add(new RelayBatch.PendingRow(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3),
-                                row.getInteger(4), next == null ? null : next.toInstant()));
+                                row.getInteger(4)));
                     }
-                    Instant now = clock.instant();
-                    Map<String, List<RelayBatch.PendingRow>> due = batch.due(pending, now);
+                    Map<String, List<RelayBatch.PendingRow>> due = batch.byKey(pending);
                     if (due.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
@@ -117,7 +114,8 @@ public class OutboxRelay {
     private Uni<List<RelayBatch.Outcome>> sendInOrder(List<RelayBatch.PendingRow> rows) {
         List<RelayBatch.Outcome> outcomes = new ArrayList<>();
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> outcomes.stream().anyMatch(o -> !o.acknowledged())
+                // after a failure no later row of the key is sent: the failure is always the last outcome
+                .onItem().transformToUniAndConcatenate(row -> !outcomes.isEmpty() && !outcomes.get(outcomes.size() - 1).acknowledged()
                         ? Uni.createFrom().voidItem()
                         : send(row).invoke(outcomes::add).replaceWithVoid())
                 .collect().last()

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What one relay pass does with the pending rows it read, in plain Java: rows are grouped by key in their order;
- * a key whose oldest pending row waits for its next attempt sends nothing this pass; within a key the rows are sent
+ * What one relay pass does with the pending rows it read, in plain Java: rows are grouped by key in their order (the
+ * relay reads only rows that may leave now: a key whose oldest pending row waits for its next attempt is not read at
+ * all, see {@link OutboxRelay}); within a key the rows are sent
  * one after another and the first failure stops the rest of that key, so no row is ever overtaken by a later row of
  * its key. A failed row waits longer after each attempt (doubling up to a minute); it is parked when the broker
  * refused the record itself (too large, say) or when it failed {@code maxAttempts} times while other rows were
@@ -20,7 +21,7 @@ import java.util.UUID;
 public final class RelayBatch {
 
     /** One pending outbox row as the relay reads it. */
-    public record PendingRow(UUID id, String topic, String key, String payload, int attempts, Instant nextAttemptAt) {
+    public record PendingRow(UUID id, String topic, String key, String payload, int attempts) {
     }
 
     /** How one send ended: acknowledged, or failed, and whether the record itself is at fault (never worth retrying). */
@@ -45,18 +46,11 @@ public final class RelayBatch {
         this.maxAttempts = maxAttempts;
     }
 
-    /** The rows to send this pass, grouped by key in order; keys whose oldest row is not due yet are left out. */
-    public Map<String, List<PendingRow>> due(List<PendingRow> rows, Instant now) {
+    /** The rows to send this pass, grouped by key, each key's rows in their order. */
+    public Map<String, List<PendingRow>> byKey(List<PendingRow> rows) {
         Map<String, List<PendingRow>> byKey = new LinkedHashMap<>();
-        Map<String, Boolean> held = new LinkedHashMap<>();
         for (PendingRow row : rows) {
-            String key = row.topic() + "\u0000" + row.key();
-            if (!held.containsKey(key)) {
-                held.put(key, row.nextAttemptAt() != null && row.nextAttemptAt().isAfter(now));
-            }
-            if (!held.get(key)) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-            }
+            byKey.computeIfAbsent(row.topic() + "\u0000" + row.key(), k -> new ArrayList<>()).add(row);
         }
         return byKey;
     }

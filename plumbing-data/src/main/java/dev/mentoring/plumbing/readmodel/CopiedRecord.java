@@ -15,7 +15,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  * ones for the tenant of the event that brings them.
  */
 @MappedSuperclass
-public abstract class CopiedRecord extends PanacheEntityBase implements TenantRecord {
+public abstract class CopiedRecord extends PanacheEntityBase {
 
     @Id
     public UUID id;
@@ -26,7 +26,7 @@ public abstract class CopiedRecord extends PanacheEntityBase implements TenantRe
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    @Override
+    /** The tenant the copy belongs to. */
     public String tenant() {
         return tenant;
     }

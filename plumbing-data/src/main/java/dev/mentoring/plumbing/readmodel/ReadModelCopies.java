@@ -26,43 +26,30 @@ public class ReadModelCopies {
         this.inbox = inbox;
     }
 
-    /** Runs {@code change} only the first time {@code consumer} sees the event; call inside the consumer's transaction. */
-    public Uni<Void> once(String consumer, ReceivedEvent event, Supplier<Uni<Void>> change) {
-        return inbox.firstDelivery(consumer, event.id())
-                .chain(first -> first ? change.get() : Uni.createFrom().voidItem());
-    }
-
     /**
-     * Applies the event to its copy once: {@code existing} finds the copy by id (in any tenant, or null), {@code created}
-     * makes a new one for the event's tenant, {@code stale} tells an event older than the copy, {@code change} changes
-     * and saves it. Call inside the consumer's transaction.
+     * Applies the event to the copy of record {@code id} once: {@code existing} finds the copy by id (in any tenant, or
+     * null), {@code blank} makes a new one (given this id and the event's tenant here), {@code stale} tells an event older
+     * than the copy, {@code change} changes and saves it. Call inside the consumer's transaction.
      *
      * @param what names the record in the refusal, e.g. {@code partnership}
      */
-    public <C extends TenantRecord> Uni<Void> apply(String consumer, ReceivedEvent event, String what, Uni<C> existing,
-            Supplier<C> created, Predicate<C> stale, Function<C, Uni<Void>> change) {
-        return once(consumer, event, () -> existing.chain(found -> {
-            if (found != null && !found.tenant().equals(event.tenant())) {
-                return Uni.createFrom().failure(new IllegalArgumentException(what + " of another tenant"));
-            }
-            if (found != null && stale.test(found)) {
-                return Uni.createFrom().voidItem(); // an older state arriving late, or a repeat under a new id
-            }
-            return change.apply(found != null ? found : created.get());
-        }));
-    }
-
-    /**
-     * Applies the event to the copy of record {@code id} once, as {@link #apply(String, ReceivedEvent, String, Uni, Supplier,
-     * Predicate, Function)} does; a new copy is {@code blank} with this id and the event's tenant.
-     */
     public <C extends CopiedRecord> Uni<Void> apply(String consumer, ReceivedEvent event, String what, UUID id, Uni<C> existing,
             Supplier<C> blank, Predicate<C> stale, Function<C, Uni<Void>> change) {
-        return apply(consumer, event, what, existing, () -> {
-            C copy = blank.get();
-            copy.id = id;
-            copy.tenant = event.tenant();
-            return copy;
-        }, stale, change);
+        return inbox.firstDelivery(consumer, event.id()).chain(first -> !first ? Uni.createFrom().voidItem()
+                : existing.chain(found -> {
+                    if (found != null && !found.tenant.equals(event.tenant())) {
+                        return Uni.createFrom().failure(new IllegalArgumentException(what + " of another tenant"));
+                    }
+                    if (found != null && stale.test(found)) {
+                        return Uni.createFrom().voidItem(); // an older state arriving late, or a repeat under a new id
+                    }
+                    if (found != null) {
+                        return change.apply(found);
+                    }
+                    C copy = blank.get();
+                    copy.id = id;
+                    copy.tenant = event.tenant();
+                    return change.apply(copy);
+                }));
     }
 }

@@ -14,41 +14,30 @@ class RelayBatchTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private final RelayBatch batch = new RelayBatch(3);
 
-    private static RelayBatch.PendingRow row(String key, int attempts, Instant next) {
-        return new RelayBatch.PendingRow(UUID.randomUUID(), "mentoring.session.v1", key, "{}", attempts, next);
+    private static RelayBatch.PendingRow row(String key, int attempts) {
+        return new RelayBatch.PendingRow(UUID.randomUUID(), "mentoring.session.v1", key, "{}", attempts);
     }
 
     @Test
     void rowsAreGroupedByKeyInTheirOrder() {
-        var a1 = row("a", 0, null);
-        var b1 = row("b", 0, null);
-        var a2 = row("a", 0, null);
-        Map<String, List<RelayBatch.PendingRow>> due = batch.due(List.of(a1, b1, a2), NOW);
+        var a1 = row("a", 0);
+        var b1 = row("b", 0);
+        var a2 = row("a", 0);
+        Map<String, List<RelayBatch.PendingRow>> due = batch.byKey(List.of(a1, b1, a2));
         assertThat(due.values()).containsExactly(List.of(a1, a2), List.of(b1));
     }
 
     @Test
-    void aKeyWhoseOldestRowWaitsSendsNothingSoNoRowOvertakesIt() {
-        var waiting = row("a", 1, NOW.plusSeconds(2));
-        var later = row("a", 0, null);
-        var other = row("b", 0, null);
-        Map<String, List<RelayBatch.PendingRow>> due = batch.due(List.of(waiting, later, other), NOW);
-        assertThat(due.values()).containsExactly(List.of(other));
-        assertThat(batch.due(List.of(waiting, later, other), NOW.plusSeconds(3)).values())
-                .containsExactly(List.of(waiting, later), List.of(other));
-    }
-
-    @Test
     void aFailedSendWaitsLongerEachTimeAndIsParkedAfterMaxAttemptsWhileOthersGoThrough() {
-        var failing = row("a", 0, null);
-        var fine = row("b", 0, null);
+        var failing = row("a", 0);
+        var fine = row("b", 0);
         List<RelayBatch.Outcome> outcomes = List.of(RelayBatch.Outcome.failed(failing.id(), false, "timeout"),
                 RelayBatch.Outcome.acknowledged(fine.id()));
         RelayBatch.Failure first = batch.failures(List.of(failing, fine), outcomes, NOW).get(0);
         assertThat(first.parked()).isFalse();
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.nextAttemptAt()).isEqualTo(NOW.plusSeconds(1));
-        var third = row("a", 2, null);
+        var third = row("a", 2);
         RelayBatch.Failure parked = batch.failures(List.of(third, fine),
                 List.of(RelayBatch.Outcome.failed(third.id(), false, "timeout"), RelayBatch.Outcome.acknowledged(fine.id())), NOW).get(0);
         assertThat(parked.parked()).isTrue();
@@ -57,7 +46,7 @@ class RelayBatchTest {
 
     @Test
     void aBrokerThatTakesNothingParksNothing() {
-        var tired = row("a", 50, null);
+        var tired = row("a", 50);
         RelayBatch.Failure failure = batch.failures(List.of(tired), List.of(RelayBatch.Outcome.failed(tired.id(), false, "down")), NOW).get(0);
         assertThat(failure.parked()).isFalse();
         assertThat(failure.nextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
@@ -65,7 +54,7 @@ class RelayBatchTest {
 
     @Test
     void aRecordTheBrokerRefusesItselfIsParkedAtOnce() {
-        var huge = row("a", 0, null);
+        var huge = row("a", 0);
         RelayBatch.Failure failure = batch.failures(List.of(huge),
                 List.of(RelayBatch.Outcome.failed(huge.id(), true, "RecordTooLargeException")), NOW).get(0);
         assertThat(failure.parked()).isTrue();

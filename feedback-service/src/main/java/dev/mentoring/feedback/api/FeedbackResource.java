@@ -53,12 +53,9 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    static final String CURSOR = "The nextCursor of the page before; none for the first page";
-    static final String LIMIT = "Items per page, 1-200 (default 50)";
     static final String FEEDBACK_ETAG = "The feedback's version in quotes, e.g. \"2\": what If-Match may send to edit it";
     static final String SETTINGS_ETAG = "The settings' version in quotes, e.g. \"3\": what If-Match may send to set them";
     static final String OPTIONAL_IF_MATCH = "Your feedback's ETag as read; optional (without it the last edit wins)";
-    static final String STALE = "If-Match names a version that is not the latest: read again, merge, retry";
 
     private final SessionFeedbacks feedback;
     private final Evaluations evaluations;
@@ -100,7 +97,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "Your feedback, edited",
             headers = @Header(name = HttpHeaders.ETAG, description = FEEDBACK_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackViews.FeedbackView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<FeedbackViews.FeedbackView>> edit(@PathParam("sessionId") UUID sessionId,
             @NotNull @Valid FeedbackViews.FeedbackInput in,
@@ -114,8 +111,8 @@ public class FeedbackResource {
     @Operation(operationId = "listSessionFeedback", summary = "Your feedback on the session, and the other's if they shared it",
             description = "Oldest first; paged (limit, cursor). Each item's version is its ETag's number.")
     public Uni<Page<FeedbackViews.FeedbackView>> ofSession(@PathParam("sessionId") UUID sessionId,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return feedback.ofSession(sessionId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.FeedbackView::of));
     }
 
@@ -125,8 +122,8 @@ public class FeedbackResource {
     @Operation(operationId = "listEvaluations", summary = "The partnership's evaluations: planned, open, completed, overdue",
             description = "By the date each opens; paged (limit, cursor).")
     public Uni<Page<FeedbackViews.EvaluationView>> evaluations(@PathParam("partnershipId") UUID partnershipId,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return evaluations.ofPartnership(partnershipId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.EvaluationView::of));
     }
 
@@ -148,8 +145,8 @@ public class FeedbackResource {
     @Operation(operationId = "listGoals", summary = "The goals of the agreement in force, with their progress",
             description = "By due date (goals without one last), then id; paged (limit, cursor).")
     public Uni<Page<FeedbackViews.GoalView>> goals(@PathParam("partnershipId") UUID partnershipId,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return goals.ofPartnership(partnershipId, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.GoalView::of));
     }
 
@@ -181,8 +178,8 @@ public class FeedbackResource {
                     + "tenant's (even one who also takes part in a partnership). Optionally in one state; paged (limit, cursor).")
     public Uni<Page<FeedbackViews.HealthView>> healthList(
             @QueryParam("state") @Parameter(description = "HEALTHY, NEEDS_ATTENTION or AT_RISK; any when absent") String state,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return health.list(state, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.HealthView::of));
     }
 
@@ -213,7 +210,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "The tenant's settings as saved",
             headers = @Header(name = HttpHeaders.ETAG, description = SETTINGS_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A value out of its range (each named in errors[].field)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -16,6 +16,8 @@ public final class EntityTags {
     public static final String ETAG = "ETag";
     /** The header an edit sends back. */
     public static final String IF_MATCH = "If-Match";
+    /** How the API document describes a 412 answer. */
+    public static final String STALE_DESCRIPTION = "If-Match names a version that is not the latest: read again, merge, retry";
 
     private EntityTags() {
     }

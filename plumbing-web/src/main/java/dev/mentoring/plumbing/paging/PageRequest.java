@@ -16,6 +16,10 @@ import dev.mentoring.plumbing.problem.ProblemException;
 public record PageRequest(String after, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
+    /** How the API document describes the {@code cursor} parameter of every list. */
+    public static final String CURSOR_DESCRIPTION = "The nextCursor of the page before; none for the first page";
+    /** How the API document describes the {@code limit} parameter of every list. */
+    public static final String LIMIT_DESCRIPTION = "Items per page, 1-200 (default 50)";
     public static final int MAX_LIMIT = 200;
 
     /**

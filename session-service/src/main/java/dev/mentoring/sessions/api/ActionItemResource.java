@@ -1,5 +1,6 @@
 package dev.mentoring.sessions.api;
 
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.PageRequest;
 import java.util.UUID;
 
@@ -65,8 +66,8 @@ public class ActionItemResource {
     @Operation(operationId = "listActionItems", summary = "The partnership's action items, by due date",
             description = "Paged (limit, cursor). Each item carries its version, what If-Match sends to change it.")
     public Uni<Page<SessionViews.ActionItemView>> list(@PathParam("partnershipId") UUID partnershipId,
-            @QueryParam("cursor") @Parameter(description = SessionResource.CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = SessionResource.LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return items.of(partnershipId, PageRequest.of(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.ActionItemView::of));
     }
 
@@ -78,7 +79,7 @@ public class ActionItemResource {
     @APIResponse(responseCode = "200", description = "The action item",
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.ActionItemView.class)))
-    @APIResponse(responseCode = "412", description = SessionResource.STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = SessionResource.MISSING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

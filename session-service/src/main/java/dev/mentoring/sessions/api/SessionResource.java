@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
@@ -54,14 +55,11 @@ public class SessionResource {
 
     static final String FROM = "ISO 8601 date-time with offset; defaults to a week ago";
     static final String TO = "ISO 8601 date-time with offset; defaults to a year after from, at most two years after it";
-    static final String CURSOR = "The nextCursor of the page before; none for the first page";
-    static final String LIMIT = "Items per page, 1-200 (default 50)";
     static final String SESSION_ETAG = "The session's version in quotes, e.g. \"3\": what If-Match sends to move, cancel or complete it";
     static final String AGENDA_ETAG = "The agenda item's version in quotes, e.g. \"2\": what If-Match sends to change or remove it";
     static final String NOTE_ETAG = "The note's version in quotes, e.g. \"2\": what If-Match sends to change or delete it";
     static final String OPTIONAL_IF_MATCH = "The session's ETag as read; optional (without it the last change wins)";
     static final String REQUIRED_IF_MATCH = "The ETag as read (the version of the item in quotes); required";
-    static final String STALE = "If-Match names a version that is not the latest: read again, merge, retry";
     static final String MISSING = "If-Match is missing";
 
     private final Sessions sessions;
@@ -95,8 +93,8 @@ public class SessionResource {
     public Uni<Page<SessionViews.SessionView>> ofPartnership(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return sessions.ofPartnership(partnershipId, instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
                 .map(page -> SessionViews.page(page, SessionViews.SessionView::of));
     }
@@ -111,8 +109,8 @@ public class SessionResource {
     public Uni<Page<SessionViews.SessionView>> list(
             @QueryParam("from") @Parameter(description = FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(description = TO, schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return sessions.list(instant("from", from), instant("to", to), PageRequest.of(cursor, limit))
                 .map(SessionViews.SessionView::page);
     }
@@ -136,7 +134,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session moved, with its agenda",
             headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SessionViews.SessionView>> reschedule(@PathParam("sessionId") UUID sessionId,
             @NotNull @Valid SessionViews.Reschedule in,
@@ -153,7 +151,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session cancelled, with its agenda",
             headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SessionViews.SessionView>> cancel(@PathParam("sessionId") UUID sessionId,
             @NotNull @Valid SessionViews.Cancellation in,
@@ -169,7 +167,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session done (or missed), with its agenda",
             headers = @Header(name = HttpHeaders.ETAG, description = SESSION_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SessionViews.SessionView>> complete(@PathParam("sessionId") UUID sessionId,
             @NotNull @Valid SessionViews.Completion in,
@@ -199,7 +197,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session with its agenda",
             headers = @Header(name = HttpHeaders.ETAG, description = AGENDA_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = MISSING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -217,7 +215,7 @@ public class SessionResource {
                     + "when missing. Answers the session with the rest of its agenda, numbered again.")
     @APIResponse(responseCode = "200", description = "The session with the rest of its agenda",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.SessionView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = MISSING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -247,8 +245,8 @@ public class SessionResource {
     @Operation(operationId = "listNotes", summary = "The session's shared notes and your own private ones, oldest first",
             description = "Paged (limit, cursor). Each note carries its version, what If-Match sends to change or delete it.")
     public Uni<Page<SessionViews.NoteView>> notes(@PathParam("sessionId") UUID sessionId,
-            @QueryParam("cursor") @Parameter(description = CURSOR) String cursor,
-            @QueryParam("limit") @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         return notes.of(sessionId, PageRequest.of(cursor, limit)).map(page -> SessionViews.page(page, SessionViews.NoteView::of));
     }
 
@@ -260,7 +258,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The note",
             headers = @Header(name = HttpHeaders.ETAG, description = NOTE_ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionViews.NoteView.class)))
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = MISSING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -278,7 +276,7 @@ public class SessionResource {
     @Operation(operationId = "removeNote", summary = "Delete your own note",
             description = "Needs If-Match with the note's ETag: 412 when it is not the latest, 428 when missing.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = STALE,
+    @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = MISSING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -19,14 +19,17 @@ import dev.mentoring.sessions.persistence.SessionNote;
 import dev.mentoring.sessions.persistence.SessionNoteRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Notes on sessions: shared ones are read by both people, private ones only by their author; nobody else reads either,
  * program admins included. Only the author changes a note, sending its ETag (If-Match, required); its text is stored
- * only encrypted.
+ * only encrypted. Built at startup, so that a run with note keys that do not fit (the active key missing, a key not
+ * 32 bytes) does not start.
  */
 @ApplicationScoped
+@Startup
 public class Notes {
 
     private final CallingParticipant me;

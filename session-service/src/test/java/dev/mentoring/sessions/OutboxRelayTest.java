@@ -20,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The relay against the real database and broker: a row only counts as published once Kafka acknowledged it, a row
  * that waits for its next attempt holds the later rows of its key back (and no other key), and a record the broker
- * refuses (too large) is parked with its error so that the rows behind it go on.
+ * refuses (too large) is parked with its error so that the rows behind it go on. Every published record names its publish
+ * span (traceparent in the CloudEvent and as a header), a new trace when the row was written outside any.
  */
 @QuarkusTest
 class OutboxRelayTest {
@@ -82,6 +83,26 @@ class OutboxRelayTest {
             assertThat(two.partition()).isEqualTo(one.partition());
             assertThat(two.offset()).isGreaterThan(one.offset());
             await().atMost(Duration.ofSeconds(10)).until(() -> state(behind).getValue(0) != null);
+        }
+    }
+
+    @Test
+    void aRowWrittenOutsideAnyTraceStartsOneWhenPublished() {
+        try (TopicReader reader = new TopicReader("test." + TOPIC)) {
+            UUID marker = UUID.randomUUID();
+            // a CloudEvent-like JSON object (the rows above hold JSON strings, which the relay sends as they are)
+            pool.preparedQuery("""
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
+                    values ($1, $2, $3, 'relay.check', cast(cast($4 as text) as jsonb), 'acme', now())""")
+                    .execute(Tuple.of(UUID.randomUUID(), TOPIC, UUID.randomUUID().toString(),
+                            "{\"specversion\":\"1.0\",\"type\":\"relay.check\",\"marker\":\"" + marker + "\"}"))
+                    .await().indefinitely();
+
+            ConsumerRecord<String, String> record = reader.await(r -> carries(r, marker), Duration.ofSeconds(30));
+            assertThat(record).isNotNull();
+            String header = TopicReader.header(record, "traceparent");
+            assertThat(header).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(record.value()).contains("\"traceparent\":\"" + header + "\"");
         }
     }
 

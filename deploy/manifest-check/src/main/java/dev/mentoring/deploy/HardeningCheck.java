@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every Deployment needs: the health probes on {@code /q/health}, resource requests and a memory limit, a
+ * What every Deployment and StatefulSet needs: the health probes on {@code /q/health} (another program's image, such as
+ * the rate-limit store's, a readiness and a liveness probe of its own), resource requests and a memory limit, a
  * restrictive securityContext (with an emptyDir at /tmp when the root filesystem is read-only), a pinned image; every service of the code has its Deployment; one namespace for all.
- * In the production overlay each Deployment also has an HPA, a PDB and a NetworkPolicy that selects it, uses no host
- * network and runs the prod profile (QUARKUS_PROFILE unset).
+ * In the production overlay each also has a PDB and a NetworkPolicy that selects it, uses no host network and runs the
+ * prod profile (QUARKUS_PROFILE unset), and each Deployment an HPA.
  */
 final class HardeningCheck {
 
@@ -57,7 +58,8 @@ final class HardeningCheck {
         }
 
         for (Workloads.Workload w : Workloads.of(set)) {
-            if (!"Deployment".equals(w.kind())) {
+            // the platform's own workloads and the stores it runs itself (the rate-limit store's StatefulSet)
+            if (!"Deployment".equals(w.kind()) && !"StatefulSet".equals(w.kind())) {
                 continue;
             }
             JsonNode pod = w.podSpec();
@@ -66,7 +68,15 @@ final class HardeningCheck {
             for (Workloads.Container c : w.allContainers()) {
                 JsonNode n = c.node();
                 String p = c.path();
-                if (!c.init()) {
+                String ownImage = Json.text(n, "image");
+                if (!c.init() && (ownImage == null || !ownImage.contains("mentoring/"))) {
+                    // another program (e.g. Valkey) has no Quarkus health: any readiness and liveness probe of its own
+                    for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                        if (!n.has(probe)) {
+                            findings.add(new Finding(CHECK, o, w.id(), p + "/" + probe, "no " + probe));
+                        }
+                    }
+                } else if (!c.init()) {
                     for (Map.Entry<String, String> probe : PROBES.entrySet()) {
                         String path = Json.text(n, probe.getKey(), "httpGet", "path");
                         if (!probe.getValue().equals(path)) {
@@ -130,12 +140,14 @@ final class HardeningCheck {
             if (pod.path("hostNetwork").asBoolean(false) && production) {
                 findings.add(new Finding(CHECK, o, w.id(), podPath + "/hostNetwork", "uses the host's network in production"));
             }
-            if (production) {
+            if (production && "Deployment".equals(w.kind())) {
                 boolean hpa = set.ofKind("HorizontalPodAutoscaler").stream().anyMatch(h -> "Deployment".equals(Json.text(h, "spec", "scaleTargetRef", "kind"))
                         && w.name().equals(Json.text(h, "spec", "scaleTargetRef", "name")));
                 if (!hpa) {
                     findings.add(new Finding(CHECK, o, w.id(), "", "no HorizontalPodAutoscaler scales it"));
                 }
+            }
+            if (production) {
                 boolean pdb = set.ofKind("PodDisruptionBudget").stream().anyMatch(b -> Workloads.selects(b.path("spec").path("selector"), w.podLabels()));
                 if (!pdb) {
                     findings.add(new Finding(CHECK, o, w.id(), "", "no PodDisruptionBudget selects its pods"));

@@ -45,6 +45,17 @@ class PlantedDefectsTest {
     }
 
     @Test
+    void aMisspeltForInAnAlertRuleFailsTheSchema() {
+        Finding f = plantedOnce(this::schema, set -> {
+            ObjectNode rule = (ObjectNode) first(set, "PrometheusRule").at("/spec/groups/0/rules/0");
+            rule.set("fore", rule.remove("for"));
+        });
+        assertThat(f.resource()).startsWith("PrometheusRule/");
+        assertThat(f.path()).isEqualTo("/spec/groups/0/rules/0");
+        assertThat(f.message()).contains("'fore'");
+    }
+
+    @Test
     void aSecretKeyRefToAMissingSecretIsReported() {
         Finding f = plantedOnce(this::crossChecks, set -> {
             ObjectNode container = (ObjectNode) first(set, "Deployment").at("/spec/template/spec/containers/0");
@@ -102,6 +113,19 @@ class PlantedDefectsTest {
                 .put("readOnlyRootFilesystem", false));
         assertThat(f.check()).isEqualTo(HardeningCheck.CHECK);
         assertThat(f.path()).endsWith("/securityContext/readOnlyRootFilesystem");
+    }
+
+    @Test
+    void theRateLimitStoreWithoutALivenessProbeOrAsRootIsReported() {
+        Finding probe = plantedOnce(this::crossChecks, set -> ((ObjectNode) first(set, "StatefulSet")
+                .at("/spec/template/spec/containers/0")).remove("livenessProbe"));
+        assertThat(probe.check()).isEqualTo(HardeningCheck.CHECK);
+        assertThat(probe.resource()).isEqualTo("StatefulSet/rate-limit-store");
+        assertThat(probe.path()).endsWith("/livenessProbe");
+        Finding root = plantedOnce(this::crossChecks, set -> first(set, "StatefulSet")
+                .withObject("/spec/template/spec/containers/0/securityContext").put("runAsUser", 0));
+        assertThat(root.resource()).isEqualTo("StatefulSet/rate-limit-store");
+        assertThat(root.message()).contains("root");
     }
 
     @Test

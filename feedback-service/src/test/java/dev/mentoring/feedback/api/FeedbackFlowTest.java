@@ -52,7 +52,7 @@ class FeedbackFlowTest {
     }
 
     @Test
-    void bothGiveFeedbackOnceTheOtherSeesItOnlyIfSharedAndAdminsNever() {
+    void bothGiveFeedbackOnceTheOtherSeesItOnlyIfSharedAndAdminsNever() throws Exception {
         Fixtures.Pair pair = Fixtures.started(pool);
         UUID session = Fixtures.session(pool, pair, "session.completed", "COMPLETED", OffsetDateTime.now().minusHours(3), null, 1);
         String path = "/sessions/" + session + "/feedback";
@@ -79,7 +79,9 @@ class FeedbackFlowTest {
                     .put(path).then().statusCode(200).body("overall", equalTo(4));
             var updated = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("feedback.updated"), 1);
             assertThat(updated).hasSize(1);
-            assertThat(updated.get(0).value()).contains("\"overall\": 4").doesNotContain("Clear advice");
+            assertThat(updated.get(0).value()).doesNotContain("Clear advice");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(updated.get(0).value()).at("/data/overall").asInt())
+                    .isEqualTo(4);
         }
         MovableClock.advance(Duration.ofHours(25));
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body(feedback(3, 3, "later", true))
@@ -231,8 +233,10 @@ class FeedbackFlowTest {
                     .body("pitfalls[1].evidence[0]", org.hamcrest.Matchers.containsString("1.0"));
             var changes = events.settled(r -> pair.id().toString().equals(r.key()) && r.value().contains("partnership.health-changed"), 2);
             assertThat(changes).hasSize(2);
-            assertThat(changes.get(0).value()).contains("\"state\": \"HEALTHY\"").doesNotContain("\"previousState\": \"");
-            assertThat(changes.get(1).value()).contains("\"previousState\": \"HEALTHY\"").contains("\"state\": \"NEEDS_ATTENTION\"");
+            // the envelope's JSON may be compact or spaced: compared without the spaces after the colons
+            assertThat(changes.get(0).value().replace("\": ", "\":")).contains("\"state\":\"HEALTHY\"").doesNotContain("\"previousState\":\"");
+            assertThat(changes.get(1).value().replace("\": ", "\":")).contains("\"previousState\":\"HEALTHY\"")
+                    .contains("\"state\":\"NEEDS_ATTENTION\"");
             given().header("Authorization", pair.admin()).queryParam("state", "NEEDS_ATTENTION").get("/health").then().statusCode(200)
                     .body("items.partnershipId", org.hamcrest.Matchers.hasItem(pair.id().toString()));
             given().header("Authorization", pair.stranger()).get(health).then().statusCode(404);

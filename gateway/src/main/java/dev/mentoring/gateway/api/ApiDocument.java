@@ -59,7 +59,7 @@ public class ApiDocument {
         }
         Map<String, GatewayConfig.Route> routes = new TreeMap<>(config.routes());
         List<Future<JsonObject>> documents = new ArrayList<>();
-        routes.values().forEach(route -> documents.add(fetch(route)));
+        routes.values().forEach(route -> documents.add(fetch(client, route)));
         Future.join(documents).onComplete(done -> {
             JsonObject combined = new JsonObject()
                     .put("openapi", "3.1.0")
@@ -100,7 +100,8 @@ public class ApiDocument {
         });
     }
 
-    private Future<JsonObject> fetch(GatewayConfig.Route route) {
+    /** One service's OpenAPI document, as JSON (also read by {@link RouteTemplates}). */
+    static Future<JsonObject> fetch(HttpClient client, GatewayConfig.Route route) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setAbsoluteURI(route.url() + "/q/openapi?format=json").setTimeout(5_000);
         return client.request(options)

@@ -21,7 +21,7 @@ public interface GatewayConfig {
     /** When the gateway stops sending requests to a failing service for a while (503 at once). */
     CircuitBreakers circuitBreaker();
 
-    /** Request rate limits, per gateway instance. */
+    /** Request rate limits, platform-wide: every gateway instance spends from the same buckets (Redis). */
     RateLimits rateLimits();
 
     interface Route {
@@ -71,5 +71,24 @@ public interface GatewayConfig {
         /** Burst one tenant's client may make at once. */
         @WithDefault("400")
         int perClientBurst();
+
+        /**
+         * How many gateway instances run: while the shared store is unreachable, each instance limits on its own with
+         * this share of every rate and burst, so that together they still allow about the configured rate.
+         */
+        @WithDefault("1")
+        int instances();
+
+        /** The prefix of the buckets' keys in the shared store (tests use their own). */
+        @WithDefault("mentoring:rate:")
+        String keyPrefix();
+
+        /** The longest the shared store may take to answer before this instance limits on its own for the request. */
+        @WithDefault("500ms")
+        Duration storeTimeout();
+
+        /** After the store failed, how long this instance limits on its own before it asks the store again. */
+        @WithDefault("5s")
+        Duration storeRetryAfter();
     }
 }

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets by key: each key may spend up to {@code burst} requests at once and gets {@code perSecond}
- * back every second. Kept per gateway instance (documented: with N instances the platform-wide limit is
- * N times this).
+ * back every second. Held in one gateway instance's memory: the gateway's buckets are shared in Redis
+ * ({@code proxy.SharedBuckets}), and these are what an instance falls back to, with its share of each limit, while
+ * Redis is away.
  */
 public final class RateLimiter {
 

@@ -5,6 +5,7 @@ import dev.mentoring.gateway.domain.CircuitBreaker;
 import dev.mentoring.gateway.domain.RateLimiter;
 import dev.mentoring.plumbing.tenancy.TokenClaims;
 import dev.mentoring.plumbing.problem.ProblemWriter;
+import dev.mentoring.plumbing.tracing.TraceContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -47,6 +49,8 @@ public class ServiceProxy {
 
     static final String REQUEST_ID = "X-Request-Id";
     static final String TRACEPARENT = "traceparent";
+    /** Where forward keeps the OpenTelemetry context of the request's server span for send. */
+    private static final String SERVER_SPAN = ServiceProxy.class.getName() + ".serverSpan";
     /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
     private static final Pattern VALID_TRACEPARENT = Pattern.compile(
             "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
@@ -56,18 +60,18 @@ public class ServiceProxy {
 
     private final GatewayConfig config;
     private final HttpClient client;
-    private final RateLimiter perUser;
-    private final RateLimiter perClient;
+    private final SharedBuckets buckets;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    ServiceProxy(GatewayConfig config, Vertx vertx) {
+    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(100)
-                .setConnectTimeout(2_000));
-        this.perUser = new RateLimiter(config.rateLimits().perUserPerSecond(), config.rateLimits().perUserBurst());
-        this.perClient = new RateLimiter(config.rateLimits().perClientPerSecond(), config.rateLimits().perClientBurst());
+                .setConnectTimeout(2_000)
+                // the trace goes on from the gateway's server span, set by forwardTrace (a tracer's own would add a second)
+                .setTracingPolicy(TracingPolicy.IGNORE));
+        this.buckets = buckets;
     }
 
     void install(@Observes Router router) {
@@ -92,6 +96,7 @@ public class ServiceProxy {
     private void forward(RoutingContext context, GatewayConfig.Route route) {
         HttpServerRequest request = context.request();
         request.pause();
+        context.put(SERVER_SPAN, io.opentelemetry.context.Context.current());
         String requestId = requestId(request);
         context.response().putHeader(REQUEST_ID, requestId);
         boolean tokenPresented = request.headers().contains("Authorization");
@@ -102,9 +107,13 @@ public class ServiceProxy {
             return;
         }
         if (isPublic(context, route)) {
-            if (withinPublicLimit(context)) {
-                send(context, route, requestId);
-            }
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            onContext(buckets.take(List.of(new SharedBuckets.Spend(SharedBuckets.Limit.USER, "public|" + address))))
+                    .subscribe().with(decisions -> {
+                        if (withinPublicLimit(context, decisions.get(0))) {
+                            send(context, route, requestId);
+                        }
+                    }, failure -> upstreamFailed(context, route, failure));
             return;
         }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -118,8 +127,17 @@ public class ServiceProxy {
                             || !TokenClaims.hasTenant(token)) {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
-                    } else if (withinLimits(context, token) && withinBodyLimit(context, route)) {
-                        send(context, route, requestId);
+                    } else {
+                        String tenant = TokenClaims.text(token, TokenClaims.TENANT).orElse("");
+                        onContext(buckets.take(List.of(
+                                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT,
+                                        tenant + "|" + TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY).orElse("")),
+                                new SharedBuckets.Spend(SharedBuckets.Limit.USER, tenant + "|" + token.getSubject()))))
+                                .subscribe().with(decisions -> {
+                                    if (withinLimits(context, decisions.get(0), decisions.get(1)) && withinBodyLimit(context, route)) {
+                                        send(context, route, requestId);
+                                    }
+                                }, failure -> upstreamFailed(context, route, failure));
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
@@ -144,10 +162,14 @@ public class ServiceProxy {
         return path.length() <= route.prefix().length() ? "" : path.substring(route.prefix().length());
     }
 
+    /** The request's own event-loop context again, once the shared buckets answered (their client may answer elsewhere). */
+    private static <T> Uni<T> onContext(Uni<T> answer) {
+        io.vertx.core.Context own = Vertx.currentContext();
+        return own == null ? answer : answer.emitOn(task -> own.runOnContext(ignored -> task.run()));
+    }
+
     /** Public paths are limited per client address, with the per-person limits. */
-    private boolean withinPublicLimit(RoutingContext context) {
-        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
-        RateLimiter.Decision decision = perUser.take("public|" + address, System.nanoTime());
+    private boolean withinPublicLimit(RoutingContext context, RateLimiter.Decision decision) {
         if (decision.allowed()) {
             context.request().headers().remove("Authorization");
             return true;
@@ -156,11 +178,7 @@ public class ServiceProxy {
     }
 
     /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */
-    private boolean withinLimits(RoutingContext context, JsonWebToken token) {
-        String tenant = TokenClaims.text(token, TokenClaims.TENANT).orElse("");
-        long now = System.nanoTime();
-        RateLimiter.Decision client = perClient.take(tenant + "|" + TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY).orElse(""), now);
-        RateLimiter.Decision user = perUser.take(tenant + "|" + token.getSubject(), now);
+    private boolean withinLimits(RoutingContext context, RateLimiter.Decision client, RateLimiter.Decision user) {
         RateLimiter.Decision tighter = !client.allowed() ? client : !user.allowed() ? user
                 : client.remaining() < user.remaining() ? client : user;
         HttpServerResponse response = context.response();
@@ -232,7 +250,7 @@ public class ServiceProxy {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap();
             copyHeaders(request.headers(), headers);
             headers.set(REQUEST_ID, requestId);
-            headers.set(TRACEPARENT, traceparent(request));
+            forwardTrace(context, headers);
             headers.set("X-Forwarded-For", forwardedFor(request));
             headers.set("X-Forwarded-Proto", request.scheme());
             headers.set("X-Forwarded-Host", request.host() == null ? "" : request.host());
@@ -283,6 +301,16 @@ public class ServiceProxy {
         }
     }
 
+    /**
+     * The trace the service goes on with: the gateway's server span's (it continued the client's valid traceparent, or
+     * started a new trace), so the service's spans are its children. Without tracing (the SDK disabled), the client's
+     * valid traceparent as it came, else a new trace started here.
+     */
+    private static void forwardTrace(RoutingContext context, MultiMap headers) {
+        TraceContext.of(context.get(SERVER_SPAN)).ifPresentOrElse(span -> span.write(headers::set),
+                () -> headers.set(TRACEPARENT, traceparent(context.request())));
+    }
+
     /** The client's W3C traceparent when it is valid, else a new trace started here. */
     private static String traceparent(HttpServerRequest request) {
         String given = request.getHeader(TRACEPARENT);
@@ -325,7 +353,7 @@ public class ServiceProxy {
         for (var header : from) {
             String name = header.getKey().toLowerCase();
             if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !name.equals("host") && !name.equals(REQUEST_ID.toLowerCase())
-                    && !name.startsWith("x-forwarded-") && !name.equals(TRACEPARENT)) {
+                    && !name.startsWith("x-forwarded-") && !name.equals(TRACEPARENT) && !name.equals(TraceContext.TRACESTATE)) {
                 to.add(header.getKey(), header.getValue());
             }
         }

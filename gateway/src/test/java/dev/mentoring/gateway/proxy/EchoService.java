@@ -19,12 +19,21 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
 
     static final AtomicInteger REQUESTS = new AtomicInteger();
 
+    /** The stand-in's API document: a few paths with templates, as a service's /q/openapi lists them. */
+    static final String API_DOCUMENT = """
+            {"openapi":"3.1.0","paths":{"/participants/me":{"get":{}},"/participants/{participantId}":{"get":{}},
+             "/mentorship-requests/{requestId}/accept":{"post":{}},"/":{"get":{}}}}""";
+
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if ("/q/openapi".equals(request.path())) {
+                request.response().putHeader("Content-Type", "application/json").end(API_DOCUMENT);
+                return; // what the gateway reads its route templates from (not counted as a forwarded request)
+            }
             REQUESTS.incrementAndGet();
             if (request.path().contains("/hang")) {
                 return; // a hanging service: never answers

@@ -1,6 +1,7 @@
 package dev.mentoring.matching.domain;
 
 import dev.mentoring.plumbing.rules.RuleViolation;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ public record Weights(Map<Criterion, Integer> byCriterion) {
         if (complete.values().stream().mapToInt(Integer::intValue).sum() == 0) {
             throw new RuleViolation("weights", "at least one weight must be above 0");
         }
-        byCriterion = Map.copyOf(complete);
+        // in the criteria's order, on every instance (Map.copyOf's order changes from one JVM to the next)
+        byCriterion = Collections.unmodifiableMap(complete);
     }
 
     public int of(Criterion criterion) {

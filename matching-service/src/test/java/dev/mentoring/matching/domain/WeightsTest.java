@@ -19,6 +19,13 @@ class WeightsTest {
     }
 
     @Test
+    void theWeightsComeInTheCriteriasOrderWhateverOrderTheyWereGivenIn() {
+        // answers show them in this order on every instance of the service (two instances must answer alike)
+        assertThat(Weights.DEFAULT.byCriterion().keySet()).containsExactly(Criterion.values());
+        assertThat(new Weights(Map.of(Criterion.TIME_ZONE, 5, Criterion.SKILLS, 50)).byCriterion().keySet()).containsExactly(Criterion.values());
+    }
+
+    @Test
     void eachWeightIsZeroToHundredAndOneIsAboveZero() {
         assertThatThrownBy(() -> new Weights(Map.of(Criterion.SKILLS, 101))).isInstanceOfSatisfying(RuleViolation.class, e -> {
             assertThat(e.field()).isEqualTo("weights");

@@ -21,6 +21,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -33,6 +35,9 @@ class ParticipantEventsTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    Pool pool;
 
     private String putProfile(String token, String name) {
         return given().header("Authorization", token).contentType(ContentType.JSON)
@@ -59,6 +64,30 @@ class ParticipantEventsTest {
             assertThat(event.at("/data/participantId").asText()).isEqualTo(id);
             assertThat(event.at("/data/created").asBoolean()).isTrue();
             assertThat(event.get("data").has("displayName")).as("no names in events").isFalse();
+        }
+    }
+
+    @Test
+    void theEventCarriesTheTraceOfTheRequestThatCausedIt() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + UUID.randomUUID().toString().substring(0, 4);
+        String callerSpan = "00f067aa0ba902b7";
+        try (TopicReader reader = new TopicReader(TOPIC)) {
+            String id = given().header("Authorization", TestTokens.person("acme", "T-" + UUID.randomUUID(), "mentee").bearer())
+                    .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01").contentType(ContentType.JSON)
+                    .body("{\"displayName\":\"Traced Person\",\"timeZone\":\"UTC\",\"languages\":[\"en\"]}")
+                    .put("/participants/me").then().statusCode(201).extract().path("id");
+
+            // the outbox row keeps the context of the request's span in this service (a child of the caller's)
+            String written = pool.preparedQuery("select traceparent from outbox_event where aggregateid = $1")
+                    .execute(Tuple.of(id)).await().indefinitely().iterator().next().getString(0);
+            assertThat(written).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callerSpan);
+
+            // the published CloudEvent and its Kafka headers name the publish: the same trace, a span of its own
+            ConsumerRecord<String, String> record = reader.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(record).isNotNull();
+            String traceparent = json.readTree(record.value()).get("traceparent").asText();
+            assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(written).doesNotContain(callerSpan);
+            assertThat(TopicReader.header(record, "traceparent")).isEqualTo(traceparent);
         }
     }
 

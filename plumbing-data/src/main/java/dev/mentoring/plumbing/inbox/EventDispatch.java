@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
  * envelope, picks the handler by the contract's type, reads the data as the contract's payload record (a payload that
  * says it is {@link CheckedPayload#unusable() unusable} is refused), and runs the handler under {@link Redelivery}.
  * An unreadable or unusable event fails at once, so the channel's dead-letter strategy takes it with the reason; a
- * type without a handler is skipped (consumers ignore what they do not need, new types included).
+ * type without a handler is skipped (consumers ignore what they do not need, new types included). A handled event is a
+ * CONSUMER span in the trace its CloudEvent carries ({@code traceparent}), see {@link HandlingSpan}.
  */
 public final class EventDispatch {
 
@@ -61,7 +62,7 @@ public final class EventDispatch {
                 Log.debugf("No handler for event type %s, skipped", event.type());
                 return Uni.createFrom().voidItem();
             }
-            return route.handle(json, envelope, event);
+            return HandlingSpan.around(envelope, event, () -> route.handle(json, envelope, event));
         });
     }
 

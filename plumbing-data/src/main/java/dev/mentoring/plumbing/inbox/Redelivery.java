@@ -18,20 +18,44 @@ import io.vertx.sqlclient.ClosedConnectionException;
  * dead-letter topic, takes it; an event that cannot be read or applied (anything else) goes there at once.
  * The partition waits meanwhile, so one partnership's events keep their order, and each try is a transaction
  * of its own (the inbox makes a try that did commit count once).
+ * <p>
+ * <b>An instance that is stopping</b> (a rolling update, a scale-down: {@link InstanceShutdown}) finishes no event it
+ * has not finished: one it is handling or about to handle, and one whose handling failed meanwhile (its database pool
+ * closes under it), is neither acknowledged nor dead-lettered. Its offset is not committed, so the partition's next
+ * owner, after the rebalance, handles it from there (the inbox drops what this instance did commit). Dead-lettering it
+ * would lose the event for this service although another replica could handle it.
  */
 public final class Redelivery {
 
     static final int TRIES = 8;
+
+    /** Whether this instance has begun to stop. */
+    private static volatile boolean stopping;
 
     private Redelivery() {
     }
 
     /** The handling, made anew for each try. */
     public static Uni<Void> handle(ReceivedEvent event, Supplier<Uni<? extends Void>> handling) {
+        if (stopping) {
+            return leftToTheNextOwner(event);
+        }
         return Uni.createFrom().<Void>deferred(handling)
-                .onFailure(Redelivery::passing).invoke(failure -> Log.warnf("event %s (%s) not handled yet, trying again: %s",
+                .onFailure(failure -> !stopping && passing(failure)).invoke(failure -> Log.warnf("event %s (%s) not handled yet, trying again: %s",
                         event.id(), event.type(), failure.getMessage()))
-                .onFailure(Redelivery::passing).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(TRIES);
+                .onFailure(failure -> !stopping && passing(failure)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(TRIES)
+                .onFailure(failure -> stopping).recoverWithUni(() -> leftToTheNextOwner(event));
+    }
+
+    /** From now on this instance leaves what it has not finished to the partitions' next owners. */
+    static void instanceStopping(boolean value) {
+        stopping = value;
+    }
+
+    /** Never completes: the event is neither acknowledged nor dead-lettered, and its partition waits for its next owner. */
+    private static Uni<Void> leftToTheNextOwner(ReceivedEvent event) {
+        Log.infof("event %s (%s) left to its partition's next owner: this instance is stopping", event.id(), event.type());
+        return Uni.createFrom().nothing();
     }
 
     /** Whether a failure may pass by itself (worth trying again), as opposed to one the event causes. */

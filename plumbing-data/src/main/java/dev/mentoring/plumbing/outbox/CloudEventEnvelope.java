@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Builds the structured-mode CloudEvents 1.0 JSON document of an event. The outbox row stores exactly
  * this document as its payload, so the relay (or Debezium's outbox router with
- * {@code table.expand.json.payload=true}) publishes it unchanged.
+ * {@code table.expand.json.payload=true}) publishes it as it is, the relay adding only the distributed-tracing
+ * extension attributes {@code traceparent} and {@code tracestate} of its publish span.
  */
 public final class CloudEventEnvelope {
 

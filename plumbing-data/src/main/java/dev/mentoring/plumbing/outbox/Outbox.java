@@ -3,6 +3,7 @@ package dev.mentoring.plumbing.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mentoring.plumbing.tracing.TraceContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -22,12 +24,13 @@ import io.smallrye.mutiny.Uni;
 public class Outbox {
 
     static final String INSERT = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
-            values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), ?6, ?7)""";
+            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at, traceparent, tracestate)
+            values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), ?6, ?7, ?8, ?9)""";
 
     static final String INSERT_MANY = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at)
-            select e.id, e.aggregatetype, e.aggregateid, e.type, cast(e.payload as jsonb), e.tenant, cast(?7 as timestamptz)
+            insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at, traceparent, tracestate)
+            select e.id, e.aggregatetype, e.aggregateid, e.type, cast(e.payload as jsonb), e.tenant, cast(?7 as timestamptz),
+                   cast(?8 as text), cast(?9 as text)
             from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
                         cast(?5 as text[]), cast(?6 as text[]))
             with ordinality as e(id, aggregatetype, aggregateid, type, payload, tenant, position)
@@ -43,7 +46,10 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Adds many events in one statement, in list order, within the current transaction. */
+    /**
+     * Adds many events in one statement, in list order, within the current transaction; each row keeps the trace
+     * context of the current span (the request or event that caused them), for the relay to continue.
+     */
     public Uni<Void> appendAll(List<DomainEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -59,6 +65,7 @@ public class Outbox {
         String[] payloads = new String[size];
         String[] tenants = new String[size];
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<TraceContext> trace = TraceContext.current();
         for (int i = 0; i < size; i++) {
             DomainEvent event = events.get(i);
             ids[i] = UUID.randomUUID();
@@ -72,15 +79,21 @@ public class Outbox {
                 .chain(session -> session.createNativeQuery(INSERT_MANY)
                         .setParameter(1, ids).setParameter(2, topics).setParameter(3, keys).setParameter(4, types)
                         .setParameter(5, payloads).setParameter(6, tenants).setParameter(7, now)
+                        .setParameter(8, trace.map(TraceContext::traceparent).orElse(null))
+                        .setParameter(9, trace.map(TraceContext::tracestate).orElse(null))
                         .executeUpdate())
                 .replaceWithVoid();
     }
 
-    /** Adds the event to the outbox within the current transaction; answers the CloudEvent id. */
+    /**
+     * Adds the event to the outbox within the current transaction, with the trace context of the current span (the
+     * request or event that caused it), for the relay to continue; answers the CloudEvent id.
+     */
     public Uni<UUID> append(DomainEvent event) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String payload = payload(id, now, event);
+        Optional<TraceContext> trace = TraceContext.current();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, id)
@@ -90,6 +103,8 @@ public class Outbox {
                         .setParameter(5, payload)
                         .setParameter(6, event.tenant())
                         .setParameter(7, now)
+                        .setParameter(8, trace.map(TraceContext::traceparent).orElse(null))
+                        .setParameter(9, trace.map(TraceContext::tracestate).orElse(null))
                         .executeUpdate())
                 .replaceWith(id);
     }

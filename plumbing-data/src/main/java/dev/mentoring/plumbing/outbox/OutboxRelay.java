@@ -15,8 +15,19 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.mentoring.plumbing.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -34,7 +45,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * a failure stops the later rows of that key until it succeeds, and a row that cannot be sent is parked (attempts,
  * last error, the {@code mentoring.outbox.parked} counter and an error log line) so that it holds nothing back
  * forever. Delivery is at least once (a crash after the send and before the mark publishes a row again); consumers
- * drop the repeat by the CloudEvent id.
+ * drop the repeat by the CloudEvent id. Each send is a PRODUCER span in the trace of the transaction that wrote the row,
+ * and the record carries that span's context (CloudEvents distributed-tracing attributes and W3C headers).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,10 +60,15 @@ public class OutboxRelay {
     private final RelayBatch batch;
     private final Counter parked;
     private final Counter failed;
+    private final ObjectMapper json;
+    private final Tracer tracer;
 
-    OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Clock clock, MeterRegistry registry) {
+    OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Clock clock, MeterRegistry registry, ObjectMapper json,
+            OpenTelemetry openTelemetry) {
         this.pool = pool;
         this.sender = sender;
+        this.json = json;
+        this.tracer = openTelemetry.getTracer(TraceContext.INSTRUMENTATION);
         this.config = config;
         this.clock = clock;
         this.batch = new RelayBatch(config.maxAttempts());
@@ -83,7 +100,7 @@ public class OutboxRelay {
         // so a batch full of waiting keys can never hold back the keys behind them
         OffsetDateTime dueBy = OffsetDateTime.now(clock);
         return connection.preparedQuery("""
-                select e.id, e.aggregatetype, e.aggregateid, e.payload::text, e.attempts from outbox_event e
+                select e.id, e.aggregatetype, e.aggregateid, e.payload::text, e.attempts, e.traceparent, e.tracestate from outbox_event e
                 where e.published_at is null and e.parked_at is null
                   and not exists (select 1 from outbox_event w
                                   where w.aggregatetype = e.aggregatetype and w.aggregateid = e.aggregateid and w.seq <= e.seq
@@ -94,7 +111,7 @@ public class OutboxRelay {
                     List<RelayBatch.PendingRow> pending = new ArrayList<>();
                     for (Row row : rows) {
                         pending.add(new RelayBatch.PendingRow(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3),
-                                row.getInteger(4)));
+                                row.getInteger(4), row.getString(5) == null ? null : new TraceContext(row.getString(5), row.getString(6))));
                     }
                     Map<String, List<RelayBatch.PendingRow>> due = batch.byKey(pending);
                     if (due.isEmpty()) {
@@ -123,7 +140,22 @@ public class OutboxRelay {
     }
 
     private Uni<RelayBatch.Outcome> send(RelayBatch.PendingRow row) {
-        return Uni.createFrom().deferred(() -> sender.send(config.topicPrefix().orElse("") + row.topic(), row.key(), row.payload()))
+        String topic = config.topicPrefix().orElse("") + row.topic();
+        return Uni.createFrom().deferred(() -> {
+                    Span span = publishSpan(topic, row);
+                    return Uni.createFrom().deferred(() -> {
+                                // the CloudEvent and the headers carry the publish span's context (the row's when untraced)
+                                TraceContext published = TraceContext.of(Context.root().with(span)).orElse(row.trace());
+                                return sender.send(topic, row.key(), withTrace(span, row.payload(), published), published);
+                            })
+                            .onTermination().invoke((ignored, failure, cancelled) -> {
+                                if (failure != null) {
+                                    span.recordException(failure);
+                                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                                }
+                                span.end();
+                            });
+                })
                 .map(ignored -> RelayBatch.Outcome.acknowledged(row.id()))
                 .onFailure().recoverWithItem(failure -> {
                     failed.increment();
@@ -131,6 +163,42 @@ public class OutboxRelay {
                     Log.warnf("Kafka did not take outbox event %s (key %s), its key waits: %s", row.id(), row.key(), error);
                     return RelayBatch.Outcome.failed(row.id(), recordAtFault(failure), error);
                 });
+    }
+
+    /**
+     * The send of one row as a PRODUCER span, a child of the span that wrote the row (so a request's trace goes on to
+     * Kafka), or the start of a trace when the writer was in none (a job).
+     */
+    private Span publishSpan(String topic, RelayBatch.PendingRow row) {
+        var builder = tracer.spanBuilder("send " + topic).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.operation.name", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", row.id().toString())
+                .setAttribute("messaging.kafka.message.key", row.key())
+                .setAttribute("cloudevents.event_id", row.id().toString());
+        return (row.trace() == null ? builder.setNoParent() : builder.setParent(row.trace().asParent())).startSpan();
+    }
+
+    /**
+     * The row's CloudEvent with the distributed-tracing extension attributes of the publish (its type named on the span);
+     * a payload that is no JSON object (no CloudEvent) goes as it is.
+     */
+    private String withTrace(Span span, String cloudEvent, TraceContext trace) {
+        try {
+            if (!(json.readTree(cloudEvent) instanceof ObjectNode envelope)) {
+                return cloudEvent;
+            }
+            span.setAttribute("cloudevents.event_type", envelope.path("type").asText());
+            if (trace == null) {
+                return cloudEvent;
+            }
+            trace.writeTo(envelope);
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row is not a CloudEvent: " + e.getMessage(), e);
+        }
     }
 
     /** The broker or the client refused the record itself: sending it again can never succeed. */

@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import dev.mentoring.plumbing.tracing.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,9 +30,13 @@ public class OutboxSender {
         this.emitter = emitter;
     }
 
-    public Uni<Void> send(String topic, String key, String cloudEvent) {
+    /** Sends the CloudEvent; {@code trace} (the publish span's context, or null) also goes as W3C headers. */
+    public Uni<Void> send(String topic, String key, String cloudEvent, TraceContext trace) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (trace != null) {
+            trace.write((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
         return emitter.sendMessage(Message.of(cloudEvent).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(topic)

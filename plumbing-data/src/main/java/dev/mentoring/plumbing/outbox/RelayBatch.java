@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mentoring.plumbing.tracing.TraceContext;
+
 /**
  * What one relay pass does with the pending rows it read, in plain Java: rows are grouped by key in their order (the
  * relay reads only rows that may leave now: a key whose oldest pending row waits for its next attempt is not read at
@@ -20,8 +22,8 @@ import java.util.UUID;
  */
 public final class RelayBatch {
 
-    /** One pending outbox row as the relay reads it. */
-    public record PendingRow(UUID id, String topic, String key, String payload, int attempts) {
+    /** One pending outbox row as the relay reads it; {@code trace} is the writing transaction's trace context, or null. */
+    public record PendingRow(UUID id, String topic, String key, String payload, int attempts, TraceContext trace) {
     }
 
     /** How one send ended: acknowledged, or failed, and whether the record itself is at fault (never worth retrying). */

@@ -43,6 +43,32 @@ class RedeliveryTest {
     }
 
     @Test
+    void aStoppingInstanceNeitherFinishesNorDeadLettersAnEvent() {
+        try {
+            AtomicInteger tries = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            // a handling that fails because the instance stops under it (its database pool closed)
+            Redelivery.handle(EVENT, () -> {
+                tries.incrementAndGet();
+                Redelivery.instanceStopping(true);
+                return Uni.createFrom().failure(new IllegalStateException("Pool closed"));
+            }).subscribe().with(outcome::set, outcome::set);
+            assertThat(tries).as("not tried again while stopping").hasValue(1);
+            assertThat(outcome.get()).as("neither done (acknowledged) nor failed (dead-lettered)").isNull();
+
+            // an event arriving while stopping is not even started
+            Redelivery.handle(EVENT, () -> {
+                tries.incrementAndGet();
+                return Uni.createFrom().voidItem();
+            }).subscribe().with(outcome::set, outcome::set);
+            assertThat(tries).hasValue(1);
+            assertThat(outcome.get()).isNull();
+        } finally {
+            Redelivery.instanceStopping(false);
+        }
+    }
+
+    @Test
     void aPassingFailureIsTriedAgainWithANewHandlingAndAnEventsOwnFailureIsNot() {
         AtomicInteger tries = new AtomicInteger();
         Redelivery.handle(EVENT, () -> tries.incrementAndGet() < 3 ? Uni.createFrom().failure(sql("40P01"))

@@ -15,7 +15,7 @@ class RelayBatchTest {
     private final RelayBatch batch = new RelayBatch(3);
 
     private static RelayBatch.PendingRow row(String key, int attempts) {
-        return new RelayBatch.PendingRow(UUID.randomUUID(), "mentoring.session.v1", key, "{}", attempts);
+        return new RelayBatch.PendingRow(UUID.randomUUID(), "mentoring.session.v1", key, "{}", attempts, null);
     }
 
     @Test

@@ -1,14 +1,21 @@
 package dev.mentoring.plumbing.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service exposes, checked the same way in each: readiness that includes its database and
- * Kafka, the OpenAPI document with the OIDC scheme, metrics, and problem answers for unknown routes.
+ * Kafka and liveness that includes neither, the OpenAPI document with the OIDC scheme, metrics by route template, and
+ * problem answers for unknown routes.
  * A service's test extends it and adds {@code @QuarkusTest}.
  */
 public abstract class ServiceEndpointsContract {
@@ -31,6 +38,50 @@ public abstract class ServiceEndpointsContract {
     @Test
     void exposesMetrics() {
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    /**
+     * A broker or database outage must not restart pods: liveness checks neither (readiness does, above), only that the
+     * channels still run (session-service's outage tests show it stays UP through both outages).
+     */
+    @Test
+    void livenessChecksNeitherTheDatabaseNorKafka() {
+        List<String> checks = given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().jsonPath().getList("checks.name", String.class);
+        assertThat(checks).noneMatch(name -> name.matches("(?i).*(kafka connection|postgres|database|datasource).*"));
+    }
+
+    /**
+     * Request metrics name the route template, never the raw path: every templated GET of the API document, called
+     * with made-up ids, is a series of its template, and no id appears in the metrics; a made-up path is NOT_FOUND.
+     */
+    @Test
+    void requestMetricsNameRouteTemplatesNeverIds() {
+        Map<String, Object> paths = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        String token = TestTokens.person("acme", "E-" + UUID.randomUUID(), "mentee", "mentor", "program-admin").bearer();
+        List<String> ids = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        paths.forEach((template, operations) -> {
+            if (template.contains("{") && operations instanceof Map<?, ?> ops && ops.containsKey("get")) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                templates.add(template);
+                given().header("Authorization", token).get(template.replaceAll("\\{[^/}]+}", id)).then()
+                        .statusCode(org.hamcrest.Matchers.lessThan(500));
+            }
+        });
+        String unknown = UUID.randomUUID().toString();
+        ids.add(unknown);
+        given().get("/definitely/not/here/" + unknown).then().statusCode(404);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(templates).as("the document has templated reads to call").isNotEmpty();
+        assertThat(metrics).doesNotContain(ids);
+        for (String template : templates) {
+            assertThat(metrics).as(template).contains("uri=\"" + template + "\"");
+        }
+        assertThat(metrics).contains("uri=\"NOT_FOUND\"");
     }
 
     @Test

@@ -1,0 +1,159 @@
+package dev.mentoring.gateway.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.gateway.config.GatewayConfig;
+import dev.mentoring.gateway.domain.RateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The token buckets of every gateway instance, kept in one Redis: a request spends from its buckets in one atomic
+ * script ({@code token-buckets.lua}, by EVALSHA), so N gateways together allow the configured rate, not N times it.
+ * <p>
+ * <b>When the store is down</b> (refused, or no answer within {@code store-timeout}) the gateway fails open to buckets
+ * of its own holding {@code 1/instances} of every rate and burst, so the platform still limits at about the configured
+ * rate, and asks the store again after {@code store-retry-after}. A cache outage never takes the API down, and no
+ * caller gets more than a share of their limit from any one instance meanwhile.
+ */
+@ApplicationScoped
+public class SharedBuckets {
+
+    /** Which limit a bucket belongs to. */
+    public enum Limit { USER, CLIENT }
+
+    /** One bucket a request spends from. */
+    public record Spend(Limit limit, String key) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final GatewayConfig.RateLimits limits;
+    private final String script;
+    private final String sha;
+    private final RateLimiter localUser;
+    private final RateLimiter localClient;
+    /** Whether the store failed lately, and until when (System.nanoTime) this instance limits on its own then. */
+    private final AtomicBoolean storeAway = new AtomicBoolean();
+    private final AtomicLong storeAwayUntil = new AtomicLong();
+    private final Counter fallbacks;
+
+    SharedBuckets(ReactiveRedisDataSource redis, GatewayConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.limits = config.rateLimits();
+        this.script = load("/token-buckets.lua");
+        this.sha = sha1(script);
+        int instances = Math.max(1, limits.instances());
+        this.localUser = new RateLimiter(share(limits.perUserPerSecond(), instances), share(limits.perUserBurst(), instances));
+        this.localClient = new RateLimiter(share(limits.perClientPerSecond(), instances), share(limits.perClientBurst(), instances));
+        this.fallbacks = Counter.builder("mentoring.gateway.rate.limit.local")
+                .description("Requests limited by this gateway instance alone because the shared store (Redis) was away")
+                .register(registry);
+    }
+
+    /** Spends one token from each bucket, in the shared store when it answers; one decision per bucket, in order. */
+    public Uni<List<RateLimiter.Decision>> take(List<Spend> spends) {
+        long now = System.nanoTime();
+        if (storeAway.get() && now - storeAwayUntil.get() < 0) {
+            return Uni.createFrom().item(locally(spends, now));
+        }
+        List<String> args = new ArrayList<>();
+        args.add(sha);
+        args.add(Integer.toString(spends.size()));
+        spends.forEach(spend -> args.add(limits.keyPrefix() + spend.limit().name().toLowerCase() + ":" + spend.key()));
+        for (Spend spend : spends) {
+            args.add(Integer.toString(perSecond(spend.limit())));
+            args.add(Integer.toString(burst(spend.limit())));
+        }
+        return redis.execute("EVALSHA", args.toArray(String[]::new))
+                .onFailure(SharedBuckets::scriptMissing).recoverWithUni(() -> {
+                    // the store restarted and forgot the script: send it whole (EVAL caches it for the next EVALSHA)
+                    args.set(0, script);
+                    return redis.execute("EVAL", args.toArray(String[]::new));
+                })
+                .ifNoItem().after(limits.storeTimeout()).fail()
+                .map(answer -> {
+                    if (storeAway.getAndSet(false)) {
+                        Log.info("The rate limits' shared store answers again: the limits are platform-wide again");
+                    }
+                    return decisions(spends, answer);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    storeAwayUntil.set(System.nanoTime() + limits.storeRetryAfter().toNanos());
+                    if (!storeAway.getAndSet(true)) {
+                        Log.warnf("The rate limits' shared store (Redis) is away (%s): this instance limits on its own with "
+                                + "1/%d of each limit for %s before it tries again", failure.toString(), Math.max(1, limits.instances()),
+                                limits.storeRetryAfter());
+                    }
+                    return locally(spends, System.nanoTime());
+                });
+    }
+
+    private List<RateLimiter.Decision> decisions(List<Spend> spends, Response answer) {
+        List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
+        for (int i = 0; i < spends.size(); i++) {
+            decisions.add(new RateLimiter.Decision(answer.get(3 * i).toInteger() == 1, burst(spends.get(i).limit()),
+                    answer.get(3 * i + 1).toInteger(), answer.get(3 * i + 2).toLong()));
+        }
+        return decisions;
+    }
+
+    private List<RateLimiter.Decision> locally(List<Spend> spends, long now) {
+        fallbacks.increment();
+        List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
+        for (Spend spend : spends) {
+            decisions.add((spend.limit() == Limit.USER ? localUser : localClient).take(spend.key(), now));
+        }
+        return decisions;
+    }
+
+    private int perSecond(Limit limit) {
+        return limit == Limit.USER ? limits.perUserPerSecond() : limits.perClientPerSecond();
+    }
+
+    private int burst(Limit limit) {
+        return limit == Limit.USER ? limits.perUserBurst() : limits.perClientBurst();
+    }
+
+    private static boolean scriptMissing(Throwable failure) {
+        return String.valueOf(failure.getMessage()).startsWith("NOSCRIPT");
+    }
+
+    private static int share(int value, int instances) {
+        return Math.max(1, value / instances);
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = SharedBuckets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -17,11 +17,15 @@ import io.vertx.pgclient.PgException;
 
 /**
  * Two writers raced for the same row or key: the loser gets 409 and may retry. Recognised anywhere in the
- * cause chain: a unique-key violation (23505), a serialization failure (40001), an optimistic lock or stale
- * state; so the web part's catch-all answers these 409 and not 500.
+ * cause chain: a unique-key violation (23505), a serialization failure (40001), a deadlock whose victim this
+ * transaction was (40P01: rolled back whole, as a serialization failure is), an optimistic lock or stale state; so
+ * the web part's catch-all answers these 409 and not 500.
  */
 @ApplicationScoped
 public class ConcurrentChanges implements FailureClassifier {
+
+    /** SQL states of a lost race: unique violation, serialization failure, deadlock victim. */
+    private static final java.util.Set<String> RACES = java.util.Set.of("23505", "40001", "40P01");
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class,
             org.hibernate.exception.ConstraintViolationException.class })
@@ -37,7 +41,7 @@ public class ConcurrentChanges implements FailureClassifier {
 
     static boolean isConflict(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
+            if (cause instanceof PgException pg && RACES.contains(pg.getSqlState())) {
                 return true;
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException

@@ -231,6 +231,105 @@ class ReplicaJobsTest {
         }
     }
 
+    /**
+     * The retention purges (outbox, idempotency keys, inbox) run every second on both matching-service instances here.
+     * 20,000 expired rows of each table are committed at once; every one is deleted, by exactly one instance (the rows
+     * each instance counts as deleted add up to the rows expired), no purge run fails, and what is still within its
+     * retention, or was never published, stays.
+     */
+    @Test
+    void theRetentionPurgesDeleteEachExpiredRowOnceAndNothingElse() throws Exception {
+        int expired = 20_000;
+        Map<String, Double> before = purgeMetrics();
+        try {
+            Replicas.sql("matching", """
+                    begin;
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at, published_at)
+                      select gen_random_uuid(), 'purge-check', 'expired-' || g, 'purge.check', '{}', 'purge-check',
+                             now() - interval '30 days', now() - interval '30 days' from generate_series(1, %1$d) g;
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at, published_at)
+                      select gen_random_uuid(), 'purge-check', 'kept-' || g, 'purge.check', '{}', 'purge-check',
+                             now() - interval '1 day', now() - interval '1 day' from generate_series(1, 100) g;
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, payload, tenant, occurred_at, parked_at, attempts)
+                      select gen_random_uuid(), 'purge-check', 'parked-' || g, 'purge.check', '{}', 'purge-check',
+                             now() - interval '30 days', now() - interval '30 days', 10 from generate_series(1, 10) g;
+                    insert into idempotent_request (tenant, caller, idempotency_key, fingerprint, status, created_at)
+                      select 'purge-check', 'purge-check', 'expired-' || g, repeat('0', 64), 201, now() - interval '2 days'
+                      from generate_series(1, %1$d) g;
+                    insert into idempotent_request (tenant, caller, idempotency_key, fingerprint, status, created_at)
+                      select 'purge-check', 'purge-check', 'kept-' || g, repeat('0', 64), 201, now() - interval '1 hour'
+                      from generate_series(1, 100) g;
+                    insert into processed_event (consumer, event_id, processed_at)
+                      select 'purge-check-expired', gen_random_uuid(), now() - interval '40 days' from generate_series(1, %1$d) g;
+                    insert into processed_event (consumer, event_id, processed_at)
+                      select 'purge-check-kept', gen_random_uuid(), now() - interval '20 days' from generate_series(1, 100) g;
+                    commit;
+                    """.formatted(expired));
+            String left = """
+                    select (select count(*) from outbox_event where aggregatetype = 'purge-check' and aggregateid like 'expired-%')
+                         + (select count(*) from idempotent_request where tenant = 'purge-check' and idempotency_key like 'expired-%')
+                         + (select count(*) from processed_event where consumer = 'purge-check-expired');
+                    """;
+            for (int i = 0; i < 180 && !"0".equals(Replicas.sql("matching", left).get(0)); i++) {
+                Thread.sleep(500);
+            }
+            assertThat(Replicas.sql("matching", left)).as("expired rows left").containsExactly("0");
+            assertThat(Replicas.sql("matching", """
+                    select (select count(*) from outbox_event where aggregatetype = 'purge-check' and aggregateid like 'kept-%'),
+                           (select count(*) from outbox_event where aggregatetype = 'purge-check' and aggregateid like 'parked-%'),
+                           (select count(*) from idempotent_request where tenant = 'purge-check' and idempotency_key like 'kept-%'),
+                           (select count(*) from processed_event where consumer = 'purge-check-kept');
+                    """)).as("rows within their retention, and parked rows").containsExactly("100|10|100|100");
+            Map<String, Double> after = purgeMetrics();
+            for (String table : List.of("outbox_event", "idempotent_request", "processed_event")) {
+                double first = after.get("1:" + table) - before.get("1:" + table);
+                double second = after.get("2:" + table) - before.get("2:" + table);
+                System.out.printf("[replicas] purge of %s with both instances racing: %d expired, deleted %.0f + %.0f%n", table,
+                        expired, first, second);
+                assertThat(first + second).as("rows of %s deleted by the two instances together", table).isEqualTo(expired);
+            }
+            for (String job : List.of("outbox-purge", "idempotency-purge", "inbox-purge")) {
+                for (int n : List.of(1, 2)) {
+                    assertThat(after.get(n + ":" + job + ":success")).as("%s ran on instance %d", job, n)
+                            .isGreaterThan(before.get(n + ":" + job + ":success"));
+                    assertThat(after.get(n + ":" + job + ":failure")).as("%s failures on instance %d", job, n)
+                            .isEqualTo(before.get(n + ":" + job + ":failure"));
+                }
+            }
+        } finally {
+            Replicas.sql("matching", """
+                    delete from outbox_event where aggregatetype = 'purge-check';
+                    delete from idempotent_request where tenant = 'purge-check';
+                    delete from processed_event where consumer like 'purge-check-%';
+                    """);
+        }
+    }
+
+    /** Rows each matching-service instance purged per table, and its purge jobs' runs, from its /q/metrics. */
+    private static Map<String, Double> purgeMetrics() {
+        Map<String, Double> values = new HashMap<>();
+        for (int n : List.of(1, 2)) {
+            String url = n == 1 ? Platform.SERVICES.get("matching") : System.getProperty("matching2.url", "http://127.0.0.1:9081");
+            String metrics = io.restassured.RestAssured.given().baseUri(url).get("/q/metrics").then().statusCode(200).extract().asString();
+            for (String table : List.of("outbox_event", "idempotent_request", "processed_event")) {
+                values.put(n + ":" + table, sample(metrics, "mentoring_purged_rows_total{table=\"" + table + "\"}"));
+            }
+            for (String job : List.of("outbox-purge", "idempotency-purge", "inbox-purge")) {
+                for (String outcome : List.of("success", "failure")) {
+                    values.put(n + ":" + job + ":" + outcome,
+                            sample(metrics, "mentoring_job_runs_total{identity=\"" + job + "\",outcome=\"" + outcome + "\"}"));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The value of the sample whose line starts with {@code series}; 0 when the series does not exist yet. */
+    private static double sample(String metrics, String series) {
+        return java.util.Arrays.stream(metrics.split("\n")).filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(0.0);
+    }
+
     /** The health state of every partnership of the tenant acme that has one, as its program admin sees it. */
     private static Map<String, String> healthOfTenant() {
         Map<String, String> states = new HashMap<>();

@@ -244,6 +244,9 @@ final class AddressCheck {
         if (!inCluster) {
             return null;
         }
+        if (labels.length > 2 && namespace != null && !labels[1].equals(namespace)) {
+            return null; // a Service of another namespace (e.g. the monitoring stack's collector): not this overlay's
+        }
         Endpoint endpoint = endpoints.get(labels[0]);
         if (endpoint == null) {
             return "no Service " + labels[0] + " in the overlay, nor one its operators make";

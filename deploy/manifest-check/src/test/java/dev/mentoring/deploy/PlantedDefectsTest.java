@@ -162,6 +162,23 @@ class PlantedDefectsTest {
     }
 
     @Test
+    void aMissingServiceOfTheOwnNamespaceIsReportedAndAnotherNamespacesIsLeftToThatNamespace() {
+        Finding f = plantedOnce(this::crossChecks, set -> {
+            ObjectNode container = (ObjectNode) set.find("Deployment", "matching-service").orElseThrow().at("/spec/template/spec/containers/0");
+            container.withArray("env").addObject().put("name", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                    .put("value", "http://otel-collector.mentoring.svc:4318");
+        });
+        assertThat(f.check()).isEqualTo(AddressCheck.CHECK);
+        assertThat(f.message()).contains("no Service otel-collector");
+        ManifestSet real = Overlays.rendered(OVERLAY);
+        ManifestSet elsewhere = real.copy();
+        ((ObjectNode) elsewhere.find("Deployment", "matching-service").orElseThrow().at("/spec/template/spec/containers/0"))
+                .withArray("env").addObject().put("name", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                .put("value", "http://tempo.observability.svc.cluster.local:4318");
+        assertThat(Overlays.added(crossChecks(real), crossChecks(elsewhere))).isEmpty();
+    }
+
+    @Test
     void aKafkaClientWithoutTlsIsReported() {
         CodeTopology.Service consumer = Overlays.CODE.services().stream().filter(s -> !s.consumes().isEmpty()).findFirst().orElseThrow();
         Finding f = plantedOnce(this::crossChecks, set -> {

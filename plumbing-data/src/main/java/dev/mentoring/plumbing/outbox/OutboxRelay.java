@@ -241,14 +241,6 @@ public class OutboxRelay {
                 where id = $1""").executeBatch(updates).replaceWithVoid();
     }
 
-    @Scheduled(identity = "outbox-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> purgePublished() {
-        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) config.retention().toSeconds()))
-                .replaceWithVoid();
-    }
-
     /** Skips the relay on instances configured not to relay. */
     @ApplicationScoped
     public static class RelayDisabled implements Scheduled.SkipPredicate {

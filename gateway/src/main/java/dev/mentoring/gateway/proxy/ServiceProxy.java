@@ -61,9 +61,11 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final HttpClient client;
     private final SharedBuckets buckets;
+    private final VerifiedTokens tokens;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets) {
+    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, VerifiedTokens tokens) {
+        this.tokens = tokens;
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -110,10 +112,16 @@ public class ServiceProxy {
             String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
             onContext(buckets.take(List.of(new SharedBuckets.Spend(SharedBuckets.Limit.USER, "public|" + address))))
                     .subscribe().with(decisions -> {
-                        if (withinPublicLimit(context, decisions.get(0))) {
+                        if (!gone(context.response()) && withinPublicLimit(context, decisions.get(0))) {
                             send(context, route, requestId);
                         }
                     }, failure -> upstreamFailed(context, route, failure));
+            return;
+        }
+        String bearer = bearer(request);
+        VerifiedTokens.Claims known = bearer == null ? null : tokens.known(bearer);
+        if (known != null) {
+            limitAndSend(context, route, requestId, known);
             return;
         }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -128,19 +136,34 @@ public class ServiceProxy {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else {
-                        String tenant = TokenClaims.text(token, TokenClaims.TENANT).orElse("");
-                        onContext(buckets.take(List.of(
-                                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT,
-                                        tenant + "|" + TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY).orElse("")),
-                                new SharedBuckets.Spend(SharedBuckets.Limit.USER, tenant + "|" + token.getSubject()))))
-                                .subscribe().with(decisions -> {
-                                    if (withinLimits(context, decisions.get(0), decisions.get(1)) && withinBodyLimit(context, route)) {
-                                        send(context, route, requestId);
-                                    }
-                                }, failure -> upstreamFailed(context, route, failure));
+                        limitAndSend(context, route, requestId, bearer == null ? VerifiedTokens.Claims.of(token) : tokens.verified(bearer, token));
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header; null without one. */
+    private static String bearer(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+
+    /** A verified caller: spends from its buckets, then forwards. */
+    private void limitAndSend(RoutingContext context, GatewayConfig.Route route, String requestId, VerifiedTokens.Claims caller) {
+        onContext(buckets.take(List.of(
+                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT, caller.tenant() + "|" + caller.client()),
+                new SharedBuckets.Spend(SharedBuckets.Limit.USER, caller.tenant() + "|" + caller.subject()))))
+                .subscribe().with(decisions -> {
+                    if (gone(context.response())) {
+                        return; // the client went away while the buckets answered
+                    }
+                    if (withinLimits(context, decisions.get(0), decisions.get(1)) && withinBodyLimit(context, route)) {
+                        send(context, route, requestId);
+                    }
+                }, failure -> upstreamFailed(context, route, failure));
     }
 
     /**
@@ -321,13 +344,49 @@ public class ServiceProxy {
         return "00-%016x%016x-%016x-01".formatted(random.nextLong() | 1, random.nextLong(), random.nextLong() | 1);
     }
 
+    /**
+     * Streams the service's answer to the client, chunk by chunk as it comes (no copy, no buffering beyond the write
+     * queue: the service is paused while the client's queue is full). A client that goes away ends the relay quietly: no
+     * more writes, and the call to the service is reset so that it stops sending. (Vert.x's pipe would go on writing to
+     * the closed answer and fail with "Response has already been written".)
+     */
     private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
+        if (gone(response)) {
+            upstream.exceptionHandler(reset -> { }); // the reset below, expected
+            upstream.request().reset();
+            return;
+        }
         response.setStatusCode(upstream.statusCode());
         copyHeaders(upstream.headers(), response.headers());
         if (!upstream.headers().contains("Content-Length")) {
             response.setChunked(true);
         }
-        upstream.pipeTo(response);
+        response.closeHandler(closed -> upstream.request().reset());
+        upstream.exceptionHandler(failure -> {
+            if (!gone(response)) {
+                response.reset(); // the service broke off mid-answer: so does the client's, rather than a truncated 200
+            }
+        });
+        upstream.handler(chunk -> {
+            if (gone(response)) {
+                return;
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                upstream.pause();
+                response.drainHandler(drained -> upstream.resume());
+            }
+        });
+        upstream.endHandler(ended -> {
+            if (!gone(response)) {
+                response.end();
+            }
+        });
+    }
+
+    /** Whether the answer can take no more: ended, or the client went away. */
+    private static boolean gone(HttpServerResponse response) {
+        return response.ended() || response.closed();
     }
 
     private static void upstreamFailed(RoutingContext context, GatewayConfig.Route route, Throwable failure) {

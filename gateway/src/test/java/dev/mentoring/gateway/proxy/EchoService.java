@@ -38,6 +38,27 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
             if (request.path().contains("/hang")) {
                 return; // a hanging service: never answers
             }
+            if (request.path().contains("/slow")) {
+                vertx.setTimer(300, id -> request.response().putHeader("Content-Type", "application/json").end("{\"slow\":true}"));
+                return; // answers after 300 ms
+            }
+            if (request.path().contains("/large")) {
+                // 64 chunks of 32 KB, one every 5 ms: a body that is still streaming when a client goes away
+                request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[32 * 1024]);
+                int[] sent = { 0 };
+                vertx.setPeriodic(5, id -> {
+                    if (request.response().closed() || ++sent[0] > 64) {
+                        vertx.cancelTimer(id);
+                        if (!request.response().closed()) {
+                            request.response().end();
+                        }
+                    } else {
+                        request.response().write(chunk);
+                    }
+                });
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             request.response().putHeader("Content-Type", "application/json").putHeader("Connection", "keep-alive")

@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.plumbing.testing.TestTokens;
@@ -73,6 +75,28 @@ class ServiceProxyTest {
         given().header("Authorization", TestTokens.person("acme", "E-1", "mentee").without("tenant").bearer())
                 .get("/api/v1/matching/participants/me").then().statusCode(401).contentType("application/problem+json");
         assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Test
+    void aTokenIsVerifiedOnceAndATamperedCopyOfItIsStillRefused() {
+        String bearer = TestTokens.person("acme", "E-cache", "mentee").bearer();
+        int before = verifiedTokens.size();
+        given().header("Authorization", bearer).get("/api/v1/matching/participants/me").then().statusCode(200);
+        assertThat(verifiedTokens.size()).as("remembered after its first verification").isEqualTo(before + 1);
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", bearer).get("/api/v1/matching/participants/me").then().statusCode(200);
+        }
+        assertThat(verifiedTokens.size()).isEqualTo(before + 1);
+        // the same signature under another payload: a new key, verified in full, refused
+        String[] parts = bearer.substring("Bearer ".length()).split("\\.");
+        String otherPayload = TestTokens.person("globex", "E-cache", "mentee").sign().split("\\.")[1];
+        int forwarded = EchoService.REQUESTS.get();
+        given().header("Authorization", "Bearer " + parts[0] + "." + otherPayload + "." + parts[2])
+                .get("/api/v1/matching/participants/me").then().statusCode(401).contentType("application/problem+json");
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(forwarded);
     }
 
     @Test

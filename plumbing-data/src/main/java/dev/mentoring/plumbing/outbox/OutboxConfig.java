@@ -20,6 +20,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /**
+     * How often the relay looks for rows without being woken (its fallback: a commit with outbox rows wakes it at once,
+     * {@link OutboxNotifications}); e.g. {@code 1s}, {@code 5s}.
+     */
+    @WithDefault("1s")
+    String relayInterval();
+
     /** Most rows one relay pass publishes. */
     @WithDefault("500")
     int batchSize();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,6 +63,8 @@ public class OutboxRelay {
     private final Counter failed;
     private final ObjectMapper json;
     private final Tracer tracer;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Clock clock, MeterRegistry registry, ObjectMapper json,
             OpenTelemetry openTelemetry) {
@@ -78,10 +81,35 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    /** The fallback for a lost notification or listening connection: a pass every second (the interval). */
     @Scheduled(identity = "outbox-relay", every = "${mentoring.outbox.relay-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
     Uni<Void> relayOnSchedule() {
-        return relayPending().replaceWithVoid();
+        wake();
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Asks for a relay pass now (a commit was notified, or the poll ticked). Passes never overlap on one instance: a wake
+     * during a pass asks for one more pass after it, and a pass that published rows is followed by another (a batch holds
+     * at most {@code batch-size} rows), until a pass publishes nothing and nobody asked meanwhile.
+     */
+    public void wake() {
+        requested.set(true);
+        drain();
+    }
+
+    private void drain() {
+        if (!config.relayEnabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        requested.set(false);
+        relayPending().subscribe().with(published -> {
+            running.set(false);
+            if (published > 0 || requested.get()) {
+                drain();
+            }
+        }, failure -> running.set(false));
     }
 
     /** One relay pass; answers how many events were published. */

@@ -20,7 +20,7 @@ public final class ProblemWriter {
 
     /** Answers the problem, unless the response was already (partly) written. */
     public static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
-        if (response.ended() || response.headWritten()) {
+        if (response.ended() || response.headWritten() || response.closed()) {
             return;
         }
         JsonObject problem = new JsonObject()
@@ -34,7 +34,7 @@ public final class ProblemWriter {
 
     /** A 401 with the Bearer challenge; {@code error="invalid_token"} when a token was presented and refused. */
     public static void unauthorized(HttpServerResponse response, String detail, String instance, boolean tokenPresented) {
-        if (response.ended() || response.headWritten()) {
+        if (response.ended() || response.headWritten() || response.closed()) {
             return;
         }
         response.putHeader("WWW-Authenticate", tokenPresented ? INVALID_TOKEN_CHALLENGE : BEARER_CHALLENGE);

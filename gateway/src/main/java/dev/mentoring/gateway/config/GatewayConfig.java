@@ -24,22 +24,6 @@ public interface GatewayConfig {
     /** Request rate limits, platform-wide: every gateway instance spends from the same buckets (Redis). */
     RateLimits rateLimits();
 
-    /** How long verified bearer tokens are remembered, so that each is verified once (not per request). */
-    TokenCache tokenCache();
-
-    interface TokenCache {
-        /** Most tokens remembered at once (about 2 KB each); when full, a new token is verified every time until room frees up. */
-        @WithDefault("10000")
-        int maxTokens();
-
-        /**
-         * Longest a verified token is remembered, however long it is valid: a signing key Keycloak stops publishing
-         * (rotated out, revoked) stops being honoured within this time. Never past the token's own expiry.
-         */
-        @WithDefault("5m")
-        Duration maxAge();
-    }
-
     interface Route {
         /** The public path prefix, e.g. {@code /api/v1/matching}; stripped before forwarding. */
         String prefix();

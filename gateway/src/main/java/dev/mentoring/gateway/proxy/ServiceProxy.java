@@ -61,11 +61,9 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final HttpClient client;
     private final SharedBuckets buckets;
-    private final VerifiedTokens tokens;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, VerifiedTokens tokens) {
-        this.tokens = tokens;
+    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -118,12 +116,6 @@ public class ServiceProxy {
                     }, failure -> upstreamFailed(context, route, failure));
             return;
         }
-        String bearer = bearer(request);
-        VerifiedTokens.Claims known = bearer == null ? null : tokens.known(bearer);
-        if (known != null) {
-            limitAndSend(context, route, requestId, known);
-            return;
-        }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null || !tokenPresented) {
             refuse(context, "A bearer token is required", false);
@@ -136,26 +128,19 @@ public class ServiceProxy {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else {
-                        limitAndSend(context, route, requestId, bearer == null ? VerifiedTokens.Claims.of(token) : tokens.verified(bearer, token));
+                        limitAndSend(context, route, requestId, token);
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
     }
 
-    /** The token of an {@code Authorization: Bearer} header; null without one. */
-    private static String bearer(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).trim();
-    }
-
     /** A verified caller: spends from its buckets, then forwards. */
-    private void limitAndSend(RoutingContext context, GatewayConfig.Route route, String requestId, VerifiedTokens.Claims caller) {
+    private void limitAndSend(RoutingContext context, GatewayConfig.Route route, String requestId, JsonWebToken caller) {
+        String tenant = TokenClaims.text(caller, TokenClaims.TENANT).orElse("");
         onContext(buckets.take(List.of(
-                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT, caller.tenant() + "|" + caller.client()),
-                new SharedBuckets.Spend(SharedBuckets.Limit.USER, caller.tenant() + "|" + caller.subject()))))
+                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT,
+                        tenant + "|" + TokenClaims.text(caller, TokenClaims.AUTHORIZED_PARTY).orElse("")),
+                new SharedBuckets.Spend(SharedBuckets.Limit.USER, tenant + "|" + caller.getSubject()))))
                 .subscribe().with(decisions -> {
                     if (gone(context.response())) {
                         return; // the client went away while the buckets answered

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mentoring.plumbing.tenancy.CachedBearerAuthentication;
 import dev.mentoring.plumbing.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +79,7 @@ class ServiceProxyTest {
     }
 
     @Inject
-    VerifiedTokens verifiedTokens;
+    CachedBearerAuthentication verifiedTokens;
 
     @Test
     void aTokenIsVerifiedOnceAndATamperedCopyOfItIsStillRefused() {

@@ -1,0 +1,91 @@
+package dev.mentoring.plumbing.tenancy;
+
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Bearer authentication that verifies each token once: OIDC verifies a token the first time it is presented (issuer,
+ * signature, expiry, audience, then {@link TenantClaimRequired}), and the identity it gave is remembered
+ * ({@link VerifiedTokenCache}: by the whole token, until it expires or {@code mentoring.token-cache.max-age}, at most
+ * {@code mentoring.token-cache.max-tokens}). A refused token is never remembered, so it is verified (and refused) every
+ * time. The one HTTP authentication mechanism of every service and the gateway (it replaces OIDC's, which it calls).
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
+
+    private final OidcAuthenticationMechanism oidc;
+    private final VerifiedTokenCache<SecurityIdentity> identities;
+
+    @Inject
+    CachedBearerAuthentication(OidcAuthenticationMechanism oidc,
+            @ConfigProperty(name = "mentoring.token-cache.max-tokens", defaultValue = "10000") int maxTokens,
+            @ConfigProperty(name = "mentoring.token-cache.max-age", defaultValue = "5m") Duration maxAge,
+            @ConfigProperty(name = "quarkus.oidc.token.lifespan-grace", defaultValue = "0") int graceSeconds) {
+        this.oidc = oidc;
+        this.identities = new VerifiedTokenCache<>(maxTokens, maxAge, Duration.ofSeconds(graceSeconds), System::currentTimeMillis);
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = VerifiedTokenCache.bearer(context.request().getHeader("Authorization"));
+        if (token != null) {
+            SecurityIdentity known = identities.known(token);
+            if (known != null) {
+                // the identity carries the request it was made for: this one
+                return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
+                        .addAttribute(RoutingContext.class.getName(), context).build());
+            }
+        }
+        return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
+            if (token != null && identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                identities.verified(token, jwt.getExpirationTime(), identity);
+            }
+        });
+    }
+
+    /** How many tokens are remembered now. */
+    public int size() {
+        return identities.size();
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return oidc.getChallenge(context);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return oidc.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return oidc.getCredentialTransport(context);
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        return oidc.sendChallenge(context);
+    }
+}

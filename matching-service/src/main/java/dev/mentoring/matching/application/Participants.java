@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.persistence.Participant;
+import dev.mentoring.matching.persistence.ParticipantReads;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
@@ -27,16 +28,18 @@ public class Participants {
     }
 
     private final ParticipantRepository participants;
+    private final ParticipantReads reads;
     private final Caller caller;
 
-    Participants(ParticipantRepository participants, Caller caller) {
+    Participants(ParticipantRepository participants, ParticipantReads reads, Caller caller) {
         this.participants = participants;
+        this.reads = reads;
         this.caller = caller;
     }
 
-    @WithSession
+    /** One participant as this caller may see them (the hot read: no Hibernate session, {@link ParticipantReads}). */
     public Uni<Seen> byId(UUID id) {
-        return participants.findInTenant(caller.tenant(), id).map(participant -> {
+        return reads.inTenant(caller.tenant(), id).map(participant -> {
             if (participant == null || participant.erasedAt != null) {
                 throw ProblemException.notFound("Participant", id);
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,15 +71,38 @@ public class CohortRuns {
     /**
      * Matches the tenant's cohort (opted-in mentees without an open request) and stores the proposal; {@code commit} turns
      * it into requests at once. {@code minimumScore} null means the configured default.
+     * <p>
+     * Three short steps, none holding a connection while the solver works (seconds for a large cohort): the cohort is
+     * read in one session, solved off the event loop with no session open, and the proposal stored (and committed, when
+     * asked) in one transaction. What changed in between is re-checked when committing, now or later: a mentee who got a
+     * request meanwhile, or a mentor whose places were taken or who stopped accepting, is left out. (The steps are
+     * methods of this bean called on {@code this}: Quarkus intercepts self-invocation, so each opens its own session.)
      */
-    @WithTransaction
     public Uni<Outcome> run(CohortMatcher.Objective objective, Double minimumScore, boolean commit) {
         String tenant = caller.tenant();
         String createdBy = caller.subject();
         double minimum = minimumScore == null ? config.defaultMinimumScore() : minimumScore;
+        return cohortToMatch(tenant, objective, minimum)
+                // the solver is CPU work: off the event loop, back on this context afterwards
+                .chain(cohort -> vertx.executeBlocking(Uni.createFrom().item(cohort::match), false))
+                .chain(proposal -> saveProposal(tenant, createdBy, minimum, objective, proposal, commit));
+    }
+
+    /** What a run matches, read as it is now. */
+    record CohortToMatch(List<MatchingProfile> mentees, List<MatchingProfile> mentors, Map<UUID, Integer> remaining,
+            Map<UUID, Set<UUID>> ended, CohortMatcher.Settings settings) {
+
+        CohortMatcher.Proposal match() {
+            return CohortMatcher.run(mentees, mentors, remaining, ended, settings);
+        }
+    }
+
+    /** Step one: the cohort, the mentors and their free places, in one read-only session. */
+    @WithSession
+    Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum) {
         return settings.weightsOf(tenant).chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
-                        .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).chain(ended -> {
+                        .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             List<MatchingProfile> mentorProfiles = mentors.stream().map(ProfileMapping::toMatching).toList();
@@ -86,12 +110,15 @@ public class CohortRuns {
                             mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
-                            // the solver is CPU work: off the event loop, back on this context afterwards
-                            return vertx.executeBlocking(Uni.createFrom().item(() -> CohortMatcher.run(cohort, mentorProfiles,
-                                    remaining, ended, runSettings)), false);
-                        })))))
-                .chain(proposal -> store(tenant, createdBy, minimum, objective, proposal))
-                .chain(run -> commit ? commit(run) : outcome(run, null)));
+                            return new CohortToMatch(cohort, mentorProfiles, remaining, ended, runSettings);
+                        }))))));
+    }
+
+    /** Step three: the proposal stored, and committed when asked (which re-checks what changed since step one). */
+    @WithTransaction
+    Uni<Outcome> saveProposal(String tenant, String createdBy, double minimum, CohortMatcher.Objective objective,
+            CohortMatcher.Proposal proposal, boolean commit) {
+        return store(tenant, createdBy, minimum, objective, proposal).chain(run -> commit ? commit(run) : outcome(run, null));
     }
 
     @WithSession

@@ -13,7 +13,10 @@ public interface MatchingConfig {
     @WithDefault("P14D")
     Duration requestExpiry();
 
-    /** How many of a mentee's best mentors a cohort run considers (the candidate pairs of the exact solver). */
+    /**
+     * How many of each mentee's best pairs the exact max-score solver starts from before pricing in the others:
+     * a speed knob, it never limits the result (every eligible pair is considered).
+     */
     @WithDefault("20")
     int candidatesPerMentee();
 

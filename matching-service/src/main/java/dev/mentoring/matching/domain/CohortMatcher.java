@@ -17,16 +17,19 @@ import dev.mentoring.matching.domain.assignment.MaxWeightAssignment;
 import dev.mentoring.matching.domain.assignment.Preferences;
 
 /**
- * Matches a whole cohort at once. Candidate pairs are the pairs no hard rule excludes whose match score
- * reaches the minimum, limited to each mentee's best {@code candidatesPerMentee} mentors (so a run of
- * 10,000 x 2,000 stays in seconds). Over those pairs:
+ * Matches a whole cohort at once over every <em>eligible</em> pair: a pair no hard rule excludes whose match
+ * score (an integer in tenths) is positive and reaches the minimum. Nothing else limits the result:
  * <ul>
- * <li>{@link Objective#MAX_SCORE}: the assignment with the highest total match score, solved exactly
- * (min-cost flow, {@link MaxWeightAssignment});</li>
- * <li>{@link Objective#STABLE}: mentee-proposing deferred acceptance, each side ranking the other by its
- * own view ({@link MatchRules#menteeView}, {@link MatchRules#mentorView}).</li>
+ * <li>{@link Objective#MAX_SCORE}: the assignment with the highest total match score over all eligible pairs,
+ * exact and proven so by dual prices ({@link MaxWeightAssignment}: it starts from each mentee's
+ * {@code candidatesPerMentee} best pairs and prices the others in until none could improve the total);</li>
+ * <li>{@link Objective#STABLE}: mentee-proposing deferred acceptance down each mentee's whole list of eligible
+ * mentors, each side ranking the other by its own view ({@link MatchRules#menteeView},
+ * {@link MatchRules#mentorView}; ties to the earlier mentor or mentee in the lists given), so no eligible pair
+ * blocks it.</li>
  * </ul>
- * The proposal comes with its figures, the unmatched mentees and why, and its blocking pairs.
+ * The proposal comes with its figures, the unmatched mentees and why, and its blocking pairs counted over all
+ * eligible pairs (0 for a stable run; for max-score, how far from stable the best total is).
  */
 public final class CohortMatcher {
 
@@ -36,7 +39,8 @@ public final class CohortMatcher {
 
     /**
      * What a run needs besides the people. {@code minimumPoints} is the minimum score in tenths (400 = 40.0);
-     * {@code candidatesPerMentee} bounds each mentee's candidate pairs to its best mentors.
+     * {@code candidatesPerMentee} is how many of each mentee's best pairs the max-score solver starts from before
+     * pricing in the rest: it changes how fast a run is, never its result.
      */
     public record Settings(Objective objective, Weights weights, int minimumPoints, int candidatesPerMentee,
             Instant at) {
@@ -48,7 +52,7 @@ public final class CohortMatcher {
         NO_ELIGIBLE_MENTOR,
         /** Some mentors were eligible, but none reached the minimum score. */
         BELOW_MINIMUM_SCORE,
-        /** Candidates existed, but their places went to others in the best assignment. */
+        /** Eligible mentors existed, but their places went to others (in the best or the stable assignment). */
         CAPACITY_TAKEN
     }
 
@@ -61,6 +65,7 @@ public final class CohortMatcher {
     public record BlockingPair(UUID menteeId, UUID mentorId) {
     }
 
+    /** A run's result; {@code candidatePairs} counts the eligible pairs it was solved over (all of them). */
     public record Proposal(Objective objective, List<Assignment> assignments, List<Unmatched> unmatched,
             int cohortMentees, int candidatePairs, double coveragePercent, double meanScore, double minimumScore,
             int blockingPairCount, List<BlockingPair> blockingPairs, Duration took) {
@@ -84,47 +89,23 @@ public final class CohortMatcher {
         for (int j = 0; j < m; j++) {
             capacity[j] = Math.max(0, remainingCapacity.getOrDefault(mentors.get(j).id(), 0));
         }
-        int[][] mentorsOf = new int[n][];
-        int[][] pointsOf = new int[n][];
-        UnmatchedReason[] noCandidate = new UnmatchedReason[n];
-        Exclusion[] frequent = new Exclusion[n];
-        int limit = Math.max(1, settings.candidatesPerMentee());
-        MatchRules.Prepared[] preparedMentees = prepare(mentees, settings.at());
-        MatchRules.Prepared[] preparedMentors = prepare(mentors, settings.at());
-        int[] weights = MatchRules.weightArray(settings.weights());
-        int totalWeight = settings.weights().total();
-        IntStream.range(0, n).parallel().forEach(i -> {
-            MatchRules.Prepared mentee = preparedMentees[i];
-            Set<UUID> ended = endedPairs.getOrDefault(mentee.profile().id(), Set.of());
-            TopCandidates top = new TopCandidates(limit);
-            int[] excludedBy = new int[Exclusion.values().length];
-            int eligible = 0;
-            for (int j = 0; j < m; j++) {
-                MatchRules.Prepared mentor = preparedMentors[j];
-                Exclusion excluded = MatchRules.exclusion(mentee, mentor, capacity[j], ended);
-                if (excluded != null) {
-                    excludedBy[excluded.ordinal()]++;
-                    continue;
-                }
-                eligible++;
-                int points = MatchRules.points(mentee, mentor, weights, totalWeight);
-                if (points >= settings.minimumPoints() && points > 0) {
-                    top.offer(j, points);
-                }
-            }
-            mentorsOf[i] = top.mentors();
-            pointsOf[i] = top.points();
-            if (mentorsOf[i].length == 0) {
-                noCandidate[i] = eligible == 0 ? UnmatchedReason.NO_ELIGIBLE_MENTOR : UnmatchedReason.BELOW_MINIMUM_SCORE;
-                frequent[i] = eligible == 0 ? mostFrequent(excludedBy) : null;
-            }
-        });
-        BipartiteCandidates candidates = new BipartiteCandidates(n, capacity, mentorsOf, pointsOf);
-        Preferences preferences = preferences(preparedMentees, preparedMentors, candidates);
+        MatchRules.PreparedCohort prepared = MatchRules.prepareCohort(mentees, mentors, settings.at());
+        MatchRules.Prepared[] preparedMentees = prepared.mentees();
+        MatchRules.Prepared[] preparedMentors = prepared.mentors();
+        Scoring scoring = new Scoring(preparedMentees, preparedMentors, capacity, endedPairs, settings);
+        scoring.run();
+        int[][] mentorsOf = scoring.mentorsOf;
+        int[][] pointsOf = scoring.pointsOf;
+        int[][] menteeViewOf = scoring.menteeViewOf;
+        short[][] mentorViewOf = scoring.mentorViewOf;
+        UnmatchedReason[] noneEligible = scoring.noneEligible;
+        Exclusion[] frequent = scoring.frequent;
+        BipartiteCandidates eligible = new BipartiteCandidates(n, capacity, mentorsOf, pointsOf);
+        Preferences preferences = Preferences.withMentorViewOnDemand(menteeViewOf, (i, k) -> mentorViewOf[i][k]);
         int[] mentorOf = settings.objective() == Objective.MAX_SCORE
-                ? MaxWeightAssignment.solve(candidates)
-                : DeferredAcceptance.solve(candidates, preferences);
-        BlockingPairs.Found blocking = BlockingPairs.find(candidates, preferences, mentorOf, 20);
+                ? MaxWeightAssignment.solve(eligible, settings.candidatesPerMentee()).mentorOf()
+                : DeferredAcceptance.solve(eligible, preferences);
+        BlockingPairs.Found blocking = BlockingPairs.find(eligible, preferences, mentorOf, 20);
 
         List<Assignment> assignments = new ArrayList<>();
         List<Unmatched> unmatched = new ArrayList<>();
@@ -132,12 +113,12 @@ public final class CohortMatcher {
         int minPoints = Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             if (mentorOf[i] >= 0) {
-                int points = candidates.weight(i, mentorOf[i]);
+                int points = eligible.weight(i, mentorOf[i]);
                 totalPoints += points;
                 minPoints = Math.min(minPoints, points);
                 assignments.add(new Assignment(mentees.get(i).id(), mentors.get(mentorOf[i]).id(), points / 10.0));
-            } else if (noCandidate[i] != null) {
-                unmatched.add(new Unmatched(mentees.get(i).id(), noCandidate[i], frequent[i]));
+            } else if (noneEligible[i] != null) {
+                unmatched.add(new Unmatched(mentees.get(i).id(), noneEligible[i], frequent[i]));
             } else {
                 unmatched.add(new Unmatched(mentees.get(i).id(), UnmatchedReason.CAPACITY_TAKEN, null));
             }
@@ -145,34 +126,136 @@ public final class CohortMatcher {
         List<BlockingPair> pairs = blocking.examples().stream()
                 .map(p -> new BlockingPair(mentees.get(p.mentee()).id(), mentors.get(p.mentor()).id())).toList();
         int matched = assignments.size();
-        return new Proposal(settings.objective(), assignments, unmatched, n, candidates.edgeCount(),
+        return new Proposal(settings.objective(), assignments, unmatched, n, eligible.edgeCount(),
                 n == 0 ? 0 : Math.round(10_000.0 * matched / n) / 100.0,
                 matched == 0 ? 0 : Math.round(10.0 * totalPoints / matched) / 100.0,
                 matched == 0 ? 0 : minPoints / 10.0,
                 blocking.count(), pairs, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static MatchRules.Prepared[] prepare(List<MatchingProfile> profiles, Instant at) {
-        MatchRules.Prepared[] prepared = new MatchRules.Prepared[profiles.size()];
-        IntStream.range(0, prepared.length).parallel().forEach(i -> prepared[i] = MatchRules.prepare(profiles.get(i), at));
-        return prepared;
+    /**
+     * Every pair checked against the hard rules and scored, keeping the eligible ones with both sides' views of them
+     * (the mentor's as a short: 0-10000). Deferred acceptance and the blocking-pair count then only read the views:
+     * they would otherwise ask for mentors' views one at a time, in no useful order. Mentees are taken in blocks, in
+     * parallel, and mentors in tiles, so that a tile's prepared profiles stay in the core's cache while the block's
+     * mentees are scored against them.
+     */
+    private static final class Scoring {
+        static final int MENTEE_BLOCK = 32;
+        static final int MENTOR_TILE = 64;
+
+        private final MatchRules.Prepared[] mentees;
+        private final MatchRules.Prepared[] mentors;
+        private final int[] capacity;
+        private final Map<UUID, Set<UUID>> endedPairs;
+        private final int minimumPoints;
+        private final int[] weights;
+        private final int totalWeight;
+        final int[][] mentorsOf;
+        final int[][] pointsOf;
+        final int[][] menteeViewOf;
+        final short[][] mentorViewOf;
+        final UnmatchedReason[] noneEligible;
+        final Exclusion[] frequent;
+
+        Scoring(MatchRules.Prepared[] mentees, MatchRules.Prepared[] mentors, int[] capacity, Map<UUID, Set<UUID>> endedPairs,
+                Settings settings) {
+            this.mentees = mentees;
+            this.mentors = mentors;
+            this.capacity = capacity;
+            this.endedPairs = endedPairs;
+            this.minimumPoints = settings.minimumPoints();
+            this.weights = MatchRules.weightArray(settings.weights());
+            this.totalWeight = settings.weights().total();
+            int n = mentees.length;
+            mentorsOf = new int[n][];
+            pointsOf = new int[n][];
+            menteeViewOf = new int[n][];
+            mentorViewOf = new short[n][];
+            noneEligible = new UnmatchedReason[n];
+            frequent = new Exclusion[n];
+        }
+
+        void run() {
+            int blocks = (mentees.length + MENTEE_BLOCK - 1) / MENTEE_BLOCK;
+            ThreadLocal<Block> block = ThreadLocal.withInitial(() -> new Block(mentors.length));
+            IntStream.range(0, blocks).parallel().forEach(b -> block.get().score(this, b * MENTEE_BLOCK,
+                    Math.min(mentees.length, (b + 1) * MENTEE_BLOCK)));
+        }
     }
 
-    private static Preferences preferences(MatchRules.Prepared[] mentees, MatchRules.Prepared[] mentors,
-            BipartiteCandidates candidates) {
-        int n = candidates.mentees();
-        int[][] menteeView = new int[n][];
-        int[][] mentorView = new int[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int[] list = candidates.mentorsOf(i);
-            menteeView[i] = new int[list.length];
-            mentorView[i] = new int[list.length];
-            for (int k = 0; k < list.length; k++) {
-                menteeView[i][k] = MatchRules.menteeView(mentees[i], mentors[list[k]]);
-                mentorView[i][k] = MatchRules.mentorView(mentors[list[k]], mentees[i]);
+    /** One thread's working space: what it found so far for each mentee of the block it scores. */
+    private static final class Block {
+        private final int[][] mentors = new int[Scoring.MENTEE_BLOCK][];
+        private final int[][] points = new int[Scoring.MENTEE_BLOCK][];
+        private final int[][] menteeViews = new int[Scoring.MENTEE_BLOCK][];
+        private final short[][] mentorViews = new short[Scoring.MENTEE_BLOCK][];
+        private final int[] eligible = new int[Scoring.MENTEE_BLOCK];
+        private final int[] allowed = new int[Scoring.MENTEE_BLOCK];
+        private final int[][] excludedBy = new int[Scoring.MENTEE_BLOCK][Exclusion.values().length];
+        @SuppressWarnings("unchecked")
+        private final Set<UUID>[] ended = new Set[Scoring.MENTEE_BLOCK];
+
+        Block(int mentorCount) {
+            for (int slot = 0; slot < Scoring.MENTEE_BLOCK; slot++) {
+                mentors[slot] = new int[mentorCount];
+                points[slot] = new int[mentorCount];
+                menteeViews[slot] = new int[mentorCount];
+                mentorViews[slot] = new short[mentorCount];
             }
-        });
-        return new Preferences(menteeView, mentorView);
+        }
+
+        void score(Scoring run, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int slot = i - from;
+                eligible[slot] = 0;
+                allowed[slot] = 0;
+                Arrays.fill(excludedBy[slot], 0);
+                ended[slot] = run.endedPairs.getOrDefault(run.mentees[i].profile().id(), Set.of());
+            }
+            for (int tile = 0; tile < run.mentors.length; tile += Scoring.MENTOR_TILE) {
+                int tileEnd = Math.min(run.mentors.length, tile + Scoring.MENTOR_TILE);
+                for (int i = from; i < to; i++) {
+                    score(run, i, i - from, tile, tileEnd);
+                }
+            }
+            for (int i = from; i < to; i++) {
+                int slot = i - from;
+                int found = eligible[slot];
+                run.mentorsOf[i] = Arrays.copyOf(mentors[slot], found);
+                run.pointsOf[i] = Arrays.copyOf(points[slot], found);
+                run.menteeViewOf[i] = Arrays.copyOf(menteeViews[slot], found);
+                run.mentorViewOf[i] = Arrays.copyOf(mentorViews[slot], found);
+                if (found == 0) {
+                    boolean none = allowed[slot] == 0;
+                    run.noneEligible[i] = none ? UnmatchedReason.NO_ELIGIBLE_MENTOR : UnmatchedReason.BELOW_MINIMUM_SCORE;
+                    run.frequent[i] = none ? mostFrequent(excludedBy[slot]) : null;
+                }
+            }
+        }
+
+        /** One mentee against the mentors of one tile. */
+        private void score(Scoring run, int i, int slot, int tile, int tileEnd) {
+            MatchRules.Prepared mentee = run.mentees[i];
+            for (int j = tile; j < tileEnd; j++) {
+                MatchRules.Prepared mentor = run.mentors[j];
+                Exclusion excluded = MatchRules.exclusion(mentee, mentor, run.capacity[j], ended[slot]);
+                if (excluded != null) {
+                    excludedBy[slot][excluded.ordinal()]++;
+                    continue;
+                }
+                allowed[slot]++;
+                long both = MatchRules.pointsAndMenteeView(mentee, mentor, run.weights, run.totalWeight);
+                int score = MatchRules.pointsOf(both);
+                if (score >= run.minimumPoints && score > 0) {
+                    int at = eligible[slot]++;
+                    mentors[slot][at] = j;
+                    points[slot][at] = score;
+                    menteeViews[slot][at] = MatchRules.menteeViewOf(both);
+                    mentorViews[slot][at] = (short) MatchRules.mentorView(mentor, mentee);
+                }
+            }
+        }
     }
 
     private static Exclusion mostFrequent(int[] counts) {
@@ -183,39 +266,5 @@ public final class CohortMatcher {
             }
         }
         return best < 0 ? null : Exclusion.values()[best];
-    }
-
-    /** The best {@code limit} mentors of one mentee, kept in a small sorted array. */
-    private static final class TopCandidates {
-        private final int[] mentors;
-        private final int[] points;
-        private int size;
-
-        TopCandidates(int limit) {
-            mentors = new int[limit];
-            points = new int[limit];
-        }
-
-        void offer(int mentor, int score) {
-            if (size == mentors.length && score <= points[size - 1]) {
-                return;
-            }
-            int at = size == mentors.length ? size - 1 : size++;
-            while (at > 0 && points[at - 1] < score) {
-                mentors[at] = mentors[at - 1];
-                points[at] = points[at - 1];
-                at--;
-            }
-            mentors[at] = mentor;
-            points[at] = score;
-        }
-
-        int[] mentors() {
-            return Arrays.copyOf(mentors, size);
-        }
-
-        int[] points() {
-            return Arrays.copyOf(points, size);
-        }
     }
 }

@@ -67,6 +67,22 @@ class MatchingRunResourceTest {
     }
 
     @Test
+    void aProposalCommittedLaterLeavesOutWhatChangedSinceItWasMatched() {
+        String tenant = cohort();
+        String first = given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
+                .body("{\"objective\":\"max-score\",\"minimumScore\":20}").post("/matching-runs").then().statusCode(201)
+                .extract().path("id");
+        String second = given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)
+                .body("{\"objective\":\"stable\",\"minimumScore\":20}").post("/matching-runs").then().statusCode(201)
+                .body("figures.menteesMatched", equalTo(3)).extract().path("id");
+        given().header("Authorization", People.admin(tenant)).post("/matching-runs/" + first + "/commit")
+                .then().statusCode(200).body("requestsCreated", equalTo(3));
+        // every place the second proposal used is taken now, and its mentees may be waiting for answers
+        given().header("Authorization", People.admin(tenant)).post("/matching-runs/" + second + "/commit")
+                .then().statusCode(200).body("status", equalTo("COMMITTED")).body("requestsCreated", equalTo(0));
+    }
+
+    @Test
     void stableRunsHaveNoBlockingPairs() {
         String tenant = cohort();
         given().header("Authorization", People.admin(tenant)).contentType(ContentType.JSON)

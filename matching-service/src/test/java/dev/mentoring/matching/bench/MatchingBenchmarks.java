@@ -15,10 +15,13 @@ public final class MatchingBenchmarks {
 
     public static void main(String[] args) throws RunnerException {
         OptionsBuilder options = new OptionsBuilder();
-        if (args.length == 0) {
+        if (args.length == 0 || args.length == 1 && args[0].isBlank()) {
             options.include(MatchingBenchmarks.class.getPackageName() + ".*");
         }
         for (String include : args) {
+            if (include.isBlank()) {
+                continue;
+            }
             options.include(include);
         }
         new Runner(options.build()).run();

@@ -60,6 +60,63 @@ class MatchRulesTest {
     }
 
     @Test
+    void theCohortHotPathGivesWhatTheRulesGiveProfileByProfile() {
+        SyntheticCohort cohort = new SyntheticCohort(60, 40, 5);
+        assertCohortPathAgrees(cohort.mentees, cohort.mentors);
+    }
+
+    @Test
+    void theCohortHotPathAgreesWithMoreLanguagesAndIndustriesThanABitSetHolds() {
+        SyntheticCohort cohort = new SyntheticCohort(40, 30, 8);
+        // every profile gets a language and an industry of its own besides its usual ones: 70 of each in all
+        List<MatchingProfile> mentees = cohort.mentees.stream().map(MatchRulesTest::withOwnLanguageAndIndustry).toList();
+        List<MatchingProfile> mentors = cohort.mentors.stream().map(MatchRulesTest::withOwnLanguageAndIndustry).toList();
+        assertCohortPathAgrees(mentees, mentors);
+    }
+
+    private static void assertCohortPathAgrees(List<MatchingProfile> mentees, List<MatchingProfile> mentors) {
+        int[] weights = MatchRules.weightArray(Weights.DEFAULT);
+        MatchRules.PreparedCohort cohort = MatchRules.prepareCohort(mentees, mentors, WINTER);
+        for (int i = 0; i < mentees.size(); i++) {
+            MatchRules.Prepared alone = MatchRules.prepare(mentees.get(i), WINTER);
+            MatchRules.Prepared e = cohort.mentees()[i];
+            for (int j = 0; j < mentors.size(); j++) {
+                MatchRules.Prepared mentorAlone = MatchRules.prepare(mentors.get(j), WINTER);
+                MatchRules.Prepared m = cohort.mentors()[j];
+                long both = MatchRules.pointsAndMenteeView(e, m, weights, Weights.DEFAULT.total());
+                assertThat(MatchRules.pointsOf(both)).isEqualTo(MatchRules.points(alone, mentorAlone, weights, Weights.DEFAULT.total()))
+                        .isEqualTo(MatchRules.score(alone, mentorAlone, Weights.DEFAULT).points());
+                assertThat(MatchRules.menteeViewOf(both)).isEqualTo(MatchRules.menteeView(alone, mentorAlone));
+                assertThat(MatchRules.mentorView(m, e)).isEqualTo(MatchRules.mentorView(mentorAlone, alone));
+                assertThat(MatchRules.exclusion(e, m, 1, Set.of())).isEqualTo(MatchRules.exclusion(alone, mentorAlone, 1, Set.of()));
+                assertThat(MatchRules.score(e, m, Weights.DEFAULT)).isEqualTo(MatchRules.score(alone, mentorAlone, Weights.DEFAULT));
+            }
+        }
+    }
+
+    private static MatchingProfile withOwnLanguageAndIndustry(MatchingProfile p) {
+        Set<String> languages = new java.util.HashSet<>(p.languages());
+        languages.add("l-" + p.employeeId());
+        Set<String> industries = new java.util.HashSet<>(p.industries());
+        industries.add("industry of " + p.employeeId());
+        return new MatchingProfile(p.id(), p.employeeId(), p.managerEmployeeId(), p.active(), p.skills(), industries,
+                p.expertise(), p.yearsOfExperience(), p.seniority(), p.leadership(), p.communication(), languages, p.zone(),
+                p.mentor(), p.mentee());
+    }
+
+    @Test
+    void termsTellApartDifferentWordsWithTheSameHash() {
+        // "Aa" and "BB" share a hash code, and so do strings built from them; short ASCII words are compared exactly,
+        // longer or non-ASCII ones by hash and then equals
+        MatchRules.Terms mentee = MatchRules.Terms.of(List.of("AaAaAaAa", "Aa", "smørrebrød"));
+        assertThat(MatchRules.Terms.of(List.of("BBBBBBBB")).countIn(mentee)).isZero();
+        assertThat(MatchRules.Terms.of(List.of("BB")).countIn(mentee)).isZero();
+        assertThat(MatchRules.Terms.of(List.of("AaAaAaAa", "Aa", "smørrebrød", "x")).countIn(mentee)).isEqualTo(3);
+        assertThat(MatchRules.Terms.of(List.of(new String("smørrebrød"))).intersects(mentee)).isTrue();
+        assertThat(MatchRules.Terms.of(List.of()).intersects(mentee)).isFalse();
+    }
+
+    @Test
     void experienceGapEdges() {
         assertThat(MatchRules.experienceGapFit(0)).isZero();
         assertThat(MatchRules.experienceGapFit(5)).isEqualTo(1.0);

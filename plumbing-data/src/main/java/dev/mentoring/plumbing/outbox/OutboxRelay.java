@@ -53,6 +53,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OutboxRelay {
 
     static final long LOCK_KEY = 0x6d656e746f72L; // "mentor"
+    /** The relay's job: pausing it in the scheduler pauses the wake-ups too. */
+    public static final String IDENTITY = "outbox-relay";
 
     private final Pool pool;
     private final OutboxSender sender;
@@ -65,9 +67,12 @@ public class OutboxRelay {
     private final Tracer tracer;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile boolean stopped;
+    private final io.quarkus.scheduler.Scheduler scheduler;
 
     OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Clock clock, MeterRegistry registry, ObjectMapper json,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry, io.quarkus.scheduler.Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.pool = pool;
         this.sender = sender;
         this.json = json;
@@ -82,7 +87,7 @@ public class OutboxRelay {
     }
 
     /** The fallback for a lost notification or listening connection: a pass every second (the interval). */
-    @Scheduled(identity = "outbox-relay", every = "${mentoring.outbox.relay-interval:1s}",
+    @Scheduled(identity = IDENTITY, every = "${mentoring.outbox.relay-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
     Uni<Void> relayOnSchedule() {
         wake();
@@ -99,8 +104,14 @@ public class OutboxRelay {
         drain();
     }
 
+    /** From shutdown on, no more passes: the pool closes under them. */
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stopping) {
+        stopped = true;
+    }
+
     private void drain() {
-        if (!config.relayEnabled() || !running.compareAndSet(false, true)) {
+        // paused (Scheduler.pause("outbox-relay"), an operator's or a test's): no wake-up publishes either
+        if (stopped || !config.relayEnabled() || scheduler.isPaused(IDENTITY) || !running.compareAndSet(false, true)) {
             return;
         }
         requested.set(false);

@@ -3,9 +3,10 @@ package dev.mentoring.matching.domain.assignment;
 import java.util.Arrays;
 
 /**
- * The candidate pairs of a cohort in compact form: mentees 0..n-1 on the left, mentors 0..m-1 on the
- * right, each mentee's candidate mentors with an integer weight (higher is better), and each mentor's
- * capacity. Built once, read by the solvers.
+ * The pairs of a cohort in compact form (for a cohort run: every eligible pair): mentees 0..n-1 on the left, mentors
+ * 0..m-1 on the right, each mentee's mentors with an integer weight (higher is better; a mentee's mentors distinct, in
+ * ascending order as cohort runs build them, though the solvers accept any order), and each mentor's capacity. Built
+ * once, read by the solvers.
  */
 public final class BipartiteCandidates {
 

@@ -280,7 +280,13 @@ class ReplicaJobsTest {
                            (select count(*) from idempotent_request where tenant = 'purge-check' and idempotency_key like 'kept-%'),
                            (select count(*) from processed_event where consumer = 'purge-check-kept');
                     """)).as("rows within their retention, and parked rows").containsExactly("100|10|100|100");
+            // each instance's runs are counted when they end, and an instance restarted by an earlier test begins purging
+            // a minute after its start (delayed = 1m): wait for a run of every purge on both since the rows were written
             Map<String, Double> after = purgeMetrics();
+            for (int i = 0; i < 180 && !ranOnBoth(before, after); i++) {
+                Thread.sleep(500);
+                after = purgeMetrics();
+            }
             for (String table : List.of("outbox_event", "idempotent_request", "processed_event")) {
                 double first = after.get("1:" + table) - before.get("1:" + table);
                 double second = after.get("2:" + table) - before.get("2:" + table);
@@ -303,6 +309,12 @@ class ReplicaJobsTest {
                     delete from processed_event where consumer like 'purge-check-%';
                     """);
         }
+    }
+
+    /** Whether every purge job ended a run on both instances between the two readings. */
+    private static boolean ranOnBoth(Map<String, Double> before, Map<String, Double> after) {
+        return List.of("outbox-purge", "idempotency-purge", "inbox-purge").stream().allMatch(job -> List.of(1, 2).stream()
+                .allMatch(n -> after.get(n + ":" + job + ":success") > before.get(n + ":" + job + ":success")));
     }
 
     /** Rows each matching-service instance purged per table, and its purge jobs' runs, from its /q/metrics. */

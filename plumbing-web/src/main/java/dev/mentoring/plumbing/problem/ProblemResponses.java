@@ -179,8 +179,15 @@ public class ProblemResponses {
         return Optional.empty();
     }
 
+    /** How long a caller told 503 (a dependency away just now) waits before it retries, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 
     private static String path(UriInfo uri) {

@@ -73,6 +73,26 @@ public interface GatewayConfig {
         int perClientBurst();
 
         /**
+         * Requests per second one integration client of a tenant (a client-credentials token with the role
+         * {@code integration}: an HR platform syncing people) may make, sustained. Such a caller is no person: it
+         * spends from its client bucket only, sized for a bulk sync (a nightly sync of 50,000 people at 100/s takes
+         * under 9 minutes), unless {@code clients} names its own.
+         */
+        @WithDefault("100")
+        int integrationPerSecond();
+
+        /** Burst one integration client of a tenant may make at once (a sync's first page of PUTs, in parallel). */
+        @WithDefault("1000")
+        int integrationBurst();
+
+        /**
+         * Limits of named client applications (by client id, the token's {@code azp}), for each tenant's use of that
+         * client: an HR platform whose sync needs more, or a client held to less. They replace the client bucket's
+         * limits (the integration ones too) for that client.
+         */
+        Map<String, ClientLimits> clients();
+
+        /**
          * How many gateway instances run: while the shared store is unreachable, each instance limits on its own with
          * this share of every rate and burst, so that together they still allow about the configured rate.
          */
@@ -90,5 +110,14 @@ public interface GatewayConfig {
         /** After the store failed, how long this instance limits on its own before it asks the store again. */
         @WithDefault("5s")
         Duration storeRetryAfter();
+    }
+
+    /** One client application's own limits. */
+    interface ClientLimits {
+        /** Requests per second, sustained, per tenant using this client. */
+        int perSecond();
+
+        /** Burst at once, per tenant using this client. */
+        int burst();
     }
 }

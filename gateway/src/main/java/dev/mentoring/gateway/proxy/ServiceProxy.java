@@ -49,6 +49,8 @@ public class ServiceProxy {
 
     static final String REQUEST_ID = "X-Request-Id";
     static final String TRACEPARENT = "traceparent";
+    /** The realm role of an integration client (an HR platform's client-credentials token): no person, a client bucket only. */
+    static final String INTEGRATION_ROLE = "integration";
     /** Where forward keeps the OpenTelemetry context of the request's server span for send. */
     private static final String SERVER_SPAN = ServiceProxy.class.getName() + ".serverSpan";
     /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
@@ -108,7 +110,7 @@ public class ServiceProxy {
         }
         if (isPublic(context, route)) {
             String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            onContext(buckets.take(List.of(new SharedBuckets.Spend(SharedBuckets.Limit.USER, "public|" + address))))
+            onContext(buckets.take(List.of(buckets.user("public|" + address))))
                     .subscribe().with(decisions -> {
                         if (!gone(context.response()) && withinPublicLimit(context, decisions.get(0))) {
                             send(context, route, requestId);
@@ -128,24 +130,29 @@ public class ServiceProxy {
                         refuse(context, who.isAnonymous() ? "A bearer token is required"
                                 : "The token carries no tenant", true);
                     } else {
-                        limitAndSend(context, route, requestId, token);
+                        limitAndSend(context, route, requestId, token, who.hasRole(INTEGRATION_ROLE));
                     }
                 },
                 failure -> refuse(context, "The bearer token is not valid here", true));
     }
 
-    /** A verified caller: spends from its buckets, then forwards. */
-    private void limitAndSend(RoutingContext context, GatewayConfig.Route route, String requestId, JsonWebToken caller) {
+    /**
+     * A verified caller: spends from its buckets, then forwards. A person spends from their own bucket and their client
+     * application's; an integration client (no person: an HR platform's sync) from its client bucket only.
+     */
+    private void limitAndSend(RoutingContext context, GatewayConfig.Route route, String requestId, JsonWebToken caller,
+            boolean integration) {
         String tenant = TokenClaims.text(caller, TokenClaims.TENANT).orElse("");
-        onContext(buckets.take(List.of(
-                new SharedBuckets.Spend(SharedBuckets.Limit.CLIENT,
-                        tenant + "|" + TokenClaims.text(caller, TokenClaims.AUTHORIZED_PARTY).orElse("")),
-                new SharedBuckets.Spend(SharedBuckets.Limit.USER, tenant + "|" + caller.getSubject()))))
+        SharedBuckets.Spend client = buckets.client(tenant, TokenClaims.text(caller, TokenClaims.AUTHORIZED_PARTY).orElse(""),
+                integration);
+        List<SharedBuckets.Spend> spends = integration ? List.of(client)
+                : List.of(client, buckets.user(tenant + "|" + caller.getSubject()));
+        onContext(buckets.take(spends))
                 .subscribe().with(decisions -> {
                     if (gone(context.response())) {
                         return; // the client went away while the buckets answered
                     }
-                    if (withinLimits(context, decisions.get(0), decisions.get(1)) && withinBodyLimit(context, route)) {
+                    if (withinLimits(context, decisions.get(0), integration ? null : decisions.get(1)) && withinBodyLimit(context, route)) {
                         send(context, route, requestId);
                     }
                 }, failure -> upstreamFailed(context, route, failure));
@@ -185,11 +192,20 @@ public class ServiceProxy {
         return tooMany(context, decision);
     }
 
-    /** Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. */
+    /**
+     * Per person (tenant + subject) and per client application (tenant + azp); 429 when either is spent. {@code user} is
+     * null for an integration client, which has only its client bucket.
+     */
     private boolean withinLimits(RoutingContext context, RateLimiter.Decision client, RateLimiter.Decision user) {
+        HttpServerResponse response = context.response();
+        if (user == null) {
+            response.putHeader("RateLimit-Policy", "\"client\";q=" + client.limit());
+            response.putHeader("RateLimit", "limit=" + client.limit() + ", remaining=" + client.remaining()
+                    + ", reset=" + Math.max(1, client.retryAfterSeconds()));
+            return client.allowed() || tooMany(context, client);
+        }
         RateLimiter.Decision tighter = !client.allowed() ? client : !user.allowed() ? user
                 : client.remaining() < user.remaining() ? client : user;
-        HttpServerResponse response = context.response();
         response.putHeader("RateLimit-Policy", "\"user\";q=" + user.limit() + ", \"client\";q=" + client.limit());
         response.putHeader("RateLimit", "limit=" + tighter.limit() + ", remaining=" + tighter.remaining()
                 + ", reset=" + Math.max(1, tighter.retryAfterSeconds()));

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,19 +37,20 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class SharedBuckets {
 
-    /** Which limit a bucket belongs to. */
-    public enum Limit { USER, CLIENT }
-
-    /** One bucket a request spends from. */
-    public record Spend(Limit limit, String key) {
+    /**
+     * One bucket a request spends from: its kind ({@code user}, {@code client}, {@code integration}) and key name it in
+     * the store; {@code perSecond} and {@code burst} are its limits (a bucket keeps the limits it is spent with).
+     */
+    public record Spend(String kind, String key, int perSecond, int burst) {
     }
 
     private final ReactiveRedisDataSource redis;
     private final GatewayConfig.RateLimits limits;
     private final String script;
     private final String sha;
-    private final RateLimiter localUser;
-    private final RateLimiter localClient;
+    private final int instances;
+    /** This instance's own buckets for while the store is away, by kind and limits (each with 1/instances of them). */
+    private final Map<String, RateLimiter> local = new ConcurrentHashMap<>();
     /** Whether the store failed lately, and until when (System.nanoTime) this instance limits on its own then. */
     private final AtomicBoolean storeAway = new AtomicBoolean();
     private final AtomicLong storeAwayUntil = new AtomicLong();
@@ -58,12 +61,30 @@ public class SharedBuckets {
         this.limits = config.rateLimits();
         this.script = load("/token-buckets.lua");
         this.sha = sha1(script);
-        int instances = Math.max(1, limits.instances());
-        this.localUser = new RateLimiter(share(limits.perUserPerSecond(), instances), share(limits.perUserBurst(), instances));
-        this.localClient = new RateLimiter(share(limits.perClientPerSecond(), instances), share(limits.perClientBurst(), instances));
+        this.instances = Math.max(1, limits.instances());
         this.fallbacks = Counter.builder("mentoring.gateway.rate.limit.local")
                 .description("Requests limited by this gateway instance alone because the shared store (Redis) was away")
                 .register(registry);
+    }
+
+    /** A person's bucket (tenant and subject), or a client address's on a public path. */
+    public Spend user(String key) {
+        return new Spend("user", key, limits.perUserPerSecond(), limits.perUserBurst());
+    }
+
+    /**
+     * A client application's bucket, per tenant: the limits {@code clients} names for it, else the integration ones for
+     * an integration client (an HR platform's sync), else the per-client ones.
+     */
+    public Spend client(String tenant, String clientId, boolean integration) {
+        GatewayConfig.ClientLimits own = limits.clients().get(clientId);
+        String kind = integration ? "integration" : "client";
+        String key = tenant + "|" + clientId;
+        if (own != null) {
+            return new Spend(kind, key, own.perSecond(), own.burst());
+        }
+        return integration ? new Spend(kind, key, limits.integrationPerSecond(), limits.integrationBurst())
+                : new Spend(kind, key, limits.perClientPerSecond(), limits.perClientBurst());
     }
 
     /** Spends one token from each bucket, in the shared store when it answers; one decision per bucket, in order. */
@@ -75,10 +96,10 @@ public class SharedBuckets {
         List<String> args = new ArrayList<>();
         args.add(sha);
         args.add(Integer.toString(spends.size()));
-        spends.forEach(spend -> args.add(limits.keyPrefix() + spend.limit().name().toLowerCase() + ":" + spend.key()));
+        spends.forEach(spend -> args.add(limits.keyPrefix() + spend.kind() + ":" + spend.key()));
         for (Spend spend : spends) {
-            args.add(Integer.toString(perSecond(spend.limit())));
-            args.add(Integer.toString(burst(spend.limit())));
+            args.add(Integer.toString(spend.perSecond()));
+            args.add(Integer.toString(spend.burst()));
         }
         return redis.execute("EVALSHA", args.toArray(String[]::new))
                 .onFailure(SharedBuckets::scriptMissing).recoverWithUni(() -> {
@@ -107,7 +128,7 @@ public class SharedBuckets {
     private List<RateLimiter.Decision> decisions(List<Spend> spends, Response answer) {
         List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
         for (int i = 0; i < spends.size(); i++) {
-            decisions.add(new RateLimiter.Decision(answer.get(3 * i).toInteger() == 1, burst(spends.get(i).limit()),
+            decisions.add(new RateLimiter.Decision(answer.get(3 * i).toInteger() == 1, spends.get(i).burst(),
                     answer.get(3 * i + 1).toInteger(), answer.get(3 * i + 2).toLong()));
         }
         return decisions;
@@ -117,17 +138,11 @@ public class SharedBuckets {
         fallbacks.increment();
         List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
         for (Spend spend : spends) {
-            decisions.add((spend.limit() == Limit.USER ? localUser : localClient).take(spend.key(), now));
+            RateLimiter own = local.computeIfAbsent(spend.kind() + "/" + spend.perSecond() + "/" + spend.burst(),
+                    limiter -> new RateLimiter(share(spend.perSecond(), instances), share(spend.burst(), instances)));
+            decisions.add(own.take(spend.key(), now));
         }
         return decisions;
-    }
-
-    private int perSecond(Limit limit) {
-        return limit == Limit.USER ? limits.perUserPerSecond() : limits.perClientPerSecond();
-    }
-
-    private int burst(Limit limit) {
-        return limit == Limit.USER ? limits.perUserBurst() : limits.perClientBurst();
     }
 
     private static boolean scriptMissing(Throwable failure) {

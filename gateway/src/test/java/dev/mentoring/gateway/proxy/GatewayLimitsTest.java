@@ -32,6 +32,10 @@ class GatewayLimitsTest {
             return Map.of(
                     "mentoring.gateway.rate-limits.per-user-per-second", "1",
                     "mentoring.gateway.rate-limits.per-user-burst", "3",
+                    "mentoring.gateway.rate-limits.integration-per-second", "1",
+                    "mentoring.gateway.rate-limits.integration-burst", "6",
+                    "mentoring.gateway.rate-limits.clients.\"nightly-sync\".per-second", "1",
+                    "mentoring.gateway.rate-limits.clients.\"nightly-sync\".burst", "9",
                     "mentoring.gateway.routes.matching.max-body-bytes", "1024");
         }
     }
@@ -63,6 +67,43 @@ class GatewayLimitsTest {
                 .header("RateLimit", containsString("remaining=0"));
         // another person is not slowed down by the first
         given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    /** Requests of one token, one after another, until the first 429 (at most 40): how many were allowed first. */
+    private static int allowedBeforeRefused(String token) {
+        for (int i = 0; i < 40; i++) {
+            var answer = given().header("Authorization", token).get("/api/v1/matching/participants/me");
+            if (answer.statusCode() == 429) {
+                answer.then().contentType("application/problem+json").header("Retry-After", notNullValue());
+                return i;
+            }
+            answer.then().statusCode(200);
+        }
+        return 40;
+    }
+
+    @Test
+    void anIntegrationClientIsNoPersonAndSpendsItsClientBucketSizedForABulkSync() {
+        // an HR platform's client-credentials token: the person limit (burst 3) does not hold it back, its own does (6)
+        String tenant = "sync-" + UUID.randomUUID();
+        String hr = TestTokens.machine(tenant, "integration").bearer();
+        given().header("Authorization", hr).get("/api/v1/matching/participants/me").then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"client\";q=6"));
+        int allowed = 1 + allowedBeforeRefused(hr);
+        assertThat(allowed).as("the integration burst, and at most what refilled meanwhile").isBetween(6, 9);
+        // another tenant's use of the same client application has its own bucket
+        given().header("Authorization", TestTokens.machine("sync-" + UUID.randomUUID(), "integration").bearer())
+                .get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    @Test
+    void aClientNamedInTheSettingsGetsItsOwnLimits() {
+        String named = TestTokens.machine("sync-" + UUID.randomUUID(), "integration").claim("azp", "nightly-sync").bearer();
+        assertThat(allowedBeforeRefused(named)).as("the named client's burst of 9").isBetween(9, 12);
+        // a person signed in through a client application still has their own limit besides the client's
+        String person = TestTokens.person("sync-" + UUID.randomUUID(), "E-1", "mentee").claim("azp", "nightly-sync").bearer();
+        given().header("Authorization", person).get("/api/v1/matching/participants/me").then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"user\";q=3, \"client\";q=9"));
     }
 
     @Test

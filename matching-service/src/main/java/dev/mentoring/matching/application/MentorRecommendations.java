@@ -1,17 +1,14 @@
 package dev.mentoring.matching.application;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mentoring.matching.domain.MatchingProfile;
+import dev.mentoring.matching.domain.MatchRules;
 import dev.mentoring.matching.domain.Recommendations;
 import dev.mentoring.matching.domain.Weights;
 import dev.mentoring.matching.persistence.MatchingRunRepository;
@@ -39,9 +36,11 @@ public class MentorRecommendations {
     private final CallingPerson person;
     private final Caller caller;
     private final Clock clock;
+    private final MentorPools pools;
 
     MentorRecommendations(ParticipantRepository participants, MatchingRunRepository store, MatchingSettings settings,
-            CallingPerson person, Caller caller, Clock clock) {
+            CallingPerson person, Caller caller, Clock clock, MentorPools pools) {
+        this.pools = pools;
         this.participants = participants;
         this.store = store;
         this.settings = settings;
@@ -76,15 +75,20 @@ public class MentorRecommendations {
             throw ProblemException.conflict("This participant is not a mentee");
         }
         String tenant = mentee.tenant;
-        return settings.weightsOf(tenant).chain(weights -> participants.activeMentors(tenant)
-                .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
-                    Map<UUID, Participant> byId = mentors.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-                    Map<UUID, Integer> remaining = new HashMap<>();
-                    mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
-                    List<MatchingProfile> profiles = mentors.stream().map(ProfileMapping::toMatching).toList();
-                    Recommendations.Result result = Recommendations.forMentee(ProfileMapping.toMatching(mentee), profiles,
-                            remaining, ended.getOrDefault(mentee.id, Set.of()), weights, clock.instant(), limit);
-                    return new Found(mentee.id, weights, result, byId);
+        Instant at = clock.instant();
+        Uni<MentorPools.Pool> pool = pools.current(tenant, at).map(kept -> Uni.createFrom().item(kept)).orElseGet(() -> {
+            long changesBefore = pools.changesSoFar();
+            return participants.activeMentors(tenant).map(mentors -> pools.keep(tenant, at, mentors, changesBefore));
+        });
+        return settings.weightsOf(tenant).chain(weights -> pool
+                .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedWith(tenant, mentee.id).map(ended -> {
+                    MatchRules.Prepared preparedMentee = MatchRules.prepare(ProfileMapping.toMatching(mentee),
+                            MentorPools.hourOf(at));
+                    // places left: the mentor's capacity less open requests and running partnerships
+                    Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared(),
+                            mentor -> mentors.byId().get(mentor.id()).mentorCapacity - open.getOrDefault(mentor.id(), 0),
+                            ended, weights, limit);
+                    return new Found(mentee.id, weights, result, mentors.byId());
                 }))));
     }
 }

@@ -3,13 +3,11 @@ package dev.mentoring.plumbing.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.quarkus.logging.Log;
+import dev.mentoring.plumbing.notify.DatabaseChannel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Wakes the relay when outbox rows are committed: one connection of the pool listens on the channel
@@ -26,70 +24,41 @@ public class OutboxNotifications {
     static final String CHANNEL = "outbox_event";
     static final long RETRY_MILLIS = 2000;
 
-    private final Pool pool;
-    private final OutboxRelay relay;
     private final OutboxConfig config;
-    private final Vertx vertx;
-    private volatile SqlConnection listening;
-    private volatile boolean stopped;
+    private final DatabaseChannel channel;
 
     OutboxNotifications(Pool pool, OutboxRelay relay, OutboxConfig config, Vertx vertx) {
-        this.pool = pool;
-        this.relay = relay;
         this.config = config;
-        this.vertx = vertx;
+        this.channel = new DatabaseChannel(pool, vertx, CHANNEL, RETRY_MILLIS, new DatabaseChannel.Listener() {
+            @Override
+            public void notified(String payload) {
+                relay.wake();
+            }
+
+            @Override
+            public void listening() {
+                relay.wake(); // rows committed while nobody listened
+            }
+
+            @Override
+            public void lost() {
+                // the poll publishes until the channel is listened to again
+            }
+        });
     }
 
     void start(@Observes StartupEvent started) {
         if (config.relayEnabled()) {
-            listen();
+            channel.start();
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        stopped = true;
-        SqlConnection connection = listening;
-        if (connection != null) {
-            connection.closeAndForget();
-        }
+        channel.stop();
     }
 
     /** Whether a connection is listening now. */
     public boolean listening() {
-        return listening != null;
-    }
-
-    private void listen() {
-        if (stopped) {
-            return;
-        }
-        pool.getConnection().subscribe().with(connection -> {
-            PgConnection pg = PgConnection.cast(connection);
-            pg.notificationHandler(notification -> relay.wake());
-            pg.closeHandler(() -> {
-                listening = null;
-                if (!stopped) {
-                    Log.warnf("The outbox relay's listening connection closed; listening again in %d ms (the poll publishes meanwhile)",
-                            RETRY_MILLIS);
-                    later();
-                }
-            });
-            connection.query("listen " + CHANNEL).execute().subscribe().with(ignored -> {
-                listening = connection;
-                relay.wake(); // rows committed while nobody listened
-            }, failure -> {
-                Log.warnf("The outbox relay could not listen for commits, trying again in %d ms: %s", RETRY_MILLIS, failure.getMessage());
-                connection.closeAndForget();
-            });
-        }, failure -> {
-            Log.warnf("The outbox relay could not listen for commits, trying again in %d ms: %s", RETRY_MILLIS, failure.getMessage());
-            later();
-        });
-    }
-
-    private void later() {
-        if (!stopped) {
-            vertx.setTimer(RETRY_MILLIS, id -> listen());
-        }
+        return channel.listening();
     }
 }

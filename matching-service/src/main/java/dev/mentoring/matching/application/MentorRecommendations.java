@@ -3,7 +3,6 @@ package dev.mentoring.matching.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +85,7 @@ public class MentorRecommendations {
                             MentorPools.hourOf(at));
                     // places left: the mentor's capacity less open requests and running partnerships
                     Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared(),
-                            mentor -> mentors.byId().get(mentor.id()).mentorCapacity - open.getOrDefault(mentor.id(), 0),
+                            mentor -> mentor.mentor().capacity() - open.getOrDefault(mentor.id(), 0),
                             ended, weights, limit);
                     return new Found(mentee.id, weights, result, mentors.byId());
                 }))));

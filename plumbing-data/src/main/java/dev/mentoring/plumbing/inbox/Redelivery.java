@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.mentoring.plumbing.availability.DatabaseAway;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Handles one received event again when it failed for a passing reason: the database unreachable or
@@ -65,14 +64,11 @@ public final class Redelivery {
                 return false; // unreadable, another tenant's, not applicable: the event's own fault
             }
             if (t instanceof PgException pg) {
+                // besides the database away: 40 serialization/deadlock, 55P03 lock not available
                 String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-                // FATAL: the connection itself was refused or ended (the database away, starting, not accepting
-                // connections); 08 connection, 40 serialization/deadlock, 53 resources, 57P shutdown, 55P03 lock
-                return "FATAL".equals(pg.getSeverity()) || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57P") || state.equals("55P03");
+                return DatabaseAway.cannotServe(pg) || state.startsWith("40") || state.equals("55P03");
             }
-            if (t instanceof IOException || t instanceof TimeoutException || t instanceof ClosedConnectionException
-                    || (t instanceof VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("closed"))) {
+            if (DatabaseAway.cannotServe(t) || t instanceof IOException || t instanceof TimeoutException) {
                 return true;
             }
         }

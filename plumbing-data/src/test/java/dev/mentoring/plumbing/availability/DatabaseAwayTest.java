@@ -13,23 +13,32 @@ import io.vertx.sqlclient.ClosedConnectionException;
 /** Which database failures mean "not now" (503, retry) rather than a bug (500). */
 class DatabaseAwayTest {
 
+    /** A statement's error, as PostgreSQL reports it (severity ERROR). */
     private static PgException state(String sqlState) {
+        return new PgException("failed", "ERROR", sqlState, "detail");
+    }
+
+    /** A refused or ended connection, as PostgreSQL reports it (severity FATAL). */
+    private static PgException fatal(String sqlState) {
         return new PgException("failed", "FATAL", sqlState, "detail");
     }
 
     @Test
     void noSlotsLeftStartingShuttingDownAndBrokenConnectionsAreAway() {
-        assertThat(DatabaseAway.isAway(new CompletionException(state("53300")))).isTrue();
-        assertThat(DatabaseAway.isAway(state("57P01"))).isTrue();
-        assertThat(DatabaseAway.isAway(state("57P03"))).isTrue();
+        assertThat(DatabaseAway.isAway(new CompletionException(fatal("53300")))).isTrue();
+        assertThat(DatabaseAway.isAway(fatal("57P01"))).isTrue();
+        assertThat(DatabaseAway.isAway(fatal("57P03"))).isTrue();
         assertThat(DatabaseAway.isAway(state("08006"))).isTrue();
         assertThat(DatabaseAway.isAway(new RuntimeException("wrapped", ClosedConnectionException.INSTANCE))).isTrue();
         assertThat(DatabaseAway.isAway(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseAway.isAway(new RuntimeException(new java.net.SocketException("Connection reset")))).isTrue();
+        assertThat(DatabaseAway.isAway(new PgException("database \"x\" is not currently accepting connections", "FATAL", "55000", null)))
+                .isTrue();
     }
 
     @Test
     void theAnswerIs503NamingNoInternals() {
-        var problem = new DatabaseAway().classify(state("53300"), "/participants/me").orElseThrow();
+        var problem = new DatabaseAway().classify(fatal("53300"), "/participants/me").orElseThrow();
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.detail()).doesNotContain("53300").contains("retry");
     }

@@ -110,6 +110,19 @@ public interface GatewayConfig {
         /** After the store failed, how long this instance limits on its own before it asks the store again. */
         @WithDefault("5s")
         Duration storeRetryAfter();
+
+        /**
+         * The most tokens of one bucket an instance takes from the shared store in one call (a lease): it spends one at
+         * once and the rest on its next requests without asking the store. A lease is at most a tenth of a second of
+         * the bucket's rate shared by {@code instances}, so buckets of a person (20/s) are asked every time and busy
+         * clients' buckets once per lease. 1 turns leases off.
+         */
+        @WithDefault("50")
+        int leaseMax();
+
+        /** How long an instance keeps leased tokens: those not spent by then are dropped, never given to anyone. */
+        @WithDefault("1s")
+        Duration leaseFor();
     }
 
     /** One client application's own limits. */

@@ -27,36 +27,55 @@ public final class PathTemplates {
     private record Route(String prefix, List<Template> templates) {
     }
 
-    /** One template: its text, a pattern per segment, and how literal it is (more literal wins, as in JAX-RS). */
-    private record Template(String text, List<Pattern> segments, int literalChars, int parameters) {
+    /**
+     * One segment of a template: a literal ({@code participants}), matched by equality; a whole parameter
+     * ({@code {id}}), matching any segment; or text and parameters mixed ({@code v{n}.json}), matched by a pattern.
+     */
+    private record Segment(String literal, Pattern mixed) {
+
+        boolean matches(String segment) {
+            return literal != null ? literal.equals(segment) : mixed == null || mixed.matcher(segment).matches();
+        }
+    }
+
+    /** One template: its text, its segments, and how literal it is (more literal wins, as in JAX-RS). */
+    private record Template(String text, Segment[] segments, int literalChars, int parameters) {
 
         static Template of(String text) {
-            List<Pattern> segments = new ArrayList<>();
+            List<Segment> segments = new ArrayList<>();
             int literal = 0;
             int parameters = 0;
             for (String segment : split(text)) {
                 StringBuilder regex = new StringBuilder();
                 Matcher parameter = PARAMETER.matcher(segment);
                 int at = 0;
+                int found = 0;
                 while (parameter.find()) {
                     regex.append(Pattern.quote(segment.substring(at, parameter.start()))).append("[^/]+");
                     literal += parameter.start() - at;
                     parameters++;
+                    found++;
                     at = parameter.end();
                 }
                 regex.append(Pattern.quote(segment.substring(at)));
                 literal += segment.length() - at;
-                segments.add(Pattern.compile(regex.toString()));
+                if (found == 0) {
+                    segments.add(new Segment(segment, null));
+                } else if (found == 1 && PARAMETER.matcher(segment).matches()) {
+                    segments.add(new Segment(null, null));
+                } else {
+                    segments.add(new Segment(null, Pattern.compile(regex.toString())));
+                }
             }
-            return new Template(text, segments, literal, parameters);
+            return new Template(text, segments.toArray(Segment[]::new), literal, parameters);
         }
 
         boolean matches(List<String> path) {
-            if (path.size() != segments.size()) {
+            if (path.size() != segments.length) {
                 return false;
             }
-            for (int i = 0; i < path.size(); i++) {
-                if (!segments.get(i).matcher(path.get(i)).matches()) {
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].matches(path.get(i))) {
                     return false;
                 }
             }
@@ -103,10 +122,14 @@ public final class PathTemplates {
     }
 
     private static List<String> split(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(segment);
+        List<String> segments = new ArrayList<>(8);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return segments;

@@ -3,6 +3,7 @@ package dev.mentoring.gateway.proxy;
 import dev.mentoring.gateway.config.GatewayConfig;
 import dev.mentoring.gateway.domain.CircuitBreaker;
 import dev.mentoring.gateway.domain.RateLimiter;
+import dev.mentoring.plumbing.tenancy.CachedBearerAuthentication;
 import dev.mentoring.plumbing.tenancy.TokenClaims;
 import dev.mentoring.plumbing.problem.ProblemWriter;
 import dev.mentoring.plumbing.tracing.TraceContext;
@@ -63,9 +64,10 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final HttpClient client;
     private final SharedBuckets buckets;
+    private final CachedBearerAuthentication authentication;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets) {
+    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, CachedBearerAuthentication authentication) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -74,6 +76,7 @@ public class ServiceProxy {
                 // the trace goes on from the gateway's server span, set by forwardTrace (a tracer's own would add a second)
                 .setTracingPolicy(TracingPolicy.IGNORE));
         this.buckets = buckets;
+        this.authentication = authentication;
     }
 
     void install(@Observes Router router) {
@@ -123,17 +126,21 @@ public class ServiceProxy {
             refuse(context, "A bearer token is required", false);
             return;
         }
-        identity.subscribe().with(
-                who -> {
-                    if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)
-                            || !TokenClaims.hasTenant(token)) {
-                        refuse(context, who.isAnonymous() ? "A bearer token is required"
-                                : "The token carries no tenant", true);
-                    } else {
-                        limitAndSend(context, route, requestId, token, who.hasRole(INTEGRATION_ROLE));
-                    }
-                },
+        SecurityIdentity known = authentication.known(request.getHeader("Authorization"));
+        if (known != null) {
+            admit(context, route, requestId, known); // verified before: no need to go through the deferred identity
+            return;
+        }
+        identity.subscribe().with(who -> admit(context, route, requestId, who),
                 failure -> refuse(context, "The bearer token is not valid here", true));
+    }
+
+    private void admit(RoutingContext context, GatewayConfig.Route route, String requestId, SecurityIdentity who) {
+        if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token) || !TokenClaims.hasTenant(token)) {
+            refuse(context, who.isAnonymous() ? "A bearer token is required" : "The token carries no tenant", true);
+        } else {
+            limitAndSend(context, route, requestId, token, who.hasRole(INTEGRATION_ROLE));
+        }
     }
 
     /**
@@ -147,15 +154,24 @@ public class ServiceProxy {
                 integration);
         List<SharedBuckets.Spend> spends = integration ? List.of(client)
                 : List.of(client, buckets.user(tenant + "|" + caller.getSubject()));
+        List<RateLimiter.Decision> leased = buckets.leased(spends);
+        if (leased != null) {
+            limited(context, route, requestId, leased, integration); // every bucket spent from this instance's leases
+            return;
+        }
         onContext(buckets.take(spends))
                 .subscribe().with(decisions -> {
-                    if (gone(context.response())) {
-                        return; // the client went away while the buckets answered
-                    }
-                    if (withinLimits(context, decisions.get(0), integration ? null : decisions.get(1)) && withinBodyLimit(context, route)) {
-                        send(context, route, requestId);
+                    if (!gone(context.response())) { // else the client went away while the buckets answered
+                        limited(context, route, requestId, decisions, integration);
                     }
                 }, failure -> upstreamFailed(context, route, failure));
+    }
+
+    private void limited(RoutingContext context, GatewayConfig.Route route, String requestId, List<RateLimiter.Decision> decisions,
+            boolean integration) {
+        if (withinLimits(context, decisions.get(0), integration ? null : decisions.get(1)) && withinBodyLimit(context, route)) {
+            send(context, route, requestId);
+        }
     }
 
     /**

@@ -29,6 +29,12 @@ import io.vertx.mutiny.redis.client.Response;
  * The token buckets of every gateway instance, kept in one Redis: a request spends from its buckets in one atomic
  * script ({@code token-buckets.lua}, by EVALSHA), so N gateways together allow the configured rate, not N times it.
  * <p>
+ * <b>Leases.</b> For a bucket whose rate allows it, an instance takes several tokens in one call (at most a tenth of a
+ * second of the rate shared by {@code instances}, and {@code lease-max}), spends one at once and the rest on its next
+ * requests of that bucket without asking the store, within {@code lease-for}. Tokens leased are spent in the store, so
+ * the gateways together never allow more than the limits; those left unspent when a lease ends are dropped (the caller
+ * gets up to a lease less, never more). A person's bucket (20/s) is never leased: each of their requests asks the store.
+ * <p>
  * <b>When the store is down</b> (refused, or no answer within {@code store-timeout}) the gateway fails open to buckets
  * of its own holding {@code 1/instances} of every rate and burst, so the platform still limits at about the configured
  * rate, and asks the store again after {@code store-retry-after}. A cache outage never takes the API down, and no
@@ -44,6 +50,9 @@ public class SharedBuckets {
     public record Spend(String kind, String key, int perSecond, int burst) {
     }
 
+    /** How often (in calls) ended leases are swept out. */
+    private static final int SWEEP_LEASES_EVERY = 4096;
+
     private final ReactiveRedisDataSource redis;
     private final GatewayConfig.RateLimits limits;
     private final String script;
@@ -55,6 +64,9 @@ public class SharedBuckets {
     private final AtomicBoolean storeAway = new AtomicBoolean();
     private final AtomicLong storeAwayUntil = new AtomicLong();
     private final Counter fallbacks;
+    /** Tokens this instance took from the store ahead of its requests, by bucket (kind and key). */
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final AtomicLong leaseCalls = new AtomicLong();
 
     SharedBuckets(ReactiveRedisDataSource redis, GatewayConfig config, MeterRegistry registry) {
         this.redis = redis;
@@ -87,9 +99,56 @@ public class SharedBuckets {
                 : new Spend(kind, key, limits.perClientPerSecond(), limits.perClientBurst());
     }
 
-    /** Spends one token from each bucket, in the shared store when it answers; one decision per bucket, in order. */
+    /**
+     * One decision per bucket from this instance's leases when every bucket has a leased token left (each spends one);
+     * null when any has none, and then nothing is spent: {@link #take} asks the store.
+     */
+    public List<RateLimiter.Decision> leased(List<Spend> spends) {
+        long now = System.nanoTime();
+        sweepLeases(now);
+        List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
+        List<Lease> spent = new ArrayList<>(spends.size());
+        for (Spend spend : spends) {
+            Lease lease = leases.get(leaseKey(spend));
+            RateLimiter.Decision decision = lease == null ? null : lease.take(now, spend.burst());
+            if (decision == null) {
+                spent.forEach(Lease::giveBack);
+                return null;
+            }
+            spent.add(lease);
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
+    /**
+     * Spends one token from each bucket: from this instance's lease where it holds one, else in the shared store when it
+     * answers (taking a new lease where the bucket's rate allows); one decision per bucket, in order.
+     */
     public Uni<List<RateLimiter.Decision>> take(List<Spend> spends) {
         long now = System.nanoTime();
+        RateLimiter.Decision[] decisions = new RateLimiter.Decision[spends.size()];
+        List<Integer> asked = new ArrayList<>(spends.size());
+        for (int i = 0; i < spends.size(); i++) {
+            Lease lease = leases.get(leaseKey(spends.get(i)));
+            decisions[i] = lease == null ? null : lease.take(now, spends.get(i).burst());
+            if (decisions[i] == null) {
+                asked.add(i);
+            }
+        }
+        if (asked.isEmpty()) {
+            return Uni.createFrom().item(List.of(decisions));
+        }
+        List<Spend> toAsk = asked.stream().map(spends::get).toList();
+        return ask(toAsk, now).map(answers -> {
+            for (int i = 0; i < asked.size(); i++) {
+                decisions[asked.get(i)] = answers.get(i);
+            }
+            return List.of(decisions);
+        });
+    }
+
+    private Uni<List<RateLimiter.Decision>> ask(List<Spend> spends, long now) {
         if (storeAway.get() && now - storeAwayUntil.get() < 0) {
             return Uni.createFrom().item(locally(spends, now));
         }
@@ -100,6 +159,7 @@ public class SharedBuckets {
         for (Spend spend : spends) {
             args.add(Integer.toString(spend.perSecond()));
             args.add(Integer.toString(spend.burst()));
+            args.add(Integer.toString(leaseSize(spend)));
         }
         return redis.execute("EVALSHA", args.toArray(String[]::new))
                 .onFailure(SharedBuckets::scriptMissing).recoverWithUni(() -> {
@@ -125,11 +185,34 @@ public class SharedBuckets {
                 });
     }
 
+    /** The tokens this instance takes at once from a bucket: a tenth of a second of its rate shared by the instances. */
+    int leaseSize(Spend spend) {
+        return Math.max(1, Math.min(limits.leaseMax(), spend.perSecond() / (10 * instances)));
+    }
+
+    private static String leaseKey(Spend spend) {
+        return spend.kind() + ":" + spend.key();
+    }
+
+    /** Forgets ended leases now and then, so the map holds only buckets in use. */
+    private void sweepLeases(long now) {
+        if (leaseCalls.incrementAndGet() % SWEEP_LEASES_EVERY == 0) {
+            leases.values().removeIf(lease -> lease.ended(now));
+        }
+    }
+
     private List<RateLimiter.Decision> decisions(List<Spend> spends, Response answer) {
         List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
+        long until = System.nanoTime() + limits.leaseFor().toNanos();
         for (int i = 0; i < spends.size(); i++) {
-            decisions.add(new RateLimiter.Decision(answer.get(3 * i).toInteger() == 1, spends.get(i).burst(),
-                    answer.get(3 * i + 1).toInteger(), answer.get(3 * i + 2).toLong()));
+            Spend spend = spends.get(i);
+            int remaining = answer.get(4 * i + 1).toInteger();
+            int taken = answer.get(4 * i + 3).toInteger();
+            if (taken > 1) {
+                leases.computeIfAbsent(leaseKey(spend), key -> new Lease()).add(taken - 1, remaining, until);
+            }
+            decisions.add(new RateLimiter.Decision(answer.get(4 * i).toInteger() == 1, spend.burst(),
+                    remaining + Math.max(0, taken - 1), answer.get(4 * i + 2).toLong()));
         }
         return decisions;
     }
@@ -143,6 +226,40 @@ public class SharedBuckets {
             decisions.add(own.take(spend.key(), now));
         }
         return decisions;
+    }
+
+    /**
+     * Tokens of one bucket this instance took from the store ahead of its requests, spendable until {@code until}; the
+     * store's tokens left when they were taken make the {@code remaining} this instance reports.
+     */
+    static final class Lease {
+        private int tokens;
+        private int storeRemaining;
+        private long until;
+
+        synchronized void add(int more, int remaining, long newUntil) {
+            tokens += more;
+            storeRemaining = remaining;
+            until = newUntil;
+        }
+
+        /** Spends one leased token; null when none is left or the lease ended. */
+        synchronized RateLimiter.Decision take(long now, int burst) {
+            if (tokens <= 0 || now - until >= 0) {
+                tokens = 0;
+                return null;
+            }
+            tokens--;
+            return new RateLimiter.Decision(true, burst, storeRemaining + tokens, 0);
+        }
+
+        synchronized void giveBack() {
+            tokens++;
+        }
+
+        synchronized boolean ended(long now) {
+            return tokens <= 0 || now - until >= 0;
+        }
     }
 
     private static boolean scriptMissing(Throwable failure) {

@@ -73,7 +73,7 @@ class SharedBucketsTest {
         // another gateway instance spends the rest of the burst from the same bucket, with the same script
         String script = script();
         for (int i = 0; i < BURST; i++) {
-            redis.execute("EVAL", script, "1", bucket, "1", Integer.toString(BURST));
+            redis.execute("EVAL", script, "1", bucket, "1", Integer.toString(BURST), "1");
         }
         var refused = given().header("Authorization", token).get("/api/v1/matching/participants/me");
         assertThat(refused.statusCode()).as("what the other instance spent is gone here too").isEqualTo(429);

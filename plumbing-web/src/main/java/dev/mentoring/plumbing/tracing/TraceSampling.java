@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -18,11 +20,22 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * a call made outside any trace. A client span without a parent (a database query of the outbox relay, which polls
  * every second, or of a job claiming rows; the realm's keys fetched) is not recorded, so that the traces show requests
  * and events rather than polling. The relay's publish of an event without a trace still starts one (a producer span).
+ * <p>
+ * A trace started here (no caller's {@code traceparent}) is recorded with the probability
+ * {@code mentoring.tracing.ratio} (1: every one; production keeps a tenth, see docs/operations.md), decided on the trace
+ * id, so every service of one trace decides alike; the services follow the gateway's decision in the
+ * {@code traceparent}. Log lines carry the trace id either way.
  */
 @Singleton
 public class TraceSampling implements Sampler {
 
-    private final Sampler parentBased = Sampler.parentBased(Sampler.alwaysOn());
+    private final Sampler parentBased;
+    private final double ratio;
+
+    TraceSampling(@ConfigProperty(name = "mentoring.tracing.ratio", defaultValue = "1") double ratio) {
+        this.ratio = Math.max(0, Math.min(1, ratio));
+        this.parentBased = Sampler.parentBased(this.ratio >= 1 ? Sampler.alwaysOn() : Sampler.traceIdRatioBased(this.ratio));
+    }
 
     @Override
     public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
@@ -35,6 +48,7 @@ public class TraceSampling implements Sampler {
 
     @Override
     public String getDescription() {
-        return "ParentBased{AlwaysOn}, client calls outside a trace dropped";
+        return (ratio >= 1 ? "ParentBased{AlwaysOn}" : "ParentBased{TraceIdRatioBased{" + ratio + "}}")
+                + ", client calls outside a trace dropped";
     }
 }

@@ -31,6 +31,9 @@ final class RouteFixtures {
         fixtures.ids.put("partnershipId", partnership);
         fixtures.ids.put("participantId", Pairs.existingProfile(mentee));
         fixtures.ids.put("mentorId", Pairs.existingProfile(mentor));
+        // a dead letter's id (<partition>-<offset> on a service's dead-letter topic): whatever it names, it is none of a
+        // stranger's (session-service's DeadLetterReplayTest holds a real one of another tenant to 404)
+        fixtures.ids.put("deadLetterId", "0-0");
         fixtures.ids.put("employeeId", Platform.as(mentee).get("/api/v1/matching/participants/me").then().extract().path("employeeId"));
         fixtures.send(Callers.as(mentee), fixtures.operation("PUT", "/api/v1/matching/partnerships/{partnershipId}/agreement"))
                 .then().statusCode(201);

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Kafka against the code (overlays with a Strimzi {@code Kafka}): every topic the code uses is a KafkaTopic with enough
  * partitions and a retention; every KafkaUser grants exactly what its service does (Write on what it produces, Read on
- * what it consumes and on its groups; Describe allowed beside them), every producer and consumer has one, and its
+ * what it consumes, on its dead-letter topics (read back to list and replay) and on its groups; Describe allowed beside them), every producer and consumer has one, and its
  * workload uses its own credentials; the {@code analytics} user reads mentoring.*.v1 topics with groups
  * {@code analytics-*} and nothing else.
  */
@@ -143,6 +143,10 @@ final class KafkaCheck {
                 for (String t : service.consumes()) {
                     required.add(new Grant("topic", t, "literal", "Read"));
                     allowed.add(new Grant("topic", t, "literal", "Describe"));
+                }
+                for (String t : service.deadLetterTopics()) {
+                    // read back without a group to list and replay its dead letters (plumbing-data's DeadLetterDesk)
+                    required.add(new Grant("topic", t, "literal", "Read"));
                 }
                 for (String g : service.groups()) {
                     required.add(new Grant("group", g, "literal", "Read"));

@@ -13,6 +13,7 @@ import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.feedback.application.ParticipantCopies;
 import dev.mentoring.feedback.application.PartnershipCopies;
 import dev.mentoring.feedback.application.SessionCopies;
+import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import io.smallrye.mutiny.Uni;
 
@@ -28,7 +29,8 @@ public class EventConsumers {
     private final EventDispatch partnershipEvents;
     private final EventDispatch sessionEvents;
 
-    EventConsumers(ObjectMapper json, ParticipantCopies participants, PartnershipCopies partnerships, SessionCopies sessions) {
+    EventConsumers(ObjectMapper json, ParticipantCopies participants, PartnershipCopies partnerships, SessionCopies sessions,
+            DeadLetterDesk deadLetters) {
         this.participantEvents = EventDispatch.with(json)
                 .on(ParticipantEvents.UPDATED, participants::updated)
                 .on(ParticipantEvents.ERASED, participants::erased)
@@ -40,6 +42,10 @@ public class EventConsumers {
         this.sessionEvents = EventDispatch.with(json)
                 .on(SessionEvents.SESSION_CHANGES, sessions::changed)
                 .build();
+        // a dead letter of each channel is replayed through the same handling
+        deadLetters.handles("participant-events", participantEvents);
+        deadLetters.handles("partnership-events", partnershipEvents);
+        deadLetters.handles("session-events", sessionEvents);
     }
 
     @Incoming("participant-events")

@@ -39,6 +39,17 @@ public final class TopicWriter {
         }
     }
 
+    /** A record with headers (e.g. a dead letter as the consumers' dead-letter strategy writes it); answers its offset. */
+    public static long send(String topic, String key, String value, java.util.Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return producer().send(record).get().offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
+    }
+
     /** A structured CloudEvent 1.0 with a new id, as the platform's services publish them. */
     public static String cloudEvent(String type, String tenant, String data) {
         return """

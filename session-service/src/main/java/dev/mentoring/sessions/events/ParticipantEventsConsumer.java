@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.contracts.ParticipantEvents;
+import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import dev.mentoring.sessions.application.ParticipantCopies;
 import io.smallrye.mutiny.Uni;
@@ -23,11 +24,12 @@ public class ParticipantEventsConsumer {
 
     private final EventDispatch dispatch;
 
-    ParticipantEventsConsumer(ObjectMapper json, ParticipantCopies copies) {
+    ParticipantEventsConsumer(ObjectMapper json, ParticipantCopies copies, DeadLetterDesk deadLetters) {
         this.dispatch = EventDispatch.with(json)
                 .on(ParticipantEvents.UPDATED, copies::updated)
                 .on(ParticipantEvents.ERASED, copies::erased)
                 .build();
+        deadLetters.handles(CHANNEL, dispatch); // a dead letter of this channel is replayed through the same handling
     }
 
     @Incoming(CHANNEL)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.contracts.AgreementEvents;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import dev.mentoring.sessions.application.PartnershipCopies;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +25,12 @@ public class PartnershipEventsConsumer {
 
     private final EventDispatch dispatch;
 
-    PartnershipEventsConsumer(ObjectMapper json, PartnershipCopies copies) {
+    PartnershipEventsConsumer(ObjectMapper json, PartnershipCopies copies, DeadLetterDesk deadLetters) {
         this.dispatch = EventDispatch.with(json)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, copies::changed)
                 .on(AgreementEvents.ACTIVATED, copies::agreementActivated)
                 .build();
+        deadLetters.handles(CHANNEL, dispatch); // a dead letter of this channel is replayed through the same handling
     }
 
     @Incoming(CHANNEL)

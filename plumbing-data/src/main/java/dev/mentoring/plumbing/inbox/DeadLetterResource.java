@@ -68,7 +68,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "The events this service gave up on, for your tenant",
+    @Operation(operationId = DeadLetterDocument.LIST, summary = "The events this service gave up on, for your tenant",
             description = "Each with why (reason, cause), the event's id and type, where it was read (topic, partition, "
                     + "offset), and whether it is handled by now. Events carry no free text, and none is shown.")
     public Uni<DeadLetterList> list() {
@@ -83,7 +83,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{deadLetterId}/replay")
-    @Operation(operationId = "replayDeadLetter", summary = "Hand a dead letter to its consumer again, once the cause is fixed",
+    @Operation(operationId = DeadLetterDocument.REPLAY, summary = "Hand a dead letter to its consumer again, once the cause is fixed",
             description = "Idempotent: an event handled before changes nothing again. The dead letter stays on the topic "
                     + "and is listed as handled.")
     @APIResponse(responseCode = "200", description = "What the replay did",

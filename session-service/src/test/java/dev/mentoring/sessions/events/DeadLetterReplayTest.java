@@ -127,6 +127,14 @@ class DeadLetterReplayTest {
     }
 
     @Test
+    void theOperationsAreNamedAfterTheServiceSoThatTheCombinedDocumentKeepsThemApart() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(document.getString("paths.'/dead-letters'.get.operationId")).isEqualTo("listSessionServiceDeadLetters");
+        assertThat(document.getString("paths.'/dead-letters/{deadLetterId}/replay'.post.operationId"))
+                .isEqualTo("replaySessionServiceDeadLetter");
+    }
+
+    @Test
     void anotherTenantsDeadLettersDoNotExistForYouAndOnlyProgramAdminsSeeAny() {
         UUID participant = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();

@@ -15,6 +15,7 @@ import dev.mentoring.feedback.application.PartnershipCopies;
 import dev.mentoring.feedback.application.SessionCopies;
 import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,6 +23,8 @@ import io.smallrye.mutiny.Uni;
  * and hands what feedback-service needs to the copies' use cases. An event it cannot read or use goes to the
  * dead-letter topic with the reason, without stopping the others; types it does not need are skipped.
  */
+// made at start, so that its dispatch is registered for replays before any event arrives
+@Startup
 @ApplicationScoped
 public class EventConsumers {
 

@@ -33,7 +33,8 @@ import io.vertx.mutiny.redis.client.Response;
  * second of the rate shared by {@code instances}, and {@code lease-max}), spends one at once and the rest on its next
  * requests of that bucket without asking the store, within {@code lease-for}. Tokens leased are spent in the store, so
  * the gateways together never allow more than the limits; those left unspent when a lease ends are dropped (the caller
- * gets up to a lease less, never more). A person's bucket (20/s) is never leased: each of their requests asks the store.
+ * gets up to a lease less, never more); one instance holds at most one lease of a bucket. A person's bucket is never
+ * leased: each of their requests asks the store.
  * <p>
  * <b>When the store is down</b> (refused, or no answer within {@code store-timeout}) the gateway fails open to buckets
  * of its own holding {@code 1/instances} of every rate and burst, so the platform still limits at about the configured
@@ -185,8 +186,14 @@ public class SharedBuckets {
                 });
     }
 
-    /** The tokens this instance takes at once from a bucket: a tenth of a second of its rate shared by the instances. */
+    /**
+     * The tokens this instance takes at once from a bucket: a tenth of a second of its rate shared by the instances, at
+     * most {@code lease-max}; 1 (no lease) for a person's bucket, whatever its rate, so that a person's limit is exact.
+     */
     int leaseSize(Spend spend) {
+        if ("user".equals(spend.kind())) {
+            return 1;
+        }
         return Math.max(1, Math.min(limits.leaseMax(), spend.perSecond() / (10 * instances)));
     }
 
@@ -209,7 +216,7 @@ public class SharedBuckets {
             int remaining = answer.get(4 * i + 1).toInteger();
             int taken = answer.get(4 * i + 3).toInteger();
             if (taken > 1) {
-                leases.computeIfAbsent(leaseKey(spend), key -> new Lease()).add(taken - 1, remaining, until);
+                leases.computeIfAbsent(leaseKey(spend), key -> new Lease()).add(taken - 1, leaseSize(spend), remaining, until);
             }
             decisions.add(new RateLimiter.Decision(answer.get(4 * i).toInteger() == 1, spend.burst(),
                     remaining + Math.max(0, taken - 1), answer.get(4 * i + 2).toLong()));
@@ -237,8 +244,12 @@ public class SharedBuckets {
         private int storeRemaining;
         private long until;
 
-        synchronized void add(int more, int remaining, long newUntil) {
-            tokens += more;
+        /**
+         * Keeps tokens just taken, at most {@code cap} held in all: requests that found the lease empty at once each took
+         * one, and what is beyond one lease is dropped rather than hoarded (the caller gets less, never more).
+         */
+        synchronized void add(int more, int cap, int remaining, long newUntil) {
+            tokens = Math.min(cap, Math.max(0, tokens) + more);
             storeRemaining = remaining;
             until = newUntil;
         }

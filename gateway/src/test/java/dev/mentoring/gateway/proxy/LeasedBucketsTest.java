@@ -106,6 +106,11 @@ class LeasedBucketsTest {
     }
 
     @Test
+    void aPersonsBucketIsNeverLeasedWhateverItsRate() {
+        assertThat(buckets.leaseSize(new SharedBuckets.Spend("user", "acme|someone", 100_000, 100_000))).isEqualTo(1);
+    }
+
+    @Test
     void twoGatewaysLeasingFromOneBucketNeverPassItsLimit() {
         // a second gateway instance: its own leases, the same store and script
         SharedBuckets other = new SharedBuckets(reactiveRedis, config, new SimpleMeterRegistry());

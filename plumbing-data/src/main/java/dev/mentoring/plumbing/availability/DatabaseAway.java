@@ -29,7 +29,8 @@ public class DatabaseAway implements FailureClassifier {
                 : Optional.empty();
     }
 
-    static boolean isAway(Throwable e) {
+    /** Whether the failure or any of its causes says the database cannot serve now ({@link #cannotServe}). */
+    public static boolean isAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cannotServe(cause)) {
                 return true;

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.config.Config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * The events this service's consumers gave up on, read back from its dead-letter topic, and replayed through the
@@ -68,10 +71,18 @@ public class DeadLetterDesk {
     /** What each channel's consumer handles, as it registered it. */
     private final Map<String, EventDispatch> dispatchOfChannel = new ConcurrentHashMap<>();
 
-    DeadLetterDesk(ObjectMapper json, Config config) {
+    DeadLetterDesk(ObjectMapper json, Config config, @Identifier("default-kafka-broker") Instance<Map<String, Object>> broker) {
         this.json = json;
+        // the connection the channels use (bootstrap servers, TLS, SASL), from kafka.* and KAFKA_* alike
+        if (broker.isResolvable()) {
+            broker.get().forEach((name, value) -> {
+                if (value != null) {
+                    kafka.put(name, String.valueOf(value));
+                }
+            });
+        }
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.")) {
+            if (name.startsWith("kafka.") && !kafka.containsKey(name.substring("kafka.".length()))) {
                 config.getOptionalValue(name, String.class).ifPresent(value -> kafka.put(name.substring("kafka.".length()), value));
             }
             Matcher incoming = INCOMING.matcher(name);
@@ -205,8 +216,10 @@ public class DeadLetterDesk {
                 eventId = UUID.fromString(eventId).toString();
             } catch (IllegalArgumentException notAUuid) {
                 eventId = null;
-                tenant = null; // not one of ours
             }
+        }
+        if (eventId == null || type == null) {
+            tenant = null; // no event of ours: nobody's to list or replay
         }
         String originalTopic = header(record, "dead-letter-topic");
         DeadLetter letter = new DeadLetter(record.partition() + "-" + record.offset(),

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.apache.kafka.common.KafkaException;
+
 import dev.mentoring.plumbing.availability.DatabaseAway;
 import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
@@ -56,6 +58,8 @@ public class DeadLetterResource {
     }
 
     private static final String HANDLED = "select event_id from processed_event where event_id = any($1)";
+    /** The longest a replay waits for its handling: below the gateway's route timeout (15 s). */
+    private static final java.time.Duration REPLAY_WAIT = java.time.Duration.ofSeconds(12);
 
     private final DeadLetterDesk desk;
     private final Caller caller;
@@ -116,16 +120,25 @@ public class DeadLetterResource {
                     return Uni.createFrom().item(new Replay(letter, "SKIPPED"));
                 }
                 return dispatch.dispatch(found.get().cloudEvent())
-                        .onFailure(failure -> !DatabaseAway.cannotServe(failure)).transform(failure -> new ProblemException(422,
-                                "Unprocessable Content", "The event still cannot be handled: " + brief(failure)))
+                        // a handling that waits out a database away (Redelivery) answers within the gateway's route timeout
+                        .ifNoItem().after(REPLAY_WAIT).failWith(() -> new ProblemException(503, "Service Unavailable",
+                                "The event is still being handled (the database may be away); replay again shortly"))
+                        .onFailure(failure -> !(failure instanceof ProblemException) && !DatabaseAway.isAway(failure))
+                        .transform(failure -> new ProblemException(422, "Unprocessable Content",
+                                "The event still cannot be handled: " + brief(failure)))
                         .map(done -> new Replay(DeadLetterDesk.judged(letter, true), "HANDLED"));
             });
         });
     }
 
-    /** Runs Kafka's blocking reads on a worker thread, and goes on in the request's own context. */
+    /**
+     * Runs Kafka's blocking reads on a worker thread, and goes on in the request's own context; a broker that cannot be
+     * read now (away, too slow, refusing) is 503 with Retry-After.
+     */
     private static <T> Uni<T> blocking(Context context, Supplier<T> read) {
-        Uni<T> off = Uni.createFrom().item(read).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<T> off = Uni.createFrom().item(read).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(KafkaException.class).transform(failure -> new ProblemException(503, "Service Unavailable",
+                        "The dead-letter topic cannot be read just now; try again shortly"));
         return context == null ? off : off.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 

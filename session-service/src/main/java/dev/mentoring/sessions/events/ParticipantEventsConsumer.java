@@ -10,6 +10,7 @@ import dev.mentoring.contracts.ParticipantEvents;
 import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import dev.mentoring.sessions.application.ParticipantCopies;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,6 +18,8 @@ import io.smallrye.mutiny.Uni;
  * {@link ParticipantCopies}. An event it cannot read fails, and the channel's dead-letter strategy moves it to the
  * dead-letter topic with the reason, without stopping the events behind it.
  */
+// made at start, so that its dispatch is registered for replays before any event arrives
+@Startup
 @ApplicationScoped
 public class ParticipantEventsConsumer {
 

@@ -11,6 +11,7 @@ import dev.mentoring.contracts.PartnershipEvents;
 import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import dev.mentoring.sessions.application.PartnershipCopies;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,6 +19,8 @@ import io.smallrye.mutiny.Uni;
  * partnership.* events and agreement.activated to {@link PartnershipCopies}; the request events are not needed here.
  * An event it cannot read or apply goes to the dead-letter topic with the reason, without stopping the others.
  */
+// made at start, so that its dispatch is registered for replays before any event arrives
+@Startup
 @ApplicationScoped
 public class PartnershipEventsConsumer {
 

@@ -2,6 +2,11 @@ package dev.mentoring.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -20,45 +25,72 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * The chaos run's load (deploy/local/chaos): journeys through the load balancer and both gateways with real tokens from
- * the real Keycloak, at a constant arrival rate, for a fixed time.
+ * the real Keycloak, at constant arrival rates, for a fixed time.
  * <ul>
- * <li>an HR platform's sync (40 %): a person created ({@code PUT /participants/by-employee-id/LOAD-<run>-<n>}) or one
- * of a fixed set of people updated again;</li>
+ * <li>an HR platform's sync (40 % of {@code load.rate}): a person created
+ * ({@code PUT /participants/by-employee-id/LOAD-<run>-<n>}) or one of a fixed set of people updated again;</li>
  * <li>mentees (45 %): their profile and their recommendations;</li>
- * <li>program admins (15 %): the tenant's participants, a page.</li>
+ * <li>program admins (15 %): the tenant's participants, a page;</li>
+ * <li>partnerships ({@code load.partnerships} per second): a mentee asks a mentor, who declines (a quarter) or
+ * accepts; both sign an agreement with a goal; the mentee schedules a weekly series (its first within the day, so its
+ * reminder falls due) and moves one, records a meeting that took place, which the mentor completes, with a note and an
+ * action item; the mentee gives feedback on it and reaches the goal; an analytics client reads the figures; the
+ * partnership ends. Each journey holds one of {@code load.pairs} mentee-mentor pairs (deploy/local/chaos-people) for
+ * its length; steps that wait for another service to learn of the partnership are asked again every half second.</li>
  * </ul>
- * Every answer is written to {@code load.log} (one line per request: time, journey, status, latency, and for a write
- * its employee id and the version it was acknowledged with), which the audit reads: every 2xx write must be stored, its
- * event published once, and the other services' copies must converge.
+ * Every answer is written to {@code load.log}, one line per request:
+ * {@code epoch ms,step,status,ms,subject,version,key,answer} where subject is the employee id (HR sync) or the goal
+ * (check-in), version the acknowledged version (HR sync), key the partnership, and answer, for any status but 2xx,
+ * {@code problem} when it was application/problem+json and {@code +retry} when it said Retry-After. The audit
+ * (deploy/local/chaos-audit) reads it.
  */
 public class PlatformLoad extends Simulation {
 
     private static final String GATEWAY = System.getProperty("gateway.url", "http://127.0.0.1:8000");
     private static final String KEYCLOAK = System.getProperty("keycloak.url", "http://127.0.0.1:8180");
     private static final int RATE = Integer.getInteger("load.rate", 20);
+    private static final double PARTNERSHIPS = Double.parseDouble(System.getProperty("load.partnerships", "1"));
+    private static final int PAIRS = Integer.getInteger("load.pairs", 40);
     private static final int SECONDS = Integer.getInteger("load.seconds", 60);
     private static final String RUN = System.getProperty("load.run", Long.toString(System.currentTimeMillis() / 1000));
     private static final Path LOG = Path.of(System.getProperty("load.log", "target/load/load.log"));
     /** The people the sync updates again and again (their versions rise; the copies must reach the last). */
     private static final int KEPT = 50;
+    /** How often a step that waits for another service is asked (every half second: a minute). */
+    private static final int TRIES = 120;
 
     private static final AtomicLong created = new AtomicLong();
     private static final BufferedWriter log = open();
+    /** The pairs free for a journey; a pair whose journey stopped half-way is tidied by the next that takes it. */
+    private static final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>(IntStream.rangeClosed(1, PAIRS).boxed().toList());
+    private static final Set<Integer> untidy = ConcurrentHashMap.newKeySet();
 
     private static BufferedWriter open() {
         try {
@@ -93,7 +125,7 @@ public class PlatformLoad extends Simulation {
                 return now.token();
             }
             try {
-                String form = caller.startsWith("hr-")
+                String form = caller.startsWith("hr-") || caller.startsWith("analytics-")
                         ? "grant_type=client_credentials&client_id=" + caller + "&client_secret=" + caller + "-local-secret"
                         : "grant_type=password&client_id=mentoring-test&password=demo&username=" + URLEncoder.encode(caller, StandardCharsets.UTF_8);
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/mentoring/protocol/openid-connect/token"))
@@ -124,57 +156,220 @@ public class PlatformLoad extends Simulation {
                  "maxTimeZoneGapHours":3,"optedIn":false}}""".formatted(name);
     }
 
-    /** One line of the log per answer: epoch ms, journey, status, ms, employee id (writes) and acknowledged version. */
-    private static Session logged(Session session, String journey) {
+    /** A request as this caller (a session attribute naming them, or a fixed caller), its answer kept for the log. */
+    private static HttpRequestActionBuilder as(HttpRequestActionBuilder request, Function<Session, String> caller) {
+        return request.header("Authorization", session -> "Bearer " + Tokens.of(caller.apply(session)))
+                .check(status().saveAs("status"), header("ETag").optional().saveAs("etag"),
+                        header("Content-Type").optional().saveAs("contentType"), header("Retry-After").optional().saveAs("retryAfter"));
+    }
+
+    /** One line of the log per answer (see the class comment). */
+    private static Session logged(Session session, String step) {
         int status = session.contains("status") ? session.getInt("status") : 0;
         long started = session.contains("started") ? session.getLong("started") : System.currentTimeMillis();
-        String employee = session.contains("employee") ? session.getString("employee") : "";
+        String subject = session.contains("subject") ? session.getString("subject") : "";
         // the version acknowledged: the ETag, the profile's version in quotes
         String etag = session.contains("etag") ? session.getString("etag") : null;
-        String version = etag == null ? "" : etag.replaceAll("[^0-9]", "");
-        write(System.currentTimeMillis() + "," + journey + "," + status + "," + (System.currentTimeMillis() - started) + ","
-                + employee + "," + (status / 100 == 2 ? version : ""));
-        return session.remove("status").remove("etag").remove("employee");
+        String version = etag == null || status / 100 != 2 ? "" : etag.replaceAll("[^0-9]", "");
+        String key = session.contains("partnership") ? session.getString("partnership") : "";
+        String answer = "";
+        if (status / 100 != 2) {
+            String type = session.contains("contentType") ? session.getString("contentType") : "";
+            answer = (type.startsWith("application/problem+json") ? "problem" : "") + (session.contains("retryAfter") ? "+retry" : "");
+        }
+        write(System.currentTimeMillis() + "," + step + "," + status + "," + (System.currentTimeMillis() - started) + ","
+                + subject + "," + version + "," + key + "," + answer);
+        return session.remove("status").remove("etag").remove("contentType").remove("retryAfter").remove("subject");
     }
 
-    private static ChainBuilder timed(String journey, ChainBuilder request) {
-        return io.gatling.javaapi.core.CoreDsl.exec(session -> session.set("started", System.currentTimeMillis()))
-                .exec(request).exec(session -> logged(session, journey));
+    /** One request, logged; the journey is left (its block fails) unless the answer is one of {@code expected}. */
+    private static ChainBuilder step(String step, HttpRequestActionBuilder request, int... expected) {
+        return exec(session -> session.set("started", System.currentTimeMillis())).exec(request).exec(session -> {
+            int status = session.contains("status") ? session.getInt("status") : 0;
+            Session next = logged(session, step);
+            return expected.length == 0 || Arrays.stream(expected).anyMatch(s -> s == status) ? next : next.markAsFailed();
+        });
     }
 
-    private static final ChainBuilder sync = timed("hr-sync", io.gatling.javaapi.core.CoreDsl
-            .exec(session -> {
-                long n = created.incrementAndGet();
-                String employee = n % 3 == 0 ? "LOAD-KEPT-" + (n % KEPT) : "LOAD-" + RUN + "-" + n;
-                return session.set("employee", employee).set("profileBody", profile("Load person " + employee + " v" + n));
-            })
-            .exec(http("hr-sync").put(session -> "/api/v1/matching/participants/by-employee-id/" + session.getString("employee"))
-                    .header("Authorization", session -> "Bearer " + Tokens.of("hr-acme"))
-                    .header("Content-Type", "application/json")
-                    .body(StringBody(session -> session.getString("profileBody")))
-                    .check(status().saveAs("status"), header("ETag").optional().saveAs("etag"))));
+    /**
+     * A request asked again every half second while {@code again} holds of its answer (another service has not yet
+     * learnt what it needs, or a time was taken), up to a minute; then as {@link #step}.
+     */
+    private static ChainBuilder eventually(String step, HttpRequestActionBuilder request, Predicate<Session> again, int... expected) {
+        return exec(session -> session.set("tries", 0).set("again", true))
+                .asLongAs(session -> session.getBoolean("again")).on(
+                        exec(session -> session.set("tries", session.getInt("tries") + 1).set("started", System.currentTimeMillis()))
+                                .exec(request)
+                                .exec(session -> {
+                                    int status = session.contains("status") ? session.getInt("status") : 0;
+                                    boolean more = again.test(session) && session.getInt("tries") < TRIES;
+                                    Session next = logged(session, step).set("again", more).set("last", status);
+                                    return more || expected.length == 0 || Arrays.stream(expected).anyMatch(s -> s == status) ? next : next.markAsFailed();
+                                })
+                                .doIf(session -> session.getBoolean("again")).then(pause(Duration.ofMillis(500))));
+    }
 
-    private static final ChainBuilder mentee = timed("mentee-recommendations", io.gatling.javaapi.core.CoreDsl
-            .exec(session -> session.set("mentee", "acme-mentee" + (1 + (int) (Math.random() * 4))))
-            .exec(http("mentee-profile").get("/api/v1/matching/participants/me")
-                    .header("Authorization", session -> "Bearer " + Tokens.of(session.getString("mentee")))
-                    .check(status().saveAs("status")))
-            .exec(session -> logged(session, "mentee-profile").set("started", System.currentTimeMillis()))
-            .exec(http("mentee-recommendations").get("/api/v1/matching/participants/me/recommendations")
-                    .header("Authorization", session -> "Bearer " + Tokens.of(session.getString("mentee")))
-                    .check(status().saveAs("status"))));
+    private static Predicate<Session> statusIn(int... statuses) {
+        return session -> {
+            int status = session.contains("status") ? session.getInt("status") : 0;
+            return Arrays.stream(statuses).anyMatch(s -> s == status);
+        };
+    }
 
-    private static final ChainBuilder admin = timed("admin-participants", io.gatling.javaapi.core.CoreDsl
-            .exec(http("admin-participants").get("/api/v1/matching/participants?limit=20")
-                    .header("Authorization", session -> "Bearer " + Tokens.of("acme-admin"))
-                    .check(status().saveAs("status"))));
+    private static ChainBuilder timed(String journey, HttpRequestActionBuilder request) {
+        return step(journey, request);
+    }
+
+    private static final ChainBuilder sync = exec(session -> {
+        long n = created.incrementAndGet();
+        String employee = n % 3 == 0 ? "LOAD-KEPT-" + (n % KEPT) : "LOAD-" + RUN + "-" + n;
+        return session.set("employee", employee).set("profileBody", profile("Load person " + employee + " v" + n));
+    }).exec(session -> session.set("subject", session.getString("employee")))
+            .exec(timed("hr-sync", as(http("hr-sync").put(session -> "/api/v1/matching/participants/by-employee-id/" + session.getString("employee"))
+                    .header("Content-Type", "application/json").body(StringBody(session -> session.getString("profileBody"))), session -> "hr-acme")));
+
+    private static final ChainBuilder mentee = exec(session -> session.set("mentee", "acme-mentee" + (1 + ThreadLocalRandom.current().nextInt(4))))
+            .exec(timed("mentee-profile", as(http("mentee-profile").get("/api/v1/matching/participants/me"), session -> session.getString("mentee"))))
+            .exec(timed("mentee-recommendations", as(http("mentee-recommendations").get("/api/v1/matching/participants/me/recommendations"),
+                    session -> session.getString("mentee"))));
+
+    private static final ChainBuilder admin = timed("admin-participants",
+            as(http("admin-participants").get("/api/v1/matching/participants?limit=20"), session -> "acme-admin"));
+
+    private static String minuteIn(LocalDateTime from, int minutes) {
+        return from.plusMinutes(ThreadLocalRandom.current().nextInt(minutes)).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    private static Function<Session, String> mentee() {
+        return session -> session.getString("mentee");
+    }
+
+    private static Function<Session, String> mentor() {
+        return session -> session.getString("mentor");
+    }
+
+    /** A pair whose last journey stopped half-way: the mentee's open requests withdrawn, running partnerships ended. */
+    private static final ChainBuilder tidy = exec(session -> session.set("open", List.of()).set("running", List.of()))
+            .exec(step("tidy-requests", as(http("tidy-requests").get("/api/v1/matching/mentorship-requests?state=OPEN&limit=200")
+                    .check(jsonPath("$.items[*].id").findAll().optional().saveAs("open")), mentee()), 200))
+            .foreach("#{open}", "openId").on(step("tidy-withdraw", as(http("tidy-withdraw")
+                    .post("/api/v1/matching/mentorship-requests/#{openId}/withdrawal"), mentee()), 200, 409))
+            .exec(step("tidy-partnerships", as(http("tidy-partnerships").get("/api/v1/matching/partnerships?state=ACTIVE&limit=200")
+                    .check(jsonPath("$.items[*].id").findAll().optional().saveAs("running")), mentee()), 200))
+            .foreach("#{running}", "runningId").on(step("tidy-end", as(http("tidy-end")
+                    .post("/api/v1/matching/partnerships/#{runningId}/ending").header("Content-Type", "application/json")
+                    .body(StringBody("{\"reasonCategory\":\"OTHER\"}")), mentee()), 200, 409));
+
+    private static final String SESSIONS = "/api/v1/sessions/partnerships/#{partnership}/sessions";
+
+    private static final ChainBuilder partnershipJourney = exitBlockOnFail().on(
+            doIfTidy()
+                    .exec(step("mentor-profile", as(http("mentor-profile").get("/api/v1/matching/participants/me")
+                            .check(jsonPath("$.id").optional().saveAs("mentorId")), mentor()), 200))
+                    .exec(step("request", as(http("request").post("/api/v1/matching/mentorship-requests").header("Content-Type", "application/json")
+                            .body(StringBody("{\"mentorId\":\"#{mentorId}\",\"message\":\"Would you mentor me?\"}"))
+                            .check(jsonPath("$.id").optional().saveAs("partnership")), mentee()), 201))
+                    .exec(session -> session.set("declines", ThreadLocalRandom.current().nextInt(4) == 0))
+                    .doIfOrElse(session -> session.getBoolean("declines")).then(
+                            step("decline", as(http("decline").post("/api/v1/matching/mentorship-requests/#{partnership}/decline")
+                                    .header("Content-Type", "application/json").body(StringBody("{\"reasonCategory\":\"SCHEDULE_CONFLICT\"}")), mentor()), 200))
+                    .orElse(exec(step("accept", as(http("accept").post("/api/v1/matching/mentorship-requests/#{partnership}/acceptance"), mentor()), 200))
+                            .exec(step("agreement", as(http("agreement").put("/api/v1/matching/partnerships/#{partnership}/agreement")
+                                    .header("Content-Type", "application/json").body(StringBody(session -> """
+                                            {"goals":[{"statement":"Run the quarterly planning","measure":"plans run","target":"1",
+                                             "why":"Lead the team","dueDate":"%s"}],"cadence":"WEEKLY","sessionMinutes":30,"meetingMode":"VIDEO"}"""
+                                            .formatted(LocalDate.now().plusMonths(2)))), mentee()), 201))
+                            .exec(step("sign-mentee", as(http("sign-mentee").post("/api/v1/matching/partnerships/#{partnership}/agreement/signatures")
+                                    .header("Content-Type", "application/json").body(StringBody("{\"version\":1}")), mentee()), 200))
+                            .exec(step("sign-mentor", as(http("sign-mentor").post("/api/v1/matching/partnerships/#{partnership}/agreement/signatures")
+                                    .header("Content-Type", "application/json").body(StringBody("{\"version\":1}")), mentor()), 200))
+                            // session-service learns of the partnership from its events (404 until then); a taken time is 409
+                            .exec(eventually("schedule-series", as(http("schedule-series").post(SESSIONS).header("Content-Type", "application/json")
+                                    .body(StringBody(session -> """
+                                            {"start":"%s","timeZone":"UTC","durationMinutes":30,"mode":"VIDEO","rrule":"FREQ=WEEKLY;COUNT=3",
+                                             "placeOrLink":"https://meet.example.com/load"}"""
+                                            .formatted(minuteIn(LocalDateTime.now(ZoneOffset.UTC).plusHours(2), 20 * 60))))
+                                    .check(jsonPath("$.sessions[1].id").optional().saveAs("moving")), mentee()), statusIn(404, 403, 409), 201))
+                            .exec(eventually("move", as(http("move").post("/api/v1/sessions/#{moving}/rescheduling").header("Content-Type", "application/json")
+                                    .body(StringBody(session -> "{\"start\":\"" + minuteIn(LocalDateTime.now(ZoneOffset.UTC).plusDays(9), 24 * 60) + "\"}")),
+                                    mentee()), statusIn(409), 200))
+                            .exec(eventually("record-held", as(http("record-held").post(SESSIONS).header("Content-Type", "application/json")
+                                    .body(StringBody(session -> """
+                                            {"start":"%s","timeZone":"UTC","durationMinutes":30,"mode":"PHONE"}"""
+                                            .formatted(minuteIn(LocalDateTime.now(ZoneOffset.UTC).minusDays(13), 12 * 24 * 60))))
+                                    .check(jsonPath("$.sessions[0].id").optional().saveAs("held")), mentee()), statusIn(409), 201))
+                            .exec(step("complete", as(http("complete").post("/api/v1/sessions/#{held}/completion").header("Content-Type", "application/json")
+                                    .body(StringBody("{\"attendance\":\"BOTH\",\"actualMinutes\":30}")), mentor()), 200))
+                            .exec(step("note", as(http("note").post("/api/v1/sessions/#{held}/notes").header("Content-Type", "application/json")
+                                    .body(StringBody("{\"text\":\"Agreed: practise the pitch twice\"}")), mentor()), 201))
+                            .exec(step("action-item", as(http("action-item").post("/api/v1/sessions/partnerships/#{partnership}/action-items")
+                                    .header("Content-Type", "application/json").body(StringBody(session -> """
+                                            {"title":"Draft the promotion case","assignee":"MENTEE","dueDate":"%s"}"""
+                                            .formatted(LocalDate.now().plusDays(10)))), mentor()), 201))
+                            // feedback-service learns of the session and the partnership from their events
+                            .exec(eventually("feedback", as(http("feedback").post("/api/v1/feedback/sessions/#{held}/feedback")
+                                    .header("Content-Type", "application/json")
+                                    .body(StringBody("{\"overall\":4,\"preparation\":4,\"communication\":5,\"comment\":\"Useful\",\"shareWithOther\":true}")),
+                                    mentee()), statusIn(404, 403, 409), 201))
+                            .exec(session -> session.remove("goal"))
+                            .exec(eventually("goals", as(http("goals").get("/api/v1/feedback/partnerships/#{partnership}/goals")
+                                    .check(jsonPath("$.items[0].goalId").optional().saveAs("goal")), mentee()),
+                                    session -> !session.contains("goal") || statusIn(404, 403).test(session), 200))
+                            .exec(session -> session.set("subject", session.getString("goal")))
+                            .exec(step("goal-reached", as(http("goal-reached").post("/api/v1/feedback/partnerships/#{partnership}/goals/#{goal}/check-ins")
+                                    .header("Content-Type", "application/json").body(StringBody("{\"progressPercent\":100,\"note\":\"Ran it\"}")), mentee()), 201))
+                            .exec(step("analytics", as(http("analytics").get("/api/v1/feedback/analytics"), session -> "analytics-acme"), 200))
+                            .exec(step("end", as(http("end").post("/api/v1/matching/partnerships/#{partnership}/ending")
+                                    .header("Content-Type", "application/json").body(StringBody("{\"reasonCategory\":\"GOALS_ACHIEVED\"}")), mentee()), 200))));
+
+    private static ChainBuilder doIfTidy() {
+        return doIf(session -> untidy.contains(session.getInt("pair"))).then(tidy);
+    }
+
+    private static final ChainBuilder partnership = exec(session -> {
+        Integer pair = free.poll();
+        return pair == null ? session.set("pair", 0)
+                : session.set("pair", pair).set("mentee", "acme-load-mentee%02d".formatted(pair)).set("mentor", "acme-load-mentor%02d".formatted(pair));
+    }).doIfOrElse(session -> session.getInt("pair") == 0).then(exec(session -> {
+        write(System.currentTimeMillis() + ",no-pair-free,0,0,,,,");
+        return session;
+    })).orElse(exec(partnershipJourney).exec(session -> {
+        int pair = session.getInt("pair");
+        if (session.isFailed()) {
+            untidy.add(pair);
+        } else {
+            untidy.remove(pair);
+        }
+        free.add(pair);
+        return session.markAsSucceeded().remove("partnership");
+    }));
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(GATEWAY).acceptHeader("application/json")
                 .disableFollowRedirect().shareConnections();
-        ScenarioBuilder journeys = scenario("journeys").exec(randomSwitch().on(
+        var journeys = scenario("journeys").exec(randomSwitch().on(
                 new Choice.WithWeight(40.0, sync), new Choice.WithWeight(45.0, mentee), new Choice.WithWeight(15.0, admin)));
-        setUp(journeys.injectOpen(constantUsersPerSec(RATE).during(SECONDS))).protocols(protocol);
+        var partnerships = scenario("partnerships").exec(partnership);
+        if (PARTNERSHIPS > 0) {
+            setUp(journeys.injectOpen(constantUsersPerSec(RATE).during(SECONDS)),
+                    partnerships.injectOpen(constantUsersPerSec(PARTNERSHIPS).during(SECONDS))).protocols(protocol);
+        } else {
+            setUp(journeys.injectOpen(constantUsersPerSec(RATE).during(SECONDS))).protocols(protocol);
+        }
+    }
+
+    /**
+     * Every caller's token fetched before the load begins: a password grant costs Keycloak tens of milliseconds of
+     * hashing, and fetched during the load it would hold up the load's own threads.
+     */
+    @Override
+    public void before() {
+        List<String> callers = new java.util.ArrayList<>(List.of("hr-acme", "analytics-acme", "acme-admin"));
+        IntStream.rangeClosed(1, 4).forEach(n -> callers.add("acme-mentee" + n));
+        if (PARTNERSHIPS > 0) {
+            IntStream.rangeClosed(1, PAIRS).forEach(n -> callers.addAll(List.of("acme-load-mentee%02d".formatted(n), "acme-load-mentor%02d".formatted(n))));
+        }
+        callers.parallelStream().forEach(Tokens::of);
     }
 
     @Override

@@ -71,6 +71,9 @@ public class ServiceProxy {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
+                // an idle pooled connection is closed here before anything between (a load balancer, a proxy: commonly
+                // 60 s idle) closes it, so that no request is sent on a connection being closed under it
+                .setKeepAliveTimeout(30)
                 .setMaxPoolSize(100)
                 .setConnectTimeout(2_000)
                 // the trace goes on from the gateway's server span, set by forwardTrace (a tracer's own would add a second)

@@ -3,6 +3,7 @@ package dev.mentoring.plumbing.inbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.mentoring.plumbing.availability.DatabaseAway;
@@ -12,9 +13,12 @@ import io.vertx.pgclient.PgException;
 
 /**
  * Handles one received event again when it failed for a passing reason: the database unreachable or
- * restarting, a connection cut or reset (any I/O failure), a deadlock or a serialization failure, a lock or a pool that timed out. Tried again with backoff
- * (200 ms doubling to 5 s, 8 times: about half a minute) before the channel's failure strategy, the
- * dead-letter topic, takes it; an event that cannot be read or applied (anything else) goes there at once.
+ * restarting, a connection cut or reset (any I/O failure), a deadlock or a serialization failure, a lock or a pool that
+ * timed out. Tried again with backoff (200 ms doubling to 5 s) for up to {@link #FOR} before the channel's failure
+ * strategy, the dead-letter topic, takes it: a database away for half a minute (the load-and-faults run's PostgreSQL
+ * stopped for 30 s, which dead-lettered events when this was about 30 s) leaves no dead letter, and the record is
+ * finished before the connector's 60 s for an unprocessed record would call the channel stuck. An event that cannot be
+ * read or applied (anything else) goes there at once.
  * The partition waits meanwhile, so one partnership's events keep their order, and each try is a transaction
  * of its own (the inbox makes a try that did commit count once).
  * <p>
@@ -26,7 +30,8 @@ import io.vertx.pgclient.PgException;
  */
 public final class Redelivery {
 
-    static final int TRIES = 8;
+    /** How long a passing failure is tried again: under the connector's 60 s for a record left unprocessed. */
+    static final Duration FOR = Duration.ofSeconds(50);
 
     /** Whether this instance has begun to stop. */
     private static volatile boolean stopping;
@@ -36,14 +41,24 @@ public final class Redelivery {
 
     /** The handling, made anew for each try. */
     public static Uni<Void> handle(ReceivedEvent event, Supplier<Uni<? extends Void>> handling) {
+        return handle(event, handling, FOR);
+    }
+
+    static Uni<Void> handle(ReceivedEvent event, Supplier<Uni<? extends Void>> handling, Duration triedFor) {
         if (stopping) {
             return leftToTheNextOwner(event);
         }
-        return Uni.createFrom().<Void>deferred(handling)
-                .onFailure(failure -> !stopping && passing(failure)).invoke(failure -> Log.warnf("event %s (%s) not handled yet, trying again: %s",
-                        event.id(), event.type(), failure.getMessage()))
-                .onFailure(failure -> !stopping && passing(failure)).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(TRIES)
-                .onFailure(failure -> stopping).recoverWithUni(() -> leftToTheNextOwner(event));
+        return Uni.createFrom().deferred(() -> {
+            // tried again while the failure may pass, until its time is up; then the failure itself goes on (its reason
+            // is the dead letter's)
+            long until = System.nanoTime() + triedFor.toNanos();
+            Predicate<Throwable> again = failure -> !stopping && passing(failure) && System.nanoTime() - until < 0;
+            return Uni.createFrom().<Void>deferred(handling)
+                    .onFailure(again).invoke(failure -> Log.warnf("event %s (%s) not handled yet, trying again: %s",
+                            event.id(), event.type(), failure.getMessage()))
+                    .onFailure(again).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(Long.MAX_VALUE)
+                    .onFailure(failure -> stopping).recoverWithUni(() -> leftToTheNextOwner(event));
+        });
     }
 
     /** From now on this instance leaves what it has not finished to the partitions' next owners. */

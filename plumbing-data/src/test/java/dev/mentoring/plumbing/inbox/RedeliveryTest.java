@@ -82,4 +82,26 @@ class RedeliveryTest {
         }).await().atMost(Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
         assertThat(poison).hasValue(1);
     }
+
+    @Test
+    void aPassingFailureIsTriedForItsTimeNotForACountAndThenFails() {
+        // a database away for 2 s: tried again until it is back (more tries than a count of 8 would give at 50 ms each)
+        long back = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        AtomicInteger tries = new AtomicInteger();
+        Redelivery.handle(EVENT, () -> {
+            tries.incrementAndGet();
+            return System.nanoTime() < back ? Uni.createFrom().failure(sql("57P01")) : Uni.createFrom().voidItem();
+        }, Duration.ofSeconds(10)).await().atMost(Duration.ofSeconds(15));
+        assertThat(tries.get()).isGreaterThan(1);
+
+        // away for longer than it is tried: it fails (the dead-letter topic takes it), after its time and not before
+        AtomicInteger failing = new AtomicInteger();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> Redelivery.handle(EVENT, () -> {
+            failing.incrementAndGet();
+            return Uni.createFrom().failure(sql("08006"));
+        }, Duration.ofSeconds(2)).await().atMost(Duration.ofSeconds(15))).isInstanceOf(PgException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(failing.get()).isGreaterThan(2);
+    }
 }

@@ -55,14 +55,15 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * the real Keycloak, at constant arrival rates, for a fixed time.
  * <ul>
  * <li>an HR platform's sync (40 % of {@code load.rate}): a person created
- * ({@code PUT /participants/by-employee-id/LOAD-<run>-<n>}) or one of a fixed set of people updated again;</li>
+ * ({@code PUT /participants/by-employee-id/LOAD-<run>-<n>}) or one of a fixed set of people updated again, and now and
+ * then (2 %) a bulk import of ten new people;</li>
  * <li>mentees (45 %): their profile and their recommendations;</li>
  * <li>program admins (15 %): the tenant's participants, a page;</li>
  * <li>partnerships ({@code load.partnerships} per second): a mentee asks a mentor, who declines (a quarter) or
  * accepts; both sign an agreement with a goal; the mentee schedules a weekly series (its first within the day, so its
  * reminder falls due) and moves one, records a meeting that took place, which the mentor completes, with a note and an
  * action item; the mentee gives feedback on it and reaches the goal; an analytics client reads the figures; the
- * partnership ends. Each journey holds one of {@code load.pairs} mentee-mentor pairs (deploy/local/chaos-people) for
+ * partnership ends and the mentee answers the closing evaluation. Each journey holds one of {@code load.pairs} mentee-mentor pairs (deploy/local/chaos-people) for
  * its length; steps that wait for another service to learn of the partnership are asked again every half second.</li>
  * </ul>
  * Every answer is written to {@code load.log}, one line per request:
@@ -179,12 +180,12 @@ public class PlatformLoad extends Simulation {
         }
         write(System.currentTimeMillis() + "," + step + "," + status + "," + (System.currentTimeMillis() - started) + ","
                 + subject + "," + version + "," + key + "," + answer);
-        return session.remove("status").remove("etag").remove("contentType").remove("retryAfter").remove("subject");
+        return session.remove("status").remove("etag").remove("contentType").remove("retryAfter").remove("subject").remove("pending");
     }
 
     /** One request, logged; the journey is left (its block fails) unless the answer is one of {@code expected}. */
     private static ChainBuilder step(String step, HttpRequestActionBuilder request, int... expected) {
-        return exec(session -> session.set("started", System.currentTimeMillis())).exec(request).exec(session -> {
+        return exec(session -> session.set("started", System.currentTimeMillis()).set("pending", step)).exec(request).exec(session -> {
             int status = session.contains("status") ? session.getInt("status") : 0;
             Session next = logged(session, step);
             return expected.length == 0 || Arrays.stream(expected).anyMatch(s -> s == status) ? next : next.markAsFailed();
@@ -198,7 +199,8 @@ public class PlatformLoad extends Simulation {
     private static ChainBuilder eventually(String step, HttpRequestActionBuilder request, Predicate<Session> again, int... expected) {
         return exec(session -> session.set("tries", 0).set("again", true))
                 .asLongAs(session -> session.getBoolean("again")).on(
-                        exec(session -> session.set("tries", session.getInt("tries") + 1).set("started", System.currentTimeMillis()))
+                        exec(session -> session.set("tries", session.getInt("tries") + 1).set("started", System.currentTimeMillis())
+                                .set("pending", step))
                                 .exec(request)
                                 .exec(session -> {
                                     int status = session.contains("status") ? session.getInt("status") : 0;
@@ -227,6 +229,27 @@ public class PlatformLoad extends Simulation {
     }).exec(session -> session.set("subject", session.getString("employee")))
             .exec(timed("hr-sync", as(http("hr-sync").put(session -> "/api/v1/matching/participants/by-employee-id/" + session.getString("employee"))
                     .header("Content-Type", "application/json").body(StringBody(session -> session.getString("profileBody"))), session -> "hr-acme")));
+
+    /** A bulk import of ten new people (the HR platform's nightly sync in small); each one created is logged as acknowledged. */
+    private static final ChainBuilder bulkImport = exec(session -> {
+        long n = created.incrementAndGet();
+        StringBuilder body = new StringBuilder("{\"participants\":[");
+        for (int k = 0; k < 10; k++) {
+            String employee = "LOAD-" + RUN + "-i" + n + "-" + k;
+            body.append(k == 0 ? "" : ",").append("{\"employeeId\":\"").append(employee).append("\",\"profile\":")
+                    .append(profile("Imported " + employee)).append('}');
+        }
+        return session.set("importBody", body.append("]}").toString()).set("imported", List.of());
+    }).exec(step("hr-import", as(http("hr-import").post("/api/v1/matching/participants/imports").header("Content-Type", "application/json")
+            .body(StringBody(session -> session.getString("importBody")))
+            .check(jsonPath("$.items[?(@.outcome=='CREATED')].employeeId").findAll().optional().saveAs("imported")), session -> "hr-acme")))
+            .exec(session -> {
+                // one line per person created: acknowledged at version 0, as a PUT that creates is
+                for (String employee : session.<String>getList("imported")) {
+                    write(System.currentTimeMillis() + ",hr-import-item,200,0," + employee + ",0,,");
+                }
+                return session;
+            });
 
     private static final ChainBuilder mentee = exec(session -> session.set("mentee", "acme-mentee" + (1 + ThreadLocalRandom.current().nextInt(4))))
             .exec(timed("mentee-profile", as(http("mentee-profile").get("/api/v1/matching/participants/me"), session -> session.getString("mentee"))))
@@ -320,7 +343,18 @@ public class PlatformLoad extends Simulation {
                                     .header("Content-Type", "application/json").body(StringBody("{\"progressPercent\":100,\"note\":\"Ran it\"}")), mentee()), 201))
                             .exec(step("analytics", as(http("analytics").get("/api/v1/feedback/analytics"), session -> "analytics-acme"), 200))
                             .exec(step("end", as(http("end").post("/api/v1/matching/partnerships/#{partnership}/ending")
-                                    .header("Content-Type", "application/json").body(StringBody("{\"reasonCategory\":\"GOALS_ACHIEVED\"}")), mentee()), 200))));
+                                    .header("Content-Type", "application/json").body(StringBody("{\"reasonCategory\":\"GOALS_ACHIEVED\"}")), mentee()), 200))
+                            // the closing evaluation opens when feedback-service learns of the end; the mentee answers it
+                            .exec(session -> session.remove("evaluation"))
+                            .exec(eventually("evaluations", as(http("evaluations").get("/api/v1/feedback/partnerships/#{partnership}/evaluations?limit=20")
+                                    .check(jsonPath("$.items[?(@.state=='OPEN')].id").optional().saveAs("evaluation")), mentee()),
+                                    session -> !session.contains("evaluation") || statusIn(404, 403).test(session), 200))
+                            .exec(session -> session.set("subject", session.getString("evaluation")))
+                            .exec(step("evaluation-answer", as(http("evaluation-answer")
+                                    .post("/api/v1/feedback/partnerships/#{partnership}/evaluations/#{evaluation}/answers")
+                                    .header("Content-Type", "application/json")
+                                    .body(StringBody("{\"goals\":[{\"goalId\":\"#{goal}\",\"progressPercent\":100,\"status\":\"ACHIEVED\"}],"
+                                            + "\"relationshipQuality\":4,\"recommend\":9,\"wentWell\":\"Clear goals\"}")), mentee()), 201))));
 
     private static ChainBuilder doIfTidy() {
         return doIf(session -> untidy.contains(session.getInt("pair"))).then(tidy);
@@ -334,6 +368,10 @@ public class PlatformLoad extends Simulation {
         write(System.currentTimeMillis() + ",no-pair-free,0,0,,,,");
         return session;
     })).orElse(exec(partnershipJourney).exec(session -> {
+        // a request that got no answer at all (refused, reset, timed out) failed the journey before it was logged
+        if (session.contains("pending")) {
+            session = logged(session.remove("status"), session.getString("pending"));
+        }
         int pair = session.getInt("pair");
         if (session.isFailed()) {
             untidy.add(pair);
@@ -348,7 +386,8 @@ public class PlatformLoad extends Simulation {
         HttpProtocolBuilder protocol = http.baseUrl(GATEWAY).acceptHeader("application/json")
                 .disableFollowRedirect().shareConnections();
         var journeys = scenario("journeys").exec(randomSwitch().on(
-                new Choice.WithWeight(40.0, sync), new Choice.WithWeight(45.0, mentee), new Choice.WithWeight(15.0, admin)));
+                new Choice.WithWeight(38.0, sync), new Choice.WithWeight(2.0, bulkImport), new Choice.WithWeight(45.0, mentee),
+                new Choice.WithWeight(15.0, admin)));
         var partnerships = scenario("partnerships").exec(partnership);
         if (PARTNERSHIPS > 0) {
             setUp(journeys.injectOpen(constantUsersPerSec(RATE).during(SECONDS)),

@@ -16,9 +16,10 @@ import io.vertx.pgclient.PgException;
  * restarting, a connection cut or reset (any I/O failure), a deadlock or a serialization failure, a lock or a pool that
  * timed out. Tried again with backoff (200 ms doubling to 5 s) for up to {@link #FOR} before the channel's failure
  * strategy, the dead-letter topic, takes it: a database away for half a minute (the load-and-faults run's PostgreSQL
- * stopped for 30 s, which dead-lettered events when this was about 30 s) leaves no dead letter, and the record is
- * finished before the connector's 60 s for an unprocessed record would call the channel stuck. An event that cannot be
- * read or applied (anything else) goes there at once.
+ * stopped for 30 s, which dead-lettered events when this was about 30 s) leaves no dead letter. The services' consumers
+ * call a channel stuck (liveness) only when a record waits 5 minutes ({@code throttled.unprocessed-record-max-age.ms}),
+ * not the connector's 60 s, which a record queued behind one being tried again would pass in a database outage of
+ * about a minute. An event that cannot be read or applied (anything else) goes there at once.
  * The partition waits meanwhile, so one partnership's events keep their order, and each try is a transaction
  * of its own (the inbox makes a try that did commit count once).
  * <p>
@@ -30,7 +31,7 @@ import io.vertx.pgclient.PgException;
  */
 public final class Redelivery {
 
-    /** How long a passing failure is tried again: under the connector's 60 s for a record left unprocessed. */
+    /** How long a passing failure is tried again (the last try may end a try's length later). */
     static final Duration FOR = Duration.ofSeconds(50);
 
     /** Whether this instance has begun to stop. */

@@ -166,7 +166,7 @@ public class PlatformLoad extends Simulation {
 
     /** One line of the log per answer (see the class comment). */
     private static Session logged(Session session, String step) {
-        int status = session.contains("status") ? session.getInt("status") : 0;
+        int status = answered(session);
         long started = session.contains("started") ? session.getLong("started") : System.currentTimeMillis();
         String subject = session.contains("subject") ? session.getString("subject") : "";
         // the version acknowledged: the ETag, the profile's version in quotes
@@ -186,9 +186,9 @@ public class PlatformLoad extends Simulation {
     /** One request, logged; the journey is left (its block fails) unless the answer is one of {@code expected}. */
     private static ChainBuilder step(String step, HttpRequestActionBuilder request, int... expected) {
         return exec(session -> session.set("started", System.currentTimeMillis()).set("pending", step)).exec(request).exec(session -> {
-            int status = session.contains("status") ? session.getInt("status") : 0;
+            int status = answered(session);
             Session next = logged(session, step);
-            return expected.length == 0 || Arrays.stream(expected).anyMatch(s -> s == status) ? next : next.markAsFailed();
+            return expected.length == 0 || oneOf(status, expected) ? next : next.markAsFailed();
         });
     }
 
@@ -203,23 +203,25 @@ public class PlatformLoad extends Simulation {
                                 .set("pending", step))
                                 .exec(request)
                                 .exec(session -> {
-                                    int status = session.contains("status") ? session.getInt("status") : 0;
+                                    int status = answered(session);
                                     boolean more = again.test(session) && session.getInt("tries") < TRIES;
-                                    Session next = logged(session, step).set("again", more).set("last", status);
-                                    return more || expected.length == 0 || Arrays.stream(expected).anyMatch(s -> s == status) ? next : next.markAsFailed();
+                                    Session next = logged(session, step).set("again", more);
+                                    return more || expected.length == 0 || oneOf(status, expected) ? next : next.markAsFailed();
                                 })
                                 .doIf(session -> session.getBoolean("again")).then(pause(Duration.ofMillis(500))));
     }
 
-    private static Predicate<Session> statusIn(int... statuses) {
-        return session -> {
-            int status = session.contains("status") ? session.getInt("status") : 0;
-            return Arrays.stream(statuses).anyMatch(s -> s == status);
-        };
+    /** The status of the answer just received (0: none). */
+    private static int answered(Session session) {
+        return session.contains("status") ? session.getInt("status") : 0;
     }
 
-    private static ChainBuilder timed(String journey, HttpRequestActionBuilder request) {
-        return step(journey, request);
+    private static boolean oneOf(int status, int... statuses) {
+        return Arrays.stream(statuses).anyMatch(s -> s == status);
+    }
+
+    private static Predicate<Session> statusIn(int... statuses) {
+        return session -> oneOf(answered(session), statuses);
     }
 
     private static final ChainBuilder sync = exec(session -> {
@@ -227,7 +229,7 @@ public class PlatformLoad extends Simulation {
         String employee = n % 3 == 0 ? "LOAD-KEPT-" + (n % KEPT) : "LOAD-" + RUN + "-" + n;
         return session.set("employee", employee).set("profileBody", profile("Load person " + employee + " v" + n));
     }).exec(session -> session.set("subject", session.getString("employee")))
-            .exec(timed("hr-sync", as(http("hr-sync").put(session -> "/api/v1/matching/participants/by-employee-id/" + session.getString("employee"))
+            .exec(step("hr-sync", as(http("hr-sync").put(session -> "/api/v1/matching/participants/by-employee-id/" + session.getString("employee"))
                     .header("Content-Type", "application/json").body(StringBody(session -> session.getString("profileBody"))), session -> "hr-acme")));
 
     /** A bulk import of ten new people (the HR platform's nightly sync in small); each one created is logged as acknowledged. */
@@ -252,11 +254,11 @@ public class PlatformLoad extends Simulation {
             });
 
     private static final ChainBuilder mentee = exec(session -> session.set("mentee", "acme-mentee" + (1 + ThreadLocalRandom.current().nextInt(4))))
-            .exec(timed("mentee-profile", as(http("mentee-profile").get("/api/v1/matching/participants/me"), session -> session.getString("mentee"))))
-            .exec(timed("mentee-recommendations", as(http("mentee-recommendations").get("/api/v1/matching/participants/me/recommendations"),
+            .exec(step("mentee-profile", as(http("mentee-profile").get("/api/v1/matching/participants/me"), session -> session.getString("mentee"))))
+            .exec(step("mentee-recommendations", as(http("mentee-recommendations").get("/api/v1/matching/participants/me/recommendations"),
                     session -> session.getString("mentee"))));
 
-    private static final ChainBuilder admin = timed("admin-participants",
+    private static final ChainBuilder admin = step("admin-participants",
             as(http("admin-participants").get("/api/v1/matching/participants?limit=20"), session -> "acme-admin"));
 
     private static String minuteIn(LocalDateTime from, int minutes) {

@@ -35,6 +35,14 @@ public interface GatewayConfig {
         @WithDefault("1048576")
         long maxBodyBytes();
 
+        /**
+         * The most requests this gateway instance has at the route's service at once (within its pool of 100 upstream
+         * connections). One more is answered 503 with {@code Retry-After} at once: an overload is refused while the
+         * service still answers the admitted ones in good time, instead of every request queueing toward the route timeout.
+         */
+        @WithDefault("64")
+        int maxInFlight();
+
         /** This route's answer timeout (504 beyond); the gateway-wide {@code timeout} when absent. */
         Optional<Duration> timeout();
 

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
@@ -66,9 +70,18 @@ public class ServiceProxy {
     private final SharedBuckets buckets;
     private final CachedBearerAuthentication authentication;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    /** Requests at each route's service now, from this instance (admission: {@code max-in-flight}). */
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, CachedBearerAuthentication authentication) {
+    ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, CachedBearerAuthentication authentication,
+            MeterRegistry registry) {
         this.config = config;
+        for (GatewayConfig.Route route : config.routes().values()) {
+            AtomicInteger busy = inFlight.computeIfAbsent(route.prefix(), prefix -> new AtomicInteger());
+            Gauge.builder("mentoring.gateway.upstream.in.flight", busy, AtomicInteger::get)
+                    .description("Requests this gateway instance has at the route's service now (admission: max-in-flight)")
+                    .tag("route", route.prefix()).register(registry);
+        }
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 // an idle pooled connection is closed here before anything between (a load balancer, a proxy: commonly
@@ -134,8 +147,34 @@ public class ServiceProxy {
             admit(context, route, requestId, known); // verified before: no need to go through the deferred identity
             return;
         }
-        identity.subscribe().with(who -> admit(context, route, requestId, who),
-                failure -> refuse(context, "The bearer token is not valid here", true));
+        identity.subscribe().with(who -> admit(context, route, requestId, who), failure -> notVerified(context, failure));
+    }
+
+    /**
+     * A token the deferred identity did not give a caller for: refused (401) when it was judged and found wanting; when
+     * it could not be judged (anything else went wrong on the way), 503 with {@code Retry-After}: a valid token is never
+     * answered 401, which tells a client to drop it.
+     */
+    private static void notVerified(RoutingContext context, Throwable failure) {
+        if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
+            Log.debugf("Token refused for %s: %s", context.request().path(), causes(failure));
+            refuse(context, "The bearer token is not valid here", true);
+            return;
+        }
+        Log.warnf("Token not verified for %s: %s", context.request().path(), causes(failure));
+        context.request().resume();
+        context.response().putHeader("Retry-After", "1");
+        ProblemWriter.send(context.response(), 503, "Service Unavailable", "The bearer token could not be verified now; try again shortly",
+                context.request().path());
+    }
+
+    /** A failure and its causes, class and message each, for the log. */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < 2_000; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            text.append(text.length() == 0 ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     private void admit(RoutingContext context, GatewayConfig.Route route, String requestId, SecurityIdentity who) {
@@ -268,7 +307,7 @@ public class ServiceProxy {
                 "This route takes bodies of at most " + route.maxBodyBytes() + " bytes", context.request().path());
     }
 
-    private void refuse(RoutingContext context, String detail, boolean tokenPresented) {
+    private static void refuse(RoutingContext context, String detail, boolean tokenPresented) {
         context.request().resume();
         ProblemWriter.unauthorized(context.response(), detail, context.request().path(), tokenPresented);
     }
@@ -276,6 +315,9 @@ public class ServiceProxy {
     private void send(RoutingContext context, GatewayConfig.Route route, String requestId) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
+        if (!admitted(context, route)) {
+            return;
+        }
         CircuitBreaker breaker = breakers.computeIfAbsent(route.prefix(), prefix -> new CircuitBreaker(
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos()));
         CircuitBreaker.Permit permit = breaker.tryAcquire(System.nanoTime());
@@ -342,6 +384,29 @@ public class ServiceProxy {
             breaker.abandoned(); // a permit taken must not hold a half-open breaker shut
             upstreamFailed(context, route, e);
         }
+    }
+
+    /**
+     * Whether the route's service may take one more request from this instance; if so it counts as in flight until its
+     * answer ends or the client goes away. If not: 503 with {@code Retry-After}, at once.
+     */
+    private boolean admitted(RoutingContext context, GatewayConfig.Route route) {
+        AtomicInteger busy = inFlight.get(route.prefix());
+        if (busy.incrementAndGet() > route.maxInFlight()) {
+            busy.decrementAndGet();
+            context.request().resume();
+            context.response().putHeader("Retry-After", "1");
+            ProblemWriter.send(context.response(), 503, "Service Unavailable",
+                    "The service has as many requests as it takes now; retry after 1 s", context.request().path());
+            return false;
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        context.addEndHandler(ended -> {
+            if (done.compareAndSet(false, true)) {
+                busy.decrementAndGet();
+            }
+        });
+        return true;
     }
 
     /**

@@ -36,7 +36,8 @@ class GatewayLimitsTest {
                     "mentoring.gateway.rate-limits.integration-burst", "6",
                     "mentoring.gateway.rate-limits.clients.\"nightly-sync\".per-second", "1",
                     "mentoring.gateway.rate-limits.clients.\"nightly-sync\".burst", "9",
-                    "mentoring.gateway.routes.matching.max-body-bytes", "1024");
+                    "mentoring.gateway.routes.matching.max-body-bytes", "1024",
+                    "mentoring.gateway.routes.feedback.max-in-flight", "2");
         }
     }
 
@@ -141,6 +142,32 @@ class GatewayLimitsTest {
         given().header("Authorization", person()).contentType("application/json")
                 .body(new java.io.ByteArrayInputStream("{\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .put("/api/v1/matching/participants/me").then().statusCode(200).body("body", equalTo("{\"x\":1}"));
+    }
+
+    @Test
+    void aRouteWithAsManyRequestsAtItsServiceAsItTakesAnswersTheNextOne503AtOnceUntilOneEnds() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        int before = EchoService.REQUESTS.get();
+        // two requests the service never answers (the route gives up on them after 500 ms: 504) fill the route's two places
+        var hanging = java.util.stream.IntStream.range(0, 2).mapToObj(i -> http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/feedback/hang"))
+                .header("Authorization", person()).build(), java.net.http.HttpResponse.BodyHandlers.ofString())).toList();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (EchoService.REQUESTS.get() < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(EchoService.REQUESTS.get()).as("both hanging requests reached the service").isEqualTo(before + 2);
+        given().header("Authorization", person()).get("/api/v1/feedback/anything").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("detail", containsString("as many requests as it takes"));
+        assertThat(EchoService.REQUESTS.get()).as("the refused request reached no service").isEqualTo(before + 2);
+        for (var answer : hanging) {
+            assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        }
+        // their places are free again
+        given().header("Authorization", person()).get("/api/v1/feedback/anything").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mentoring_gateway_upstream_in_flight{route=\"/api/v1/feedback\"} 0.0"));
     }
 
     @Test

@@ -24,8 +24,9 @@ import dev.mentoring.matching.persistence.ProfileMapping;
 /**
  * Each tenant's active mentors, prepared for scoring ({@link MatchRules.Prepared}), kept between recommendations so that
  * one recommendation scores 10,000 mentors without loading and preparing them again. Kept current by the database's
- * notifications ({@link MentorChanges}): a change to any participant of a tenant, committed by any replica, forgets
- * that tenant's pool here; while the notifications cannot be heard (the listening connection lost) nothing is kept.
+ * notifications ({@link MentorChanges}): a change to a participant of a tenant who is or was a mentor, committed by any
+ * replica, forgets that tenant's pool here (a mentee's change, or another tenant's, leaves it); while the notifications
+ * cannot be heard (the listening connection lost) nothing is kept.
  * Prepared against the start of the current hour (time-zone offsets change on whole hours), so a pool is prepared
  * again each hour. Bounded: at most {@code mentoring.recommendations.pooled-mentors} mentors over all tenants.
  */
@@ -37,8 +38,10 @@ public class MentorPools {
     }
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    /** Counts every change heard (and every loss of hearing): a pool loaded before one is not kept. */
-    private final AtomicLong changes = new AtomicLong();
+    /** Counts each tenant's changes heard: a pool loaded before one of its tenant's is not kept. */
+    private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
+    /** Counts every loss and return of hearing: a pool loaded across one is not kept. */
+    private final AtomicLong hearing = new AtomicLong();
     private final int maxMentors;
     private volatile boolean heard;
 
@@ -59,21 +62,33 @@ public class MentorPools {
         return pool != null && heard && pool.hour() == hourOf(at).getEpochSecond() ? Optional.of(pool) : Optional.empty();
     }
 
-    /** What {@link #keep} needs to know whether anything changed since: read before loading the mentors. */
-    public long changesSoFar() {
-        return changes.get();
+    /** What {@link #keep} needs to know whether the tenant's mentors changed since: read before loading them. */
+    public Changes changesSoFar(String tenant) {
+        return new Changes(hearing.get(), changesOf(tenant).get());
+    }
+
+    /** How many changes were heard so far: of the tenant's mentors, and of hearing itself. */
+    public record Changes(long hearing, long tenant) {
+    }
+
+    private AtomicLong changesOf(String tenant) {
+        return changes.computeIfAbsent(tenant, t -> new AtomicLong());
+    }
+
+    private boolean unchangedSince(String tenant, Changes before) {
+        return heard && hearing.get() == before.hearing() && changesOf(tenant).get() == before.tenant();
     }
 
     /** Prepares mentors just loaded, and keeps them when nothing changed since {@code changesBefore} and there is room. */
-    public Pool keep(String tenant, Instant at, List<Participant> mentors, long changesBefore) {
+    public Pool keep(String tenant, Instant at, List<Participant> mentors, Changes changesBefore) {
         Instant hour = hourOf(at);
         List<MatchRules.Prepared> prepared = mentors.stream().map(m -> MatchRules.prepare(ProfileMapping.toMatching(m), hour)).toList();
         Map<UUID, Participant> byId = new HashMap<>(mentors.size() * 2);
         mentors.forEach(mentor -> byId.put(mentor.id, mentor));
         Pool pool = new Pool(hour.getEpochSecond(), mentors, Collections.unmodifiableMap(byId), prepared);
-        if (heard && changes.get() == changesBefore && room(tenant, mentors.size())) {
+        if (unchangedSince(tenant, changesBefore) && room(tenant, mentors.size())) {
             pools.put(tenant, pool);
-            if (changes.get() != changesBefore) {
+            if (!unchangedSince(tenant, changesBefore)) {
                 pools.remove(tenant, pool); // a change was heard while it was put
             }
         }
@@ -91,18 +106,18 @@ public class MentorPools {
     }
 
     void changed(@Observes MentorChanges.Changed change) {
-        changes.incrementAndGet();
+        changesOf(change.tenant()).incrementAndGet();
         pools.remove(change.tenant());
     }
 
     void unheard(@Observes MentorChanges.Unheard lost) {
         heard = false;
-        changes.incrementAndGet();
+        hearing.incrementAndGet();
         pools.clear();
     }
 
     void heard(@Observes MentorChanges.Heard listening) {
-        changes.incrementAndGet();
+        hearing.incrementAndGet();
         pools.clear();
         heard = true;
     }

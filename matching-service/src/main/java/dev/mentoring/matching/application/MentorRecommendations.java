@@ -76,7 +76,7 @@ public class MentorRecommendations {
         String tenant = mentee.tenant;
         Instant at = clock.instant();
         Uni<MentorPools.Pool> pool = pools.current(tenant, at).map(kept -> Uni.createFrom().item(kept)).orElseGet(() -> {
-            long changesBefore = pools.changesSoFar();
+            MentorPools.Changes changesBefore = pools.changesSoFar(tenant);
             return participants.activeMentors(tenant).map(mentors -> pools.keep(tenant, at, mentors, changesBefore));
         });
         return settings.weightsOf(tenant).chain(weights -> pool

@@ -1,10 +1,12 @@
 package dev.mentoring.matching.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +75,34 @@ class MentorPoolCurrencyTest {
         People.provision(People.newTenant(), "M-1", People.mentorJson("Elsewhere", "Europe/Berlin", "[]", "[]", 1));
         Thread.sleep(300);
         assertThat(pools.current(tenant, Instant.now())).isPresent();
+    }
+
+    @Test
+    void aMenteesChangeOrAWriteThatChangesNothingLeavesTheMentorsPrepared() {
+        String tenant = People.newTenant();
+        String mentor = People.provision(tenant, "M-1", People.mentorJson("Java Lead", "Europe/Berlin",
+                "[{\"name\":\"java\",\"level\":5}]", "[]", 2));
+        People.provision(tenant, "E-1", People.menteeJson("Anna", "M-9", "get better at java", "[{\"name\":\"java\",\"level\":4}]"));
+        String token = TestTokens.person(tenant, "E-1", "mentee").bearer();
+        given().header("Authorization", token).get("/participants/me/recommendations").then().statusCode(200);
+        // a second tenant whose pool is forgotten last: its notification comes after the ones before it (commit order)
+        String witness = People.newTenant();
+        String witnessMentor = People.provision(witness, "M-1", People.mentorJson("Lead", "Europe/Berlin", "[]", "[]", 1));
+        People.provision(witness, "E-1", People.menteeJson("Ben", "M-9", "grow", "[]"));
+        given().header("Authorization", TestTokens.person(witness, "E-1", "mentee").bearer())
+                .get("/participants/me/recommendations").then().statusCode(200);
+        assertThat(pools.current(tenant, Instant.now())).isPresent();
+        assertThat(pools.current(witness, Instant.now())).isPresent();
+
+        // the mentee's own change, and a mentor's row written with the values it has
+        pool.preparedQuery("update participant set display_name = 'Anna B' where tenant = $1 and employee_id = 'E-1'")
+                .execute(Tuple.of(tenant)).await().indefinitely();
+        pool.preparedQuery("update participant set mentor_capacity = mentor_capacity where id = $1")
+                .execute(Tuple.of(UUID.fromString(mentor))).await().indefinitely();
+        // then the witness' mentor changes: once that is heard, everything committed before it was heard too
+        pool.preparedQuery("update participant set mentor_accepting = false where id = $1")
+                .execute(Tuple.of(UUID.fromString(witnessMentor))).await().indefinitely();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pools.current(witness, Instant.now()).isEmpty());
+        assertThat(pools.current(tenant, Instant.now())).as("the mentors are still kept prepared").isPresent();
     }
 }

@@ -36,11 +36,12 @@ public interface GatewayConfig {
         long maxBodyBytes();
 
         /**
-         * The most requests this gateway instance has at the route's service at once (within its pool of 100 upstream
+         * The most requests this gateway instance has at the route's service at once (its upstream pool has as many
          * connections). One more is answered 503 with {@code Retry-After} at once: an overload is refused while the
-         * service still answers the admitted ones in good time, instead of every request queueing toward the route timeout.
+         * service still answers the admitted ones in good time, instead of every request queueing toward the route
+         * timeout. Per instance: with one gateway fewer, the others must still let in what the services can take.
          */
-        @WithDefault("64")
+        @WithDefault("100")
         int maxInFlight();
 
         /** This route's answer timeout (504 beyond); the gateway-wide {@code timeout} when absent. */

@@ -87,7 +87,9 @@ public class ServiceProxy {
                 // an idle pooled connection is closed here before anything between (a load balancer, a proxy: commonly
                 // 60 s idle) closes it, so that no request is sent on a connection being closed under it
                 .setKeepAliveTimeout(30)
-                .setMaxPoolSize(100)
+                // at least as many connections per service as the requests a route may have there (max-in-flight): a
+                // request admitted never waits in the pool's queue, which no route timeout covers
+                .setMaxPoolSize(Math.max(100, config.routes().values().stream().mapToInt(GatewayConfig.Route::maxInFlight).max().orElse(0)))
                 .setConnectTimeout(2_000)
                 // the trace goes on from the gateway's server span, set by forwardTrace (a tracer's own would add a second)
                 .setTracingPolicy(TracingPolicy.IGNORE));

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -42,6 +44,7 @@ public interface GatewayConfig {
          * timeout. Per instance: with one gateway fewer, the others must still let in what the services can take.
          */
         @WithDefault("100")
+        @Min(1)
         int maxInFlight();
 
         /** This route's answer timeout (504 beyond); the gateway-wide {@code timeout} when absent. */

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,7 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -59,6 +62,10 @@ public class ServiceProxy {
     /** Where forward keeps the OpenTelemetry context of the request's server span for send. */
     private static final String SERVER_SPAN = ServiceProxy.class.getName() + ".serverSpan";
     /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
+    /** Where Quarkus marks a request it failed because its authentication failed otherwise than by refusing the token. */
+    private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
+    /** When the next "token not verified" may be logged at WARN (0: now). */
+    private static final AtomicLong NEXT_VERIFICATION_WARNING = new AtomicLong();
     private static final Pattern VALID_TRACEPARENT = Pattern.compile(
             "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
@@ -88,7 +95,7 @@ public class ServiceProxy {
                 // 60 s idle) closes it, so that no request is sent on a connection being closed under it
                 .setKeepAliveTimeout(30)
                 // at least as many connections per service as the requests a route may have there (max-in-flight): a
-                // request admitted never waits in the pool's queue, which no route timeout covers
+                // request admitted does not wait for a connection
                 .setMaxPoolSize(Math.max(100, config.routes().values().stream().mapToInt(GatewayConfig.Route::maxInFlight).max().orElse(0)))
                 .setConnectTimeout(2_000)
                 // the trace goes on from the gateway's server span, set by forwardTrace (a tracer's own would add a second)
@@ -105,11 +112,14 @@ public class ServiceProxy {
             router.route(route.prefix() + "/*").order(-10).handler(context -> forward(context, route));
             router.route(route.prefix()).order(-10).handler(context -> forward(context, route));
         }
-        // a token refused by the OIDC mechanism itself: answer as problem+json too
+        // a token refused by the OIDC mechanism itself: answer as problem+json too; one that could not be judged (Quarkus
+        // fails the request with its own failure then, before the proxy hears of it): 503
         router.route().order(-10).failureHandler(context -> {
             Throwable failure = context.failure();
-            if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
+            if (refusal(failure)) {
                 refuse(context, "The bearer token is not valid here", context.request().headers().contains("Authorization"));
+            } else if (context.get(OTHER_AUTH_FAILURE) != null && !context.response().headWritten()) {
+                notJudged(context, failure);
             } else {
                 context.next();
             }
@@ -149,7 +159,8 @@ public class ServiceProxy {
             admit(context, route, requestId, known); // verified before: no need to go through the deferred identity
             return;
         }
-        identity.subscribe().with(who -> admit(context, route, requestId, who), failure -> notVerified(context, failure));
+        // on the request's own event loop again (the identity may come from another, e.g. after the keys were fetched)
+        onContext(identity).subscribe().with(who -> admit(context, route, requestId, who), failure -> notVerified(context, failure));
     }
 
     /**
@@ -158,12 +169,51 @@ public class ServiceProxy {
      * answered 401, which tells a client to drop it.
      */
     private static void notVerified(RoutingContext context, Throwable failure) {
-        if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
+        if (context.response().headWritten() || gone(context.response())) {
+            return; // answered already (Quarkus' own failure handling reached install's failure handler first), or no one to answer
+        }
+        if (refusal(failure)) {
             Log.debugf("Token refused for %s: %s", context.request().path(), causes(failure));
             refuse(context, "The bearer token is not valid here", true);
             return;
         }
-        Log.warnf("Token not verified for %s: %s", context.request().path(), causes(failure));
+        notJudged(context, failure);
+    }
+
+    /** Whether a failure, or any failure it carries, is a judgement on the token (then 401). */
+    static boolean refusal(Throwable failure) {
+        java.util.ArrayDeque<Throwable> open = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            open.add(failure);
+        }
+        while (!open.isEmpty()) {
+            Throwable next = open.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof AuthenticationException || next instanceof UnauthorizedException) {
+                return true;
+            }
+            if (next instanceof CompositeException composite) {
+                open.addAll(composite.getCauses());
+            }
+            if (next.getCause() != null) {
+                open.add(next.getCause());
+            }
+        }
+        return false;
+    }
+
+    /** A token that could not be judged now: 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG). */
+    private static void notJudged(RoutingContext context, Throwable failure) {
+        long now = System.nanoTime();
+        long next = NEXT_VERIFICATION_WARNING.get();
+        if ((next == 0 || now - next >= 0) && NEXT_VERIFICATION_WARNING.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(10))) {
+            Log.warnf("Token not verified for %s (answered 503; more within 10 s at DEBUG): %s", context.request().path(), causes(failure));
+        } else {
+            Log.debugf("Token not verified for %s: %s", context.request().path(), causes(failure));
+        }
         context.request().resume();
         context.response().putHeader("Retry-After", "1");
         ProblemWriter.send(context.response(), 503, "Service Unavailable", "The bearer token could not be verified now; try again shortly",
@@ -354,6 +404,10 @@ public class ServiceProxy {
             client.request(options)
                     .onFailure(unreachable -> breaker.failed(System.nanoTime()))
                     .compose(upstream -> {
+                        // a client that goes away before the answer stops the call (and frees its connection) at once
+                        // (its failures reach the answer's future, handled below; a reset by a leaving client is expected)
+                        upstream.exceptionHandler(failure -> { });
+                        response.closeHandler(closed -> upstream.reset());
                         if (limited != null) {
                             limited.onCut(() -> upstream.reset());
                         }
@@ -393,6 +447,9 @@ public class ServiceProxy {
      * answer ends or the client goes away. If not: 503 with {@code Retry-After}, at once.
      */
     private boolean admitted(RoutingContext context, GatewayConfig.Route route) {
+        if (gone(context.response())) {
+            return false; // the client went away while it was verified or limited: nothing to send, nothing to count
+        }
         AtomicInteger busy = inFlight.get(route.prefix());
         if (busy.incrementAndGet() > route.maxInFlight()) {
             busy.decrementAndGet();
@@ -403,11 +460,16 @@ public class ServiceProxy {
             return false;
         }
         AtomicBoolean done = new AtomicBoolean();
-        context.addEndHandler(ended -> {
+        Runnable release = () -> {
             if (done.compareAndSet(false, true)) {
                 busy.decrementAndGet();
             }
-        });
+        };
+        context.addEndHandler(ended -> release.run());
+        if (gone(context.response())) {
+            release.run(); // gone in between: its end handlers may have run before this one was added
+            return false;
+        }
         return true;
     }
 

@@ -1,12 +1,16 @@
 package dev.mentoring.gateway.proxy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +41,7 @@ class GatewayLimitsTest {
                     "mentoring.gateway.rate-limits.clients.\"nightly-sync\".per-second", "1",
                     "mentoring.gateway.rate-limits.clients.\"nightly-sync\".burst", "9",
                     "mentoring.gateway.routes.matching.max-body-bytes", "1024",
-                    "mentoring.gateway.routes.feedback.max-in-flight", "2");
+                    "mentoring.gateway.routes.matching.max-in-flight", "2");
         }
     }
 
@@ -145,29 +149,38 @@ class GatewayLimitsTest {
     }
 
     @Test
-    void aRouteWithAsManyRequestsAtItsServiceAsItTakesAnswersTheNextOne503AtOnceUntilOneEnds() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
+    void aRouteWithAsManyRequestsAtItsServiceAsItTakesAnswersTheNextOne503AtOnceAndTakesMoreOnceClientsLeave() throws Exception {
         int before = EchoService.REQUESTS.get();
-        // two requests the service never answers (the route gives up on them after 500 ms: 504) fill the route's two places
-        var hanging = java.util.stream.IntStream.range(0, 2).mapToObj(i -> http.sendAsync(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/feedback/hang"))
-                .header("Authorization", person()).build(), java.net.http.HttpResponse.BodyHandlers.ofString())).toList();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (EchoService.REQUESTS.get() < before + 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        List<java.net.Socket> hanging = new ArrayList<>();
+        try {
+            // two requests the service never answers fill the route's two places (its timeout, 30 s, is far off)
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port);
+                socket.getOutputStream().write(("GET /api/v1/matching/hang HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + person()
+                        + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                hanging.add(socket);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> EchoService.REQUESTS.get() == before + 2);
+            given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "1")
+                    .body("detail", containsString("as many requests as it takes"));
+            assertThat(EchoService.REQUESTS.get()).as("the refused request reached no service").isEqualTo(before + 2);
+            assertThat(inFlight("/api/v1/matching")).isEqualTo("2.0");
+        } finally {
+            for (java.net.Socket socket : hanging) {
+                socket.close();
+            }
         }
-        assertThat(EchoService.REQUESTS.get()).as("both hanging requests reached the service").isEqualTo(before + 2);
-        given().header("Authorization", person()).get("/api/v1/feedback/anything").then().statusCode(503)
-                .contentType("application/problem+json").header("Retry-After", "1")
-                .body("detail", containsString("as many requests as it takes"));
-        assertThat(EchoService.REQUESTS.get()).as("the refused request reached no service").isEqualTo(before + 2);
-        for (var answer : hanging) {
-            assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(504);
-        }
-        // their places are free again
-        given().header("Authorization", person()).get("/api/v1/feedback/anything").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("mentoring_gateway_upstream_in_flight{route=\"/api/v1/feedback\"} 0.0"));
+        // the clients that went away gave their places back (and their calls to the service were reset)
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight("/api/v1/matching").equals("0.0"));
+        given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    private static String inFlight(String route) {
+        java.util.regex.Matcher gauge = java.util.regex.Pattern.compile("(?m)^mentoring_gateway_upstream_in_flight\\{route=\""
+                + java.util.regex.Pattern.quote(route) + "\"} (\\S+)$").matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return gauge.find() ? gauge.group(1) : "absent";
     }
 
     @Test

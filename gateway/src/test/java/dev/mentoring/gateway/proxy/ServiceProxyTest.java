@@ -78,6 +78,27 @@ class ServiceProxyTest {
         assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
     }
 
+    @Test
+    void aTokenThatCannotBeJudgedNowIs503WithRetryAfterNot401() {
+        int before = EchoService.REQUESTS.get();
+        // its verification breaks (BrokenVerification) instead of refusing it: the client must not drop a token that may be valid
+        given().header("Authorization", TestTokens.person("acme", "E-1", "mentee").claim(BrokenVerification.CLAIM, true).bearer())
+                .get("/api/v1/matching/participants/me").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("detail", containsString("could not be verified"));
+        assertThat(EchoService.REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalWrappedInOtherFailuresIsStillARefusal() {
+        var refused = new io.quarkus.security.AuthenticationFailedException("bad signature");
+        assertThat(ServiceProxy.refusal(refused)).isTrue();
+        assertThat(ServiceProxy.refusal(new java.util.concurrent.CompletionException(refused))).isTrue();
+        assertThat(ServiceProxy.refusal(new io.smallrye.mutiny.CompositeException(new IllegalStateException("x"), refused))).isTrue();
+        assertThat(ServiceProxy.refusal(new IllegalStateException("the verification broke"))).isFalse();
+        assertThat(ServiceProxy.refusal(null)).isFalse();
+    }
+
     @Inject
     CachedBearerAuthentication verifiedTokens;
 

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -61,11 +61,11 @@ public class ServiceProxy {
     static final String INTEGRATION_ROLE = "integration";
     /** Where forward keeps the OpenTelemetry context of the request's server span for send. */
     private static final String SERVER_SPAN = ServiceProxy.class.getName() + ".serverSpan";
-    /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
     /** Where Quarkus marks a request it failed because its authentication failed otherwise than by refusing the token. */
     private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
     /** When the next "token not verified" may be logged at WARN (0: now). */
     private static final AtomicLong NEXT_VERIFICATION_WARNING = new AtomicLong();
+    /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
     private static final Pattern VALID_TRACEPARENT = Pattern.compile(
             "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
@@ -215,9 +215,13 @@ public class ServiceProxy {
             Log.debugf("Token not verified for %s: %s", context.request().path(), causes(failure));
         }
         context.request().resume();
-        context.response().putHeader("Retry-After", "1");
-        ProblemWriter.send(context.response(), 503, "Service Unavailable", "The bearer token could not be verified now; try again shortly",
-                context.request().path());
+        unavailable(context, 1, "The bearer token could not be verified now; try again shortly");
+    }
+
+    /** 503 problem+json with {@code Retry-After}: the gateway's every "not now" (overload, open circuit, service away). */
+    private static void unavailable(RoutingContext context, long retryAfterSeconds, String detail) {
+        context.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        ProblemWriter.send(context.response(), 503, "Service Unavailable", detail, context.request().path());
     }
 
     /** A failure and its causes, class and message each, for the log. */
@@ -375,9 +379,8 @@ public class ServiceProxy {
         CircuitBreaker.Permit permit = breaker.tryAcquire(System.nanoTime());
         if (!permit.allowed()) {
             request.resume();
-            response.putHeader("Retry-After", Long.toString(permit.retryAfterSeconds()));
-            ProblemWriter.send(response, 503, "Service Unavailable", "The service is failing; the gateway holds its requests back for "
-                    + permit.retryAfterSeconds() + " s (circuit open)", request.path());
+            unavailable(context, permit.retryAfterSeconds(), "The service is failing; the gateway holds its requests back for "
+                    + permit.retryAfterSeconds() + " s (circuit open)");
             return;
         }
         try {
@@ -454,9 +457,7 @@ public class ServiceProxy {
         if (busy.incrementAndGet() > route.maxInFlight()) {
             busy.decrementAndGet();
             context.request().resume();
-            context.response().putHeader("Retry-After", "1");
-            ProblemWriter.send(context.response(), 503, "Service Unavailable",
-                    "The service has as many requests as it takes now; retry after 1 s", context.request().path());
+            unavailable(context, 1, "The service has as many requests as it takes now; retry after 1 s");
             return false;
         }
         AtomicBoolean done = new AtomicBoolean();
@@ -545,8 +546,7 @@ public class ServiceProxy {
             ProblemWriter.send(context.response(), 504, "Gateway Timeout", "The service did not answer in time", path);
         } else {
             Log.warnf("Service at %s unreachable for %s: %s", route.url(), path, failure.getMessage());
-            context.response().putHeader("Retry-After", "5");
-            ProblemWriter.send(context.response(), 503, "Service Unavailable", "The service is not available; try again shortly", path);
+            unavailable(context, 5, "The service is not available; try again shortly");
         }
     }
 

@@ -170,7 +170,7 @@ public class Evaluations {
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
                 .chain(p -> evaluations.ofPartnership(p.id, after == null ? null : after.opensOn(), after == null ? null : after.id(),
                         page.limit()))
-                .chain(rows -> answers.answeredBy(me, rows.stream().map(e -> e.id).toList())
+                .chain(rows -> answers.answeredBy(me.id(), rows.stream().map(e -> e.id).toList())
                         .map(mine -> page.page(rows, e -> PageRequest.key(e.opensOn, e.id), e -> new Seen(e, mine.contains(e.id))))));
     }
 
@@ -191,7 +191,7 @@ public class Evaluations {
                     return goals.inForce(p.id).chain(inForce -> {
                         EvaluationRules.checkProgressOnEachGoal(inForce.stream().map(g -> g.goalId).toList(),
                                 progress.stream().map(GoalProgress::goalId).toList());
-                        EvaluationAnswerRepository.Answer answer = new EvaluationAnswerRepository.Answer(e.id, me, Participants.roleIn(p, me),
+                        EvaluationAnswerRepository.Answer answer = new EvaluationAnswerRepository.Answer(e.id, me.id(), Participants.roleIn(p, me),
                                 in.relationshipQuality(), in.recommend(), in.wentWell(), in.wasHard(), goalsJson(progress),
                                 OffsetDateTime.now(clock));
                         return answers.add(answer)

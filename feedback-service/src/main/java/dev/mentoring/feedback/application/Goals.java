@@ -82,7 +82,7 @@ public class Goals {
                     checkIn.tenant = p.tenant;
                     checkIn.partnershipId = p.id;
                     checkIn.goalId = goal.goalId;
-                    checkIn.authorId = me;
+                    checkIn.authorId = me.id();
                     checkIn.progressPercent = in.progressPercent();
                     checkIn.achieved = achieved;
                     checkIn.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();

@@ -56,9 +56,10 @@ public class HealthReports {
     /** The partnership's health; 404 for a partnership the caller is not one of the two of (admins see all). */
     @WithSession
     public Uni<Report> of(UUID partnershipId) {
+        String tenant = caller.tenant();
         Uni<Void> allowed = caller.hasRole("program-admin") ? Uni.createFrom().voidItem()
                 : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWithVoid();
-        return allowed.chain(() -> healths.ofPartnership(caller.tenant(), partnershipId)).map(h -> {
+        return allowed.chain(() -> healths.ofPartnership(tenant, partnershipId)).map(h -> {
             if (h == null) {
                 throw ProblemException.notFound("health of partnership", partnershipId);
             }
@@ -78,7 +79,7 @@ public class HealthReports {
         UUID after = page.afterId();
         Uni<List<PartnershipHealth>> rows = caller.hasRole("program-admin")
                 ? healths.ofTenant(caller.tenant(), state, after, page.limit() + 1)
-                : participants.me().chain(me -> healths.ofParticipant(caller.tenant(), me, state, after, page.limit() + 1));
+                : participants.me().chain(me -> healths.ofParticipant(me.tenant(), me.id(), state, after, page.limit() + 1));
         return rows.map(found -> page.page(found, h -> h.partnershipId.toString(), this::report));
     }
 }

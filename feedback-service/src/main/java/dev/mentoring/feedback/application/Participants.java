@@ -2,7 +2,7 @@ package dev.mentoring.feedback.application;
 
 import java.util.UUID;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.feedback.persistence.ParticipantCopyRepository;
 import dev.mentoring.feedback.persistence.PartnershipCopy;
@@ -15,9 +15,16 @@ import io.smallrye.mutiny.Uni;
 /**
  * The caller as a participant (by the token's tenant and employee id, through the participant copy) and the
  * partnerships they belong to; someone else's partnership, or another tenant's, is 404.
+ * <p>
+ * The token is read once, when a use case starts ({@link #me()}, {@link #tenant()}): what comes after its first query
+ * works from {@link Me}, never from the request's beans, whose request context a continuation may not have.
  */
-@RequestScoped
+@ApplicationScoped
 public class Participants {
+
+    /** The calling person: their tenant and participant id, as read from the token and the copy of participants. */
+    public record Me(String tenant, UUID id) {
+    }
 
     private final Caller caller;
     private final ParticipantCopyRepository participants;
@@ -33,16 +40,17 @@ public class Participants {
         return caller.tenant();
     }
 
-    /** The caller's participant id; 403 for a token without an employee id or a person without a profile. */
+    /** The caller as {@link Me}; 403 for a token without an employee id or a person without a profile. */
     @WithSession
-    public Uni<UUID> me() {
+    public Uni<Me> me() {
         String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
                 "Only a person (a token with an employee_id) gives feedback"));
-        return participants.withEmployeeId(caller.tenant(), employeeId).map(p -> {
+        String tenant = caller.tenant();
+        return participants.withEmployeeId(tenant, employeeId).map(p -> {
             if (p == null) {
                 throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
             }
-            return p.id;
+            return new Me(tenant, p.id);
         });
     }
 
@@ -52,14 +60,14 @@ public class Participants {
      * order (no deadlocks) and see each other's work (two answers complete an evaluation, one check-in
      * achieves a goal).
      */
-    public Uni<PartnershipCopy> partnershipForUpdate(UUID me, UUID partnershipId) {
+    public Uni<PartnershipCopy> partnershipForUpdate(Me me, UUID partnershipId) {
         return partnership(me, partnershipId).chain(p -> partnerships.locked(p.id));
     }
 
     /** Within a session: the partnership if the caller is one of its two people, else 404. */
-    public Uni<PartnershipCopy> partnership(UUID me, UUID partnershipId) {
-        return partnerships.inTenant(caller.tenant(), partnershipId).map(p -> {
-            if (p == null || !(me.equals(p.menteeId) || me.equals(p.mentorId))) {
+    public Uni<PartnershipCopy> partnership(Me me, UUID partnershipId) {
+        return partnerships.inTenant(me.tenant(), partnershipId).map(p -> {
+            if (p == null || !(me.id().equals(p.menteeId) || me.id().equals(p.mentorId))) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }
             return p;
@@ -67,7 +75,7 @@ public class Participants {
     }
 
     /** The role the person has in the partnership: {@code MENTOR} or {@code MENTEE}. */
-    static String roleIn(PartnershipCopy partnership, UUID person) {
-        return person.equals(partnership.mentorId) ? "MENTOR" : "MENTEE";
+    static String roleIn(PartnershipCopy partnership, Me person) {
+        return person.id().equals(partnership.mentorId) ? "MENTOR" : "MENTEE";
     }
 }

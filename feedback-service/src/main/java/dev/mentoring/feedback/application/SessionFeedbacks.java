@@ -61,8 +61,8 @@ public class SessionFeedbacks {
     private record Held(SessionCopy session, PartnershipCopy partnership) {
     }
 
-    private Uni<Held> held(UUID me, UUID sessionId) {
-        return sessions.inTenant(participants.tenant(), sessionId)
+    private Uni<Held> held(Participants.Me me, UUID sessionId) {
+        return sessions.inTenant(me.tenant(), sessionId)
                 .chain(s -> {
                     if (s == null) {
                         throw ProblemException.notFound("session", sessionId);
@@ -74,7 +74,7 @@ public class SessionFeedbacks {
 
     @WithTransaction
     public Uni<Seen> give(UUID sessionId, Ratings ratings) {
-        return participants.me().chain(me -> held(me, sessionId).chain(held -> feedback.byAuthor(held.session().id, me).chain(before -> {
+        return participants.me().chain(me -> held(me, sessionId).chain(held -> feedback.byAuthor(held.session().id, me.id()).chain(before -> {
             SessionCopy s = held.session();
             OffsetDateTime now = OffsetDateTime.now(clock);
             FeedbackRules.checkCanGive(s.state, s.endsAt, before != null, now);
@@ -83,7 +83,7 @@ public class SessionFeedbacks {
             f.tenant = s.tenant;
             f.sessionId = s.id;
             f.partnershipId = s.partnershipId;
-            f.authorId = me;
+            f.authorId = me.id();
             f.authorRole = Participants.roleIn(held.partnership(), me);
             apply(f, ratings);
             f.createdAt = now;
@@ -112,7 +112,7 @@ public class SessionFeedbacks {
     public Uni<Seen> edit(UUID sessionId, Ratings ratings, String ifMatch) {
         return participants.me().chain(me -> held(me, sessionId)
                 .chain(held -> participants.partnershipForUpdate(me, held.partnership().id)
-                        .chain(locked -> feedback.byAuthor(held.session().id, me)))
+                        .chain(locked -> feedback.byAuthor(held.session().id, me.id())))
                 .chain(f -> {
                     if (f == null) {
                         throw ProblemException.notFound("feedback of yours on session", sessionId);
@@ -136,9 +136,9 @@ public class SessionFeedbacks {
         FeedbackKey after = page.afterKey(2,
                 key -> new FeedbackKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
         return participants.me().chain(me -> held(me, sessionId)
-                .chain(held -> feedback.visibleTo(held.session().id, me, after == null ? null : after.createdAt(),
+                .chain(held -> feedback.visibleTo(held.session().id, me.id(), after == null ? null : after.createdAt(),
                         after == null ? null : after.id(), page.limit()))
-                .map(rows -> page.page(rows, f -> PageRequest.key(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me)))));
+                .map(rows -> page.page(rows, f -> PageRequest.key(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me.id())))));
     }
 
     /** Where a page of feedback starts: after this creation time and id. */

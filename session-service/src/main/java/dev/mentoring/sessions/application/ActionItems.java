@@ -66,7 +66,7 @@ public class ActionItems {
             throw ProblemException.badRequest("dueDate", "is required");
         }
         ActionItemRules.checkDueDate(in.dueDate(), LocalDate.now(clock));
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> {
+        return me.find().chain(my -> me.partnership(my, partnershipId).chain(p -> {
             Uni<Void> sessionCheck = in.sessionId() == null ? Uni.createFrom().voidItem()
                     : sessions.isOfPartnership(in.sessionId(), p.id).map(found -> {
                         if (!found) {
@@ -86,7 +86,7 @@ public class ActionItems {
                 item.assigneeId = in.assignee() == SessionEnums.Role.MENTOR ? p.mentorId : p.menteeId;
                 item.dueDate = in.dueDate();
                 item.state = SessionEnums.ActionState.OPEN;
-                item.createdBy = my;
+                item.createdBy = my.id();
                 item.createdAt = now;
                 item.version = 1;
                 return item.persist()
@@ -101,7 +101,7 @@ public class ActionItems {
     public Uni<Page<ActionItemStatus>> of(UUID partnershipId, PageRequest page) {
         ItemKey after = page.afterKey(3, key -> new ItemKey(LocalDate.parse(key[0]),
                 OffsetDateTime.ofInstant(Instant.parse(key[1]), ZoneOffset.UTC), UUID.fromString(key[2])));
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.ofPartnership(p.id,
+        return me.find().chain(my -> me.partnership(my, partnershipId).chain(p -> items.ofPartnership(p.id,
                 after == null ? null : after.dueDate(), after == null ? null : after.createdAt(), after == null ? null : after.id(),
                 page.limit())))
                 .map(rows -> page.page(rows, i -> PageRequest.key(i.dueDate, i.createdAt.toInstant(), i.id), this::status));
@@ -116,7 +116,7 @@ public class ActionItems {
         if (in.title() != null && in.title().isBlank()) {
             throw ProblemException.badRequest("title", "must not be blank");
         }
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> items.inPartnershipForChange(itemId, p.id).chain(item -> {
+        return me.find().chain(my -> me.partnership(my, partnershipId).chain(p -> items.inPartnershipForChange(itemId, p.id).chain(item -> {
             if (item == null) {
                 throw ProblemException.notFound("action item", itemId);
             }

@@ -41,12 +41,12 @@ public class Agendas {
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("text", "must not be blank");
         }
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.session(my, sessionId).chain(s -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SessionRules.checkAgendaOpen(s.state, s.endsAt, now);
             return agendas.agendaOf(s.id).chain(agenda -> {
                 SessionRules.checkAgendaRoom(agenda.size());
-                AgendaItem item = AgendaItem.of(s.id, agenda.size() + 1, text, my, now);
+                AgendaItem item = AgendaItem.of(s.id, agenda.size() + 1, text, my.id(), now);
                 place(agenda, item, position == null ? agenda.size() + 1 : position);
                 return item.persist().chain(() -> withAgenda(s)).map(changed -> new AgendaItemEdit(changed, item));
             });
@@ -59,7 +59,7 @@ public class Agendas {
         if (text != null && text.isBlank()) {
             throw ProblemException.badRequest("text", "must not be blank");
         }
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.session(my, sessionId).chain(s -> {
             SessionRules.checkAgendaOpen(s.state, s.endsAt, OffsetDateTime.now(clock));
             return agendas.inSessionForChange(itemId, s.id).chain(item -> {
                 if (item == null) {
@@ -88,7 +88,7 @@ public class Agendas {
     /** Removes an item, at the version {@code ifMatch} names, and numbers the others again. */
     @WithTransaction
     public Uni<AgendaItemEdit> remove(UUID sessionId, UUID itemId, String ifMatch) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.session(my, sessionId).chain(s -> {
             SessionRules.checkAgendaOpen(s.state, s.endsAt, OffsetDateTime.now(clock));
             return agendas.inSessionForChange(itemId, s.id).chain(item -> {
                 if (item == null) {

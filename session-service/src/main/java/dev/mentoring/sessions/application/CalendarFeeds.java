@@ -70,19 +70,19 @@ public class CalendarFeeds {
     /** The caller's feed. */
     @WithSession
     public Uni<String> mine() {
-        return me.id().chain(my -> feed(me.tenant(), my));
+        return me.find().chain(my -> feed(my.tenant(), my.id()));
     }
 
     /** Makes (or renews) the caller's secret feed URL; answers the URL, shown this once. */
     @WithTransaction
     public Uni<String> renew() {
-        return me.id().chain(my -> feeds.findById(my).chain(existing -> {
+        return me.find().chain(my -> feeds.findById(my.id()).chain(existing -> {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             CalendarFeed feed = existing != null ? existing : new CalendarFeed();
-            feed.participantId = my;
-            feed.tenant = me.tenant();
+            feed.participantId = my.id();
+            feed.tenant = my.tenant();
             feed.secretHash = hash(secret);
             feed.createdAt = OffsetDateTime.now(clock);
             return feed.persist().map(ignored -> settings.feedBaseUrl() + "/" + secret);
@@ -92,7 +92,7 @@ public class CalendarFeeds {
     /** Revokes the caller's secret feed URL. */
     @WithTransaction
     public Uni<Void> revoke() {
-        return me.id().chain(my -> feeds.deleteById(my)).replaceWithVoid();
+        return me.find().chain(my -> feeds.deleteById(my.id())).replaceWithVoid();
     }
 
     /** The feed behind a secret URL; 404 for a secret that is not (or no longer) valid. */

@@ -2,7 +2,7 @@ package dev.mentoring.sessions.application;
 
 import java.util.UUID;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
@@ -18,8 +18,12 @@ import io.smallrye.mutiny.Uni;
  * and employee id, and the partnerships and sessions they take part in. Someone else's, or one of another tenant, is
  * 404 as if it did not exist. Read within the use case's session.
  */
-@RequestScoped
+@ApplicationScoped
 class CallingParticipant {
+
+    /** The calling person: their tenant and participant id, as read from the token and the copy of participants. */
+    record Me(String tenant, UUID id) {
+    }
 
     private final Caller caller;
     private final ParticipantCopyRepository participants;
@@ -38,22 +42,23 @@ class CallingParticipant {
         return caller.tenant();
     }
 
-    /** The caller's participant id, or 403 when the token is no person's or the person is not known here (yet). */
-    public Uni<UUID> id() {
+    /** The caller as {@link Me}, or 403 when the token is no person's or the person is not known here (yet). */
+    public Uni<Me> find() {
         String employeeId = caller.employeeId().orElseThrow(() -> new ProblemException(403, "Forbidden",
                 "Only a person (a token with an employee_id) takes part in sessions"));
-        return participants.findByEmployeeId(caller.tenant(), employeeId).map(p -> {
+        String tenant = caller.tenant();
+        return participants.findByEmployeeId(tenant, employeeId).map(p -> {
             if (p == null || p.erased()) {
                 throw new ProblemException(403, "Forbidden", "You have no participant profile yet");
             }
-            return p.id;
+            return new Me(tenant, p.id);
         });
     }
 
     /** The partnership, if the caller is one of its two people; else 404. */
-    public Uni<PartnershipCopy> partnership(UUID me, UUID partnershipId) {
-        return partnerships.inTenant(caller.tenant(), partnershipId).map(p -> {
-            if (p == null || !p.hasParticipant(me)) {
+    public Uni<PartnershipCopy> partnership(Me me, UUID partnershipId) {
+        return partnerships.inTenant(me.tenant(), partnershipId).map(p -> {
+            if (p == null || !p.hasParticipant(me.id())) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }
             return p;
@@ -66,13 +71,13 @@ class CallingParticipant {
     }
 
     /** A session of the caller's; 404 for anyone else's. */
-    public Uni<MentoringSession> session(UUID me, UUID sessionId) {
-        return sessions.inTenant(caller.tenant(), sessionId).map(s -> mine(me, sessionId, s));
+    public Uni<MentoringSession> session(Me me, UUID sessionId) {
+        return sessions.inTenant(me.tenant(), sessionId).map(s -> mine(me.id(), sessionId, s));
     }
 
     /** A session of the caller's, write-locked for a change until the transaction ends; 404 for anyone else's. */
-    public Uni<MentoringSession> sessionForChange(UUID me, UUID sessionId) {
-        return sessions.inTenantForChange(caller.tenant(), sessionId).map(s -> mine(me, sessionId, s));
+    public Uni<MentoringSession> sessionForChange(Me me, UUID sessionId) {
+        return sessions.inTenantForChange(me.tenant(), sessionId).map(s -> mine(me.id(), sessionId, s));
     }
 
     private static MentoringSession mine(UUID me, UUID sessionId, MentoringSession s) {

@@ -47,13 +47,13 @@ public class Notes {
     /** Writes a note on one of the caller's sessions: SHARED (the default) or PRIVATE. */
     @WithTransaction
     public Uni<ReadableNote> add(UUID sessionId, String text, SessionEnums.Visibility visibility) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.session(my, sessionId).chain(s -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SessionNote note = new SessionNote();
             note.id = UUID.randomUUID();
             note.tenant = s.tenant;
             note.sessionId = s.id;
-            note.authorId = my;
+            note.authorId = my.id();
             note.visibility = visibility == null ? SessionEnums.Visibility.SHARED : visibility;
             note.createdAt = now;
             note.updatedAt = now;
@@ -68,7 +68,7 @@ public class Notes {
     public Uni<Page<ReadableNote>> of(UUID sessionId, PageRequest page) {
         NoteKey after = page.afterKey(2, key -> new NoteKey(
                 OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
-        return me.id().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my,
+        return me.find().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my.id(),
                 after == null ? null : after.createdAt(), after == null ? null : after.id(), page.limit())))
                 .map(rows -> page.page(rows, n -> PageRequest.key(n.createdAt.toInstant(), n.id), this::opened));
     }
@@ -76,7 +76,7 @@ public class Notes {
     /** Changes the text (and the visibility, when given) of the caller's own note, at the version {@code ifMatch} names. */
     @WithTransaction
     public Uni<ReadableNote> change(UUID sessionId, UUID noteId, String text, SessionEnums.Visibility visibility, String ifMatch) {
-        return me.id().chain(my -> ownNote(my, sessionId, noteId).map(note -> {
+        return me.find().chain(my -> ownNote(my, sessionId, noteId).map(note -> {
             EntityTags.check(ifMatch, note.version, true, "the note");
             seal(note, text);
             if (visibility != null) {
@@ -90,20 +90,20 @@ public class Notes {
     /** Deletes the caller's own note, at the version {@code ifMatch} names. */
     @WithTransaction
     public Uni<Void> remove(UUID sessionId, UUID noteId, String ifMatch) {
-        return me.id().chain(my -> ownNote(my, sessionId, noteId).chain(note -> {
+        return me.find().chain(my -> ownNote(my, sessionId, noteId).chain(note -> {
             EntityTags.check(ifMatch, note.version, true, "the note");
             return notes.delete(note);
         }));
     }
 
     /** A note the caller wrote, locked for the change; 404 for one they may not read, 403 for the other's shared one. */
-    private Uni<SessionNote> ownNote(UUID my, UUID sessionId, UUID noteId) {
+    private Uni<SessionNote> ownNote(CallingParticipant.Me my, UUID sessionId, UUID noteId) {
         return me.session(my, sessionId).chain(s -> notes.inSessionForChange(noteId, s.id).map(note -> {
-            boolean readable = note != null && (note.authorId.equals(my) || note.visibility == SessionEnums.Visibility.SHARED);
+            boolean readable = note != null && (note.authorId.equals(my.id()) || note.visibility == SessionEnums.Visibility.SHARED);
             if (!readable) {
                 throw ProblemException.notFound("note", noteId);
             }
-            if (!note.authorId.equals(my)) {
+            if (!note.authorId.equals(my.id())) {
                 throw new ProblemException(403, "Forbidden", "Only its author changes a note");
             }
             return note;

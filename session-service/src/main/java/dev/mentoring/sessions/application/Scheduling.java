@@ -42,11 +42,11 @@ import io.smallrye.mutiny.Uni;
 class Scheduling {
 
     /** The caller and the partnership they schedule in. */
-    record Participation(UUID participant, PartnershipCopy partnership) {
+    record Participation(CallingParticipant.Me participant, PartnershipCopy partnership) {
     }
 
     /** A move checked and planned: who moves which session, to which starts, in which zone, for how long. */
-    record PlannedMove(UUID participant, MentoringSession session, List<ZonedDateTime> starts, ZoneId zone, int minutes,
+    record PlannedMove(CallingParticipant.Me participant, MentoringSession session, List<ZonedDateTime> starts, ZoneId zone, int minutes,
             boolean following) {
     }
 
@@ -81,7 +81,7 @@ class Scheduling {
     /** The partnership the caller schedules in: theirs (else 404) and active (else 409). */
     @WithSession
     public Uni<Participation> partnership(UUID partnershipId) {
-        return me.id().chain(my -> me.partnership(my, partnershipId).map(p -> {
+        return me.find().chain(my -> me.partnership(my, partnershipId).map(p -> {
             SessionRules.checkSchedulable(p.state, p.active());
             return new Participation(my, p);
         }));
@@ -89,9 +89,9 @@ class Scheduling {
 
     /** Schedules the session, or the series and all its occurrences, with the first one's agenda and the events. */
     @WithTransaction
-    public Uni<ScheduledSessions> schedule(UUID my, UUID partnershipId, SessionPlan plan, Recurrence recurrence,
+    public Uni<ScheduledSessions> schedule(CallingParticipant.Me my, UUID partnershipId, SessionPlan plan, Recurrence recurrence,
             List<ZonedDateTime> starts) {
-        return activeForUpdate(partnershipId).chain(p -> {
+        return activeForUpdate(my.tenant(), partnershipId).chain(p -> {
             OffsetDateTime now = now();
             SessionSeries created = null;
             if (recurrence != null) {
@@ -107,12 +107,12 @@ class Scheduling {
             }
             List<MentoringSession> scheduled = new ArrayList<>();
             for (ZonedDateTime start : starts) {
-                scheduled.add(newSession(p, my, created, start, plan.durationMinutes(), plan.mode(), plan.placeOrLink(), now));
+                scheduled.add(newSession(p, my.id(), created, start, plan.durationMinutes(), plan.mode(), plan.placeOrLink(), now));
             }
             List<AgendaItem> agenda = new ArrayList<>();
             if (plan.agenda() != null) {
                 for (String text : plan.agenda()) {
-                    agenda.add(AgendaItem.of(scheduled.get(0).id, agenda.size() + 1, text, my, now));
+                    agenda.add(AgendaItem.of(scheduled.get(0).id, agenda.size() + 1, text, my.id(), now));
                 }
             }
             SessionSeries newSeries = created;
@@ -131,7 +131,7 @@ class Scheduling {
      */
     @WithSession
     public Uni<PlannedMove> planMove(UUID sessionId, SessionMove move) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(found -> {
+        return me.find().chain(my -> me.session(my, sessionId).chain(found -> {
             SessionRules.checkMovable(found.state);
             ZoneId zone = ZoneId.of(move.timeZone() == null ? found.timeZone : move.timeZone());
             int minutes = move.durationMinutes() == null ? found.durationMinutes : move.durationMinutes();
@@ -150,14 +150,14 @@ class Scheduling {
      */
     @WithTransaction
     public Uni<SessionWithAgenda> move(PlannedMove plan, SessionMove move, String ifMatch) {
-        return activeForUpdate(plan.session().partnershipId).chain(p -> plan.following()
-                ? moveFollowing(plan.participant(), p, plan.session().id, move, plan.starts(), plan.zone(), plan.minutes(), ifMatch)
+        return activeForUpdate(plan.participant().tenant(), plan.session().partnershipId).chain(p -> plan.following()
+                ? moveFollowing(plan.participant().id(), p, plan.session().id, move, plan.starts(), plan.zone(), plan.minutes(), ifMatch)
                 : moveOne(plan.session().id, plan.starts().get(0), plan.minutes(), ifMatch));
     }
 
     /** Within the transaction: the partnership, share-locked and still active. */
-    private Uni<PartnershipCopy> activeForUpdate(UUID partnershipId) {
-        return partnerships.lockedForScheduling(me.tenant(), partnershipId).map(p -> {
+    private Uni<PartnershipCopy> activeForUpdate(String tenant, UUID partnershipId) {
+        return partnerships.lockedForScheduling(tenant, partnershipId).map(p -> {
             if (p == null) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }

@@ -99,7 +99,7 @@ public class Sessions {
     @WithTransaction
     public Uni<SessionWithAgenda> cancel(UUID sessionId, SessionEnums.CancelReason reason, SessionEnums.Scope scope, String ifMatch) {
         SessionRules.checkCancelReason(reason);
-        return me.id().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
             EntityTags.check(ifMatch, s.version, false, "the session");
             SessionRules.checkCancellable(s.state);
             SessionRules.checkScope(scope, s.seriesId != null);
@@ -109,7 +109,7 @@ public class Sessions {
             return affected.chain(cancelled -> {
                 List<DomainEvent> events = new ArrayList<>();
                 for (MentoringSession c : cancelled) {
-                    c.cancel(reason, c.roleOf(my), SessionRules.cancelledLate(c.startsAt, now, settings.lateCancellation()), now);
+                    c.cancel(reason, c.roleOf(my.id()), SessionRules.cancelledLate(c.startsAt, now, settings.lateCancellation()), now);
                     events.add(SessionPublisher.session(c, SessionEvents.CANCELLED, null, now));
                 }
                 Uni<Void> raised = s.seriesId == null ? Uni.createFrom().voidItem()
@@ -126,7 +126,7 @@ public class Sessions {
      */
     @WithTransaction
     public Uni<SessionWithAgenda> complete(UUID sessionId, SessionEnums.Attendance attendance, Integer actualMinutes, String ifMatch) {
-        return me.id().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
+        return me.find().chain(my -> me.sessionForChange(my, sessionId).chain(s -> {
             EntityTags.check(ifMatch, s.version, false, "the session");
             OffsetDateTime now = now();
             SessionRules.checkCompletable(s.state, s.startsAt, now);
@@ -143,7 +143,7 @@ public class Sessions {
     /** One of the caller's sessions with its agenda. */
     @WithSession
     public Uni<SessionWithAgenda> get(UUID sessionId) {
-        return me.id().chain(my -> me.session(my, sessionId).chain(this::withAgenda));
+        return me.find().chain(my -> me.session(my, sessionId).chain(this::withAgenda));
     }
 
     /**
@@ -158,7 +158,7 @@ public class Sessions {
             return sessions.ofTenant(me.tenant(), range[0], range[1], after.startsAt(), after.id(), page.limit())
                     .map(rows -> new ListedSessions(page(page, rows), false));
         }
-        return me.id().chain(my -> sessions.ofParticipant(me.tenant(), my, range[0], range[1], after.startsAt(), after.id(),
+        return me.find().chain(my -> sessions.ofParticipant(my.tenant(), my.id(), range[0], range[1], after.startsAt(), after.id(),
                 page.limit())).map(rows -> new ListedSessions(page(page, rows), true));
     }
 
@@ -166,9 +166,9 @@ public class Sessions {
     @WithSession
     public Uni<Page<MentoringSession>> ofPartnership(UUID partnershipId, OffsetDateTime from, OffsetDateTime to, PageRequest page) {
         OffsetDateTime[] range = range(from, to);
-        return me.id().chain(my -> me.partnership(my, partnershipId).chain(p -> {
+        return me.find().chain(my -> me.partnership(my, partnershipId).chain(p -> {
             Cursor after = Cursor.of(page);
-            return sessions.ofPartnership(me.tenant(), p.id, range[0], range[1], after.startsAt(), after.id(), page.limit())
+            return sessions.ofPartnership(my.tenant(), p.id, range[0], range[1], after.startsAt(), after.id(), page.limit())
                     .map(rows -> page(page, rows));
         }));
     }

@@ -33,8 +33,8 @@ import dev.mentoring.matching.persistence.ProfileMapping;
 @ApplicationScoped
 public class MentorPools {
 
-    /** One tenant's mentors, as loaded, by id, and prepared in the same order. */
-    public record Pool(long hour, List<Participant> mentors, Map<UUID, Participant> byId, List<MatchRules.Prepared> prepared) {
+    /** One tenant's mentors, as loaded, by id, and prepared together in the same order. */
+    public record Pool(long hour, List<Participant> mentors, Map<UUID, Participant> byId, MatchRules.PreparedMentors prepared) {
     }
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
@@ -82,7 +82,7 @@ public class MentorPools {
     /** Prepares mentors just loaded, and keeps them when nothing changed since {@code changesBefore} and there is room. */
     public Pool keep(String tenant, Instant at, List<Participant> mentors, Changes changesBefore) {
         Instant hour = hourOf(at);
-        List<MatchRules.Prepared> prepared = mentors.stream().map(m -> MatchRules.prepare(ProfileMapping.toMatching(m), hour)).toList();
+        MatchRules.PreparedMentors prepared = MatchRules.prepareMentors(mentors.stream().map(ProfileMapping::toMatching).toList(), hour);
         Map<UUID, Participant> byId = new HashMap<>(mentors.size() * 2);
         mentors.forEach(mentor -> byId.put(mentor.id, mentor));
         Pool pool = new Pool(hour.getEpochSecond(), mentors, Collections.unmodifiableMap(byId), prepared);

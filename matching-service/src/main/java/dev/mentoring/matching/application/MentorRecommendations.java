@@ -10,16 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.mentoring.matching.domain.MatchRules;
 import dev.mentoring.matching.domain.Recommendations;
 import dev.mentoring.matching.domain.Weights;
-import dev.mentoring.matching.persistence.MatchingRunRepository;
 import dev.mentoring.matching.persistence.Participant;
-import dev.mentoring.matching.persistence.ParticipantRepository;
+import dev.mentoring.matching.persistence.ParticipantReads;
 import dev.mentoring.matching.persistence.ProfileMapping;
+import dev.mentoring.matching.persistence.RecommendationReads;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Recommendations of mentors for one mentee of the caller's tenant, with explanations. */
+/**
+ * Recommendations of mentors for one mentee of the caller's tenant, with explanations. Reads only, on the reactive client
+ * without a Hibernate session ({@link ParticipantReads}, {@link RecommendationReads}): the mentee and the tenant's
+ * weights at once, then the places taken; the tenant's mentors are kept prepared between requests ({@link MentorPools}).
+ */
 @ApplicationScoped
 public class MentorRecommendations {
 
@@ -29,65 +32,74 @@ public class MentorRecommendations {
     public record Found(UUID menteeId, Weights weights, Recommendations.Result result, Map<UUID, Participant> mentors) {
     }
 
-    private final ParticipantRepository participants;
-    private final MatchingRunRepository store;
-    private final MatchingSettings settings;
+    private final ParticipantReads participants;
+    private final RecommendationReads reads;
     private final CallingPerson person;
     private final Caller caller;
     private final Clock clock;
     private final MentorPools pools;
 
-    MentorRecommendations(ParticipantRepository participants, MatchingRunRepository store, MatchingSettings settings,
-            CallingPerson person, Caller caller, Clock clock, MentorPools pools) {
-        this.pools = pools;
+    MentorRecommendations(ParticipantReads participants, RecommendationReads reads, CallingPerson person, Caller caller, Clock clock,
+            MentorPools pools) {
         this.participants = participants;
-        this.store = store;
-        this.settings = settings;
+        this.reads = reads;
         this.person = person;
         this.caller = caller;
         this.clock = clock;
+        this.pools = pools;
     }
 
     /** For the caller, who must be a mentee. */
-    @WithSession
     public Uni<Found> forMe(int limit) {
+        checkLimit(limit);
         String employeeId = person.employeeId("gets recommendations");
-        return participants.findByEmployeeId(caller.tenant(), employeeId)
-                .chain(mentee -> recommend(mentee, limit, "Participant with employee id " + employeeId));
+        String tenant = caller.tenant();
+        return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, "Participant with employee id " + employeeId);
     }
 
     /** For a mentee of the tenant, as their program admin. */
-    @WithSession
     public Uni<Found> forMentee(UUID menteeId, int limit) {
-        return participants.findInTenant(caller.tenant(), menteeId)
-                .chain(mentee -> recommend(mentee, limit, "Participant " + menteeId));
+        checkLimit(limit);
+        String tenant = caller.tenant();
+        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, "Participant " + menteeId);
     }
 
-    private Uni<Found> recommend(Participant mentee, int limit, String what) {
+    private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        if (mentee == null || mentee.erasedAt != null) {
-            throw new ProblemException(404, "Not Found", what + " does not exist");
-        }
-        if (!mentee.mentee) {
-            throw ProblemException.conflict("This participant is not a mentee");
-        }
-        String tenant = mentee.tenant;
+    }
+
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, String what) {
         Instant at = clock.instant();
-        Uni<MentorPools.Pool> pool = pools.current(tenant, at).map(kept -> Uni.createFrom().item(kept)).orElseGet(() -> {
+        return Uni.combine().all().unis(found, reads.weightsOf(tenant)).asTuple().chain(menteeAndWeights -> {
+            Participant mentee = menteeAndWeights.getItem1();
+            Weights weights = menteeAndWeights.getItem2();
+            if (mentee == null || mentee.erasedAt != null) {
+                throw new ProblemException(404, "Not Found", what + " does not exist");
+            }
+            if (!mentee.mentee) {
+                throw ProblemException.conflict("This participant is not a mentee");
+            }
+            return Uni.combine().all().unis(pool(tenant, at), reads.places(tenant, mentee.id)).asTuple().map(poolAndPlaces -> {
+                MentorPools.Pool mentors = poolAndPlaces.getItem1();
+                RecommendationReads.Places places = poolAndPlaces.getItem2();
+                // prepared against the mentors' vocabulary, at the hour they were prepared for
+                MatchRules.Prepared preparedMentee = mentors.prepared().mentee(ProfileMapping.toMatching(mentee));
+                // places left: the mentor's capacity less open requests and running partnerships
+                Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared().mentors(),
+                        mentor -> mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0),
+                        places.endedWith(), weights, limit);
+                return new Found(mentee.id, weights, result, mentors.byId());
+            });
+        });
+    }
+
+    /** The tenant's mentors, prepared: kept, or loaded and kept. */
+    private Uni<MentorPools.Pool> pool(String tenant, Instant at) {
+        return pools.current(tenant, at).map(kept -> Uni.createFrom().item(kept)).orElseGet(() -> {
             MentorPools.Changes changesBefore = pools.changesSoFar(tenant);
             return participants.activeMentors(tenant).map(mentors -> pools.keep(tenant, at, mentors, changesBefore));
         });
-        return settings.weightsOf(tenant).chain(weights -> pool
-                .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedWith(tenant, mentee.id).map(ended -> {
-                    MatchRules.Prepared preparedMentee = MatchRules.prepare(ProfileMapping.toMatching(mentee),
-                            MentorPools.hourOf(at));
-                    // places left: the mentor's capacity less open requests and running partnerships
-                    Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared(),
-                            mentor -> mentor.mentor().capacity() - open.getOrDefault(mentor.id(), 0),
-                            ended, weights, limit);
-                    return new Found(mentee.id, weights, result, mentors.byId());
-                }))));
     }
 }

@@ -334,6 +334,38 @@ public final class MatchRules {
     }
 
     /**
+     * Mentors prepared together against a vocabulary of their own, kept to score mentees one at a time (recommendations):
+     * a mentee prepared with {@link #mentee} compares with each of them as in a cohort run (bit sets and ids), with the
+     * same results as {@link #prepare}. A mentee's word, skill, language or industry they do not know is none of theirs.
+     */
+    public static final class PreparedMentors {
+        private final Vocabulary vocabulary;
+        private final List<Prepared> mentors;
+        private final Instant at;
+
+        private PreparedMentors(List<MatchingProfile> mentors, Instant at) {
+            this.vocabulary = new Vocabulary(List.of(), mentors);
+            this.mentors = mentors.stream().map(mentor -> new Prepared(mentor, at, vocabulary)).toList();
+            this.at = at;
+        }
+
+        /** The mentors, prepared, in the order given. */
+        public List<Prepared> mentors() {
+            return mentors;
+        }
+
+        /** The mentee prepared against these mentors' vocabulary, at the same time as they were. */
+        public Prepared mentee(MatchingProfile mentee) {
+            return new Prepared(mentee, at, vocabulary);
+        }
+    }
+
+    /** Mentors prepared at {@code at} for scoring mentees one at a time ({@link PreparedMentors}). */
+    public static PreparedMentors prepareMentors(List<MatchingProfile> mentors, Instant at) {
+        return new PreparedMentors(mentors, at);
+    }
+
+    /**
      * Prepares a cohort run's profiles together: the words of the mentors' areas and the names of their skills are
      * numbered once, so that comparing a mentee's topics and desired skills with a mentor is a few bit tests and array
      * lookups instead of string comparisons. The same results as {@link #prepare} profile by profile.
@@ -385,7 +417,11 @@ public final class MatchRules {
             }
         }
 
-        /** The terms as a bit set by their ids, or -1 when there are more than 63 ids (or one is unknown). */
+        /**
+         * The terms as a bit set by their ids, or -1 when there are more than 63 ids. A term it does not know is left
+         * out: no profile it was built from has it (a cohort's vocabulary knows every language and industry of the
+         * cohort; a mentee compared with {@link PreparedMentors} may speak one none of them does).
+         */
         static long bits(Map<String, Integer> ids, Terms terms) {
             if (ids.size() > 63) {
                 return -1;
@@ -393,10 +429,9 @@ public final class MatchRules {
             long bits = 0;
             for (String value : terms.values) {
                 Integer id = ids.get(value);
-                if (id == null) {
-                    return -1;
+                if (id != null) {
+                    bits |= 1L << id;
                 }
-                bits |= 1L << id;
             }
             return bits;
         }

@@ -103,18 +103,6 @@ public class MatchingRunRepository implements PanacheRepositoryBase<MatchingRun,
     }
 
     /** For each mentee, the mentors a partnership with them ended before (the ENDED_BEFORE rule). */
-    /** The mentors one mentee's partnerships ended with (completed or ended early): not recommended again. */
-    public Uni<Set<UUID>> endedWith(String tenant, UUID menteeId) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                select mentor_id from partnership where tenant = ?1 and mentee_id = ?2 and state in ('COMPLETED', 'ENDED_EARLY')""",
-                Object.class).setParameter(1, tenant).setParameter(2, menteeId).getResultList())
-                .map(rows -> {
-                    Set<UUID> ended = new HashSet<>();
-                    rows.forEach(row -> ended.add((UUID) row));
-                    return ended;
-                });
-    }
-
     public Uni<Map<UUID, Set<UUID>>> endedPairs(String tenant) {
         return getSession().chain(session -> session.createNativeQuery("""
                 select mentee_id, mentor_id from partnership where tenant = ?1 and state in ('COMPLETED', 'ENDED_EARLY')""",

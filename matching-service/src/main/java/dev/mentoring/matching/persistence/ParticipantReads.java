@@ -1,5 +1,7 @@
 package dev.mentoring.matching.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +34,37 @@ public class ParticipantReads {
             mentee_preferred_communication, mentee_max_time_zone_gap, mentee_opted_in, erased_at""";
 
     private final PreparedQuery<RowSet<Row>> byId;
+    private final PreparedQuery<RowSet<Row>> byEmployeeId;
+    private final PreparedQuery<RowSet<Row>> activeMentors;
 
     ParticipantReads(Pool pool) {
         this.byId = pool.preparedQuery("select " + COLUMNS + " from participant where tenant = $1 and id = $2");
+        this.byEmployeeId = pool.preparedQuery("select " + COLUMNS + " from participant where tenant = $1 and employee_id = $2");
+        this.activeMentors = pool.preparedQuery("select " + COLUMNS
+                + " from participant where tenant = $1 and is_mentor and active and erased_at is null order by id");
     }
 
     /** The tenant's participant with this id, or null. */
     public Uni<Participant> inTenant(String tenant, UUID id) {
-        return byId.execute(Tuple.of(tenant, id)).map(rows -> rows.size() == 0 ? null : participant(rows.iterator().next()));
+        return byId.execute(Tuple.of(tenant, id)).map(ParticipantReads::first);
+    }
+
+    /** The tenant's participant with this employee id, or null. */
+    public Uni<Participant> withEmployeeId(String tenant, String employeeId) {
+        return byEmployeeId.execute(Tuple.of(tenant, employeeId)).map(ParticipantReads::first);
+    }
+
+    /** The tenant's active mentors (not erased), by id. */
+    public Uni<List<Participant>> activeMentors(String tenant) {
+        return activeMentors.execute(Tuple.of(tenant)).map(rows -> {
+            List<Participant> mentors = new ArrayList<>(rows.size());
+            rows.forEach(row -> mentors.add(participant(row)));
+            return mentors;
+        });
+    }
+
+    private static Participant first(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : participant(rows.iterator().next());
     }
 
     static Participant participant(Row row) {

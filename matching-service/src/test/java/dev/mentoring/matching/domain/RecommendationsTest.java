@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** The best mentors are chosen without sorting every candidate: the same as a full sort, ties broken by id. */
+/**
+ * The best mentors are chosen without sorting every candidate: the same as a full sort, ties broken by id; and mentors
+ * prepared together and kept ({@link MatchRules.PreparedMentors}) recommend exactly what the profiles do.
+ */
 class RecommendationsTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
@@ -53,5 +56,50 @@ class RecommendationsTest {
         MatchingProfile mentee = cohort.mentees.get(0);
         var result = Recommendations.forMentee(mentee, cohort.mentors, cohort.capacity, Set.of(), zonesOnly, AT, 20);
         assertThat(result.recommended()).extracting(r -> r.mentor().id()).containsExactlyElementsOf(fullSort(mentee, cohort, zonesOnly, 20));
+    }
+
+    /** The same mentee with a language, preferred industry, desired skill and goal words none of the mentors has. */
+    private static MatchingProfile withTermsNoMentorHas(MatchingProfile mentee) {
+        MatchingProfile.MenteeSide side = mentee.mentee();
+        Set<String> languages = new java.util.LinkedHashSet<>(mentee.languages());
+        languages.add("tlh");
+        Set<String> preferred = new java.util.LinkedHashSet<>(side.preferredIndustries() == null ? Set.of() : side.preferredIndustries());
+        preferred.add("deep-sea mining");
+        List<Skill> desired = new ArrayList<>(side.desiredSkills());
+        desired.add(new Skill("underwater basket weaving", 3));
+        MatchingProfile.MenteeSide changed = new MatchingProfile.MenteeSide(side.goals() + " and quasicrystal zoology", desired, preferred,
+                side.preferredLeadership(), side.preferredCommunication(), side.maxTimeZoneGapHours(), side.optedIn());
+        return new MatchingProfile(mentee.id(), mentee.employeeId(), mentee.managerEmployeeId(), mentee.active(), mentee.skills(),
+                mentee.industries(), mentee.expertise(), mentee.yearsOfExperience(), mentee.seniority(), mentee.leadership(),
+                mentee.communication(), languages, mentee.zone(), mentee.mentor(), changed);
+    }
+
+    @Test
+    void mentorsPreparedTogetherRecommendWhatTheProfilesDo() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SyntheticCohort cohort = new SyntheticCohort(4, 400, seed);
+            MatchRules.PreparedMentors kept = MatchRules.prepareMentors(cohort.mentors, AT);
+            List<MatchingProfile> mentees = new ArrayList<>(cohort.mentees);
+            mentees.add(withTermsNoMentorHas(cohort.mentees.get(0)));
+            mentees.add(cohort.mentors.get(0)); // a mentor asking for themself: excluded as the mentee, as before
+            for (MatchingProfile mentee : mentees) {
+                if (!mentee.isMentee()) {
+                    continue;
+                }
+                for (Weights weights : List.of(Weights.DEFAULT, new Weights(java.util.Map.of(Criterion.INDUSTRY, 50, Criterion.LANGUAGE, 50)))) {
+                    var plain = Recommendations.forMentee(mentee, cohort.mentors, cohort.capacity, Set.of(), weights, AT, 25);
+                    var together = Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),
+                            mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), weights, 25);
+                    assertThat(together.recommended()).as("seed %d", seed)
+                            .extracting(r -> r.mentor().id(), r -> r.score())
+                            .containsExactlyElementsOf(plain.recommended().stream()
+                                    .map(r -> org.assertj.core.groups.Tuple.tuple(r.mentor().id(), r.score())).toList());
+                    assertThat(together.excluded()).as("seed %d", seed)
+                            .extracting(e -> e.mentor().id(), e -> e.rule())
+                            .containsExactlyElementsOf(plain.excluded().stream()
+                                    .map(e -> org.assertj.core.groups.Tuple.tuple(e.mentor().id(), e.rule())).toList());
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,89 @@
+package dev.mentoring.matching.persistence;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.matching.domain.Weights;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.PreparedQuery;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * What a recommendation reads besides the mentee and the mentors, straight on the reactive client (as
+ * {@link ParticipantReads}): the tenant's weights, and in one statement each mentor's places taken and the mentors the
+ * mentee's partnerships ended with. No Hibernate session: a native query through Hibernate added an entry to its
+ * query-interpretation cache on every run (keys that never equal each other), and looking one up walked that bin.
+ * {@code RecommendationReadsTest} holds it to the Hibernate reads it replaces.
+ */
+@ApplicationScoped
+public class RecommendationReads {
+
+    /** Each mentor's places taken (open requests and running partnerships), and the mentors one mentee's partnerships ended with. */
+    public record Places(Map<UUID, Integer> takenByMentor, Set<UUID> endedWith) {
+    }
+
+    private final PreparedQuery<RowSet<Row>> weights;
+    private final PreparedQuery<RowSet<Row>> places;
+
+    RecommendationReads(Pool pool) {
+        this.weights = pool.preparedQuery("""
+                select weight_skills, weight_goals_expertise, weight_industry, weight_experience_gap, weight_styles,
+                       weight_language, weight_time_zone
+                from tenant_matching_settings where tenant = $1""");
+        this.places = pool.preparedQuery("""
+                select mentor_id, sum(taken)::int as taken, bool_or(ended) as ended from (
+                    select mentor_id, 1 as taken, false as ended from mentorship_request where tenant = $1 and state = 'OPEN'
+                    union all
+                    select mentor_id, case when state in ('ACTIVE', 'PAUSED') then 1 else 0 end,
+                           mentee_id = $2 and state in ('COMPLETED', 'ENDED_EARLY')
+                    from partnership
+                    where tenant = $1 and (state in ('ACTIVE', 'PAUSED') or mentee_id = $2 and state in ('COMPLETED', 'ENDED_EARLY'))
+                ) mentors group by mentor_id""");
+    }
+
+    /** The tenant's weights, or the defaults while it has none of its own. */
+    public Uni<Weights> weightsOf(String tenant) {
+        return weights.execute(Tuple.of(tenant)).map(rows -> {
+            if (rows.size() == 0) {
+                return Weights.DEFAULT;
+            }
+            Row row = rows.iterator().next();
+            TenantMatchingSettings stored = new TenantMatchingSettings();
+            stored.skills = row.getInteger("weight_skills");
+            stored.goalsExpertise = row.getInteger("weight_goals_expertise");
+            stored.industry = row.getInteger("weight_industry");
+            stored.experienceGap = row.getInteger("weight_experience_gap");
+            stored.styles = row.getInteger("weight_styles");
+            stored.language = row.getInteger("weight_language");
+            stored.timeZone = row.getInteger("weight_time_zone");
+            return stored.weights();
+        });
+    }
+
+    /** Places taken by each mentor of the tenant, and whom this mentee's partnerships ended with. */
+    public Uni<Places> places(String tenant, UUID menteeId) {
+        return places.execute(Tuple.of(tenant, menteeId)).map(rows -> {
+            Map<UUID, Integer> taken = new HashMap<>();
+            Set<UUID> ended = new HashSet<>();
+            for (Row row : rows) {
+                UUID mentor = row.getUUID("mentor_id");
+                int count = row.getInteger("taken");
+                if (count > 0) {
+                    taken.put(mentor, count);
+                }
+                if (row.getBoolean("ended")) {
+                    ended.add(mentor);
+                }
+            }
+            return new Places(taken, ended);
+        });
+    }
+}

@@ -45,7 +45,7 @@ public class RecommendationResource {
             @Parameter(description = "1-50, default 10") @QueryParam("limit") Integer limit,
             @Parameter(description = "also list the excluded mentors and the rule that excluded each")
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded) {
-        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit)
+        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded)
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 
@@ -58,7 +58,7 @@ public class RecommendationResource {
     public Uni<RecommendationsView> forMentee(@PathParam("participantId") UUID participantId,
             @QueryParam("limit") Integer limit,
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded) {
-        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit)
+        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded)
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 }

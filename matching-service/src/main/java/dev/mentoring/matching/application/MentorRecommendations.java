@@ -49,19 +49,20 @@ public class MentorRecommendations {
         this.pools = pools;
     }
 
-    /** For the caller, who must be a mentee. */
-    public Uni<Found> forMe(int limit) {
+    /** For the caller, who must be a mentee; the excluded mentors too when {@code listExcluded}. */
+    public Uni<Found> forMe(int limit, boolean listExcluded) {
         checkLimit(limit);
         String employeeId = person.employeeId("gets recommendations");
         String tenant = caller.tenant();
-        return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, "Participant with employee id " + employeeId);
+        return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, listExcluded,
+                "Participant with employee id " + employeeId);
     }
 
-    /** For a mentee of the tenant, as their program admin. */
-    public Uni<Found> forMentee(UUID menteeId, int limit) {
+    /** For a mentee of the tenant, as their program admin; the excluded mentors too when {@code listExcluded}. */
+    public Uni<Found> forMentee(UUID menteeId, int limit, boolean listExcluded) {
         checkLimit(limit);
         String tenant = caller.tenant();
-        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, "Participant " + menteeId);
+        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, listExcluded, "Participant " + menteeId);
     }
 
     private static void checkLimit(int limit) {
@@ -70,7 +71,7 @@ public class MentorRecommendations {
         }
     }
 
-    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, String what) {
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what) {
         Instant at = clock.instant();
         return Uni.combine().all().unis(found, reads.weightsOf(tenant)).asTuple().chain(menteeAndWeights -> {
             Participant mentee = menteeAndWeights.getItem1();
@@ -89,7 +90,7 @@ public class MentorRecommendations {
                 // places left: the mentor's capacity less open requests and running partnerships
                 Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared().mentors(),
                         mentor -> mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0),
-                        places.endedWith(), weights, limit);
+                        places.endedWith(), weights, limit, listExcluded);
                 return new Found(mentee.id, weights, result, mentors.byId());
             });
         });

@@ -729,7 +729,15 @@ public final class MatchRules {
     }
 
     static int hoursApart(Prepared a, Prepared b) {
-        int hours = (int) Math.round(Math.abs(a.offsetSeconds - b.offsetSeconds) / 3600.0);
+        return hoursApart(Math.abs(a.offsetSeconds - b.offsetSeconds));
+    }
+
+    /**
+     * Whole hours between two clocks {@code seconds} apart (half hours up: {@code Math.round(seconds / 3600.0)} in integer
+     * arithmetic, which scoring 10,000 mentors spent a fifth of its time in), at most 12 the short way round.
+     */
+    static int hoursApart(int seconds) {
+        int hours = (seconds + 1_800) / 3_600;
         return Math.min(hours, 24 - hours);
     }
 

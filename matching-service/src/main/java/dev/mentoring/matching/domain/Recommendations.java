@@ -31,15 +31,16 @@ public final class Recommendations {
     public static Result forMentee(MatchingProfile mentee, List<MatchingProfile> mentors, Map<UUID, Integer> remainingCapacity,
             Set<UUID> endedWith, Weights weights, Instant at, int limit) {
         return forPrepared(MatchRules.prepare(mentee, at), mentors.stream().map(mentor -> MatchRules.prepare(mentor, at)).toList(),
-                mentor -> remainingCapacity.getOrDefault(mentor.id(), 0), endedWith, weights, limit);
+                mentor -> remainingCapacity.getOrDefault(mentor.id(), 0), endedWith, weights, limit, true);
     }
 
     /**
      * The same, for mentors prepared before (kept between recommendations) and the mentee prepared at the same time;
-     * {@code remainingCapacity} tells each mentor's places left.
+     * {@code remainingCapacity} tells each mentor's places left. The excluded are listed only when {@code listExcluded}
+     * (most callers do not show them, and among 10,000 mentors they were half of what a recommendation allocated).
      */
     public static Result forPrepared(MatchRules.Prepared preparedMentee, List<MatchRules.Prepared> mentors,
-            ToIntFunction<MatchingProfile> remainingCapacity, Set<UUID> endedWith, Weights weights, int limit) {
+            ToIntFunction<MatchingProfile> remainingCapacity, Set<UUID> endedWith, Weights weights, int limit, boolean listExcluded) {
         int[] weightArray = MatchRules.weightArray(weights);
         int totalWeight = weights.total();
         int keep = Math.max(0, limit);
@@ -47,13 +48,15 @@ public final class Recommendations {
         Comparator<Candidate> worstFirst = Comparator.comparingInt(Candidate::points)
                 .thenComparing(Comparator.comparing((Candidate c) -> c.mentor().profile().id()).reversed());
         PriorityQueue<Candidate> best = new PriorityQueue<>(keep + 1, worstFirst);
-        List<Excluded> excluded = new ArrayList<>();
+        List<Excluded> excluded = listExcluded ? new ArrayList<>() : List.of();
         for (MatchRules.Prepared preparedMentor : mentors) {
             MatchingProfile mentor = preparedMentor.profile();
             Exclusion rule = MatchRules.exclusion(preparedMentee, preparedMentor,
                     remainingCapacity.applyAsInt(mentor), endedWith);
             if (rule != null) {
-                excluded.add(new Excluded(mentor, rule));
+                if (listExcluded) {
+                    excluded.add(new Excluded(mentor, rule));
+                }
                 continue;
             }
             int points = MatchRules.points(preparedMentee, preparedMentor, weightArray, totalWeight);

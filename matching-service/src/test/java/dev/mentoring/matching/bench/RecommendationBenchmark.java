@@ -56,6 +56,6 @@ public class RecommendationBenchmark {
     @Benchmark
     public Recommendations.Result tenBestOf10000Kept() {
         return Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),
-                mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), Weights.DEFAULT, 10);
+                mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), Weights.DEFAULT, 10, false);
     }
 }

@@ -123,4 +123,12 @@ class MatchRulesTest {
         assertThat(MatchRules.experienceGapFit(15)).isEqualTo(1.0);
         assertThat(MatchRules.experienceGapFit(40)).isEqualTo(0.5);
     }
+
+    @Test
+    void hoursApartRoundsAsMathRoundDoes() {
+        for (int seconds = 0; seconds <= 26 * 3_600; seconds++) {
+            int hours = (int) Math.round(seconds / 3600.0);
+            assertThat(MatchRules.hoursApart(seconds)).as("%d s", seconds).isEqualTo(Math.min(hours, 24 - hours));
+        }
+    }
 }

@@ -89,7 +89,10 @@ class RecommendationsTest {
                 for (Weights weights : List.of(Weights.DEFAULT, new Weights(java.util.Map.of(Criterion.INDUSTRY, 50, Criterion.LANGUAGE, 50)))) {
                     var plain = Recommendations.forMentee(mentee, cohort.mentors, cohort.capacity, Set.of(), weights, AT, 25);
                     var together = Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),
-                            mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), weights, 25);
+                            mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), weights, 25, true);
+                    assertThat(Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),
+                            mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), weights, 25, false))
+                            .isEqualTo(new Recommendations.Result(together.recommended(), List.of()));
                     assertThat(together.recommended()).as("seed %d", seed)
                             .extracting(r -> r.mentor().id(), r -> r.score())
                             .containsExactlyElementsOf(plain.recommended().stream()

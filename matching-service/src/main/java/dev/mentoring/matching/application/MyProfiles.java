@@ -50,27 +50,32 @@ public class MyProfiles {
     public Uni<SavedProfile> putMine(ParticipantProfile own, String ifMatch) {
         String tenant = caller.tenant();
         String employeeId = personEmployeeId();
+        // the caller read before the query: a continuation may not have the request's context
+        String subject = caller.subject();
+        boolean mentor = caller.hasRole("mentor");
+        boolean mentee = caller.hasRole("mentee");
         return participants.findByEmployeeId(tenant, employeeId).chain(existing -> {
             if (existing != null && existing.erasedAt != null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Participant with employee id", existing.employeeId));
             }
             ProfileChanges.checkIfMatch(ifMatch, existing);
-            return existing == null ? create(tenant, employeeId, own) : update(existing, own);
+            return existing == null ? create(tenant, employeeId, subject, mentor, mentee, own) : update(existing, subject, own);
         });
     }
 
-    private Uni<SavedProfile> create(String tenant, String employeeId, ParticipantProfile own) {
+    private Uni<SavedProfile> create(String tenant, String employeeId, String subject, boolean mentor, boolean mentee,
+            ParticipantProfile own) {
         Participant participant = new Participant();
         participant.id = UUID.randomUUID();
         participant.tenant = tenant;
         participant.employeeId = employeeId;
-        participant.subject = caller.subject();
+        participant.subject = subject;
         participant.createdAt = OffsetDateTime.now(clock);
         // a person who signs in before HR provisioned them takes the roles of their token
-        participant.mentor = caller.hasRole("mentor");
+        participant.mentor = mentor;
         participant.mentorCapacity = participant.mentor ? ProfileChanges.DEFAULT_MENTOR_CAPACITY : 0;
         participant.mentorAccepting = participant.mentor;
-        participant.mentee = caller.hasRole("mentee");
+        participant.mentee = mentee;
         ProfileChanges.applyOwn(participant, own);
         participant.updatedAt = OffsetDateTime.now(clock);
         return participants.persistAndFlush(participant)
@@ -78,9 +83,9 @@ public class MyProfiles {
                 .map(saved -> new SavedProfile(saved, true));
     }
 
-    private Uni<SavedProfile> update(Participant participant, ParticipantProfile own) {
+    private Uni<SavedProfile> update(Participant participant, String subject, ParticipantProfile own) {
         if (participant.subject == null) {
-            participant.subject = caller.subject();
+            participant.subject = subject;
         }
         if (!ProfileChanges.applyOwn(participant, own)) {
             return Uni.createFrom().item(new SavedProfile(participant, false));

@@ -39,14 +39,18 @@ public class Participants {
 
     /** One participant as this caller may see them (the hot read: no Hibernate session, {@link ParticipantReads}). */
     public Uni<Seen> byId(UUID id) {
+        // the caller read before the query: a continuation may not have the request's context
+        boolean integration = caller.hasRole("integration");
+        boolean admin = caller.hasRole("program-admin");
+        String employeeId = caller.employeeId().orElse(null);
         return reads.inTenant(caller.tenant(), id).map(participant -> {
             if (participant == null || participant.erasedAt != null) {
                 throw ProblemException.notFound("Participant", id);
             }
-            if (caller.hasRole("integration") || isThePerson(participant)) {
+            if (integration || employeeId != null && employeeId.equals(participant.employeeId)) {
                 return new Seen(participant, true);
             }
-            if (caller.hasRole("program-admin")) {
+            if (admin) {
                 return new Seen(participant, false);
             }
             throw ProblemException.notFound("Participant", id);
@@ -59,9 +63,5 @@ public class Participants {
         return participants.page(caller.tenant(), role, skill == null ? null : skill.strip().toLowerCase(Locale.ROOT),
                 available, page.afterId(), page.limit() + 1)
                 .map(rows -> page.page(rows, p -> p.id.toString(), p -> p));
-    }
-
-    private boolean isThePerson(Participant participant) {
-        return caller.employeeId().map(participant.employeeId::equals).orElse(false);
     }
 }

@@ -734,10 +734,11 @@ public final class MatchRules {
 
     /**
      * Whole hours between two clocks {@code seconds} apart (half hours up: {@code Math.round(seconds / 3600.0)} in integer
-     * arithmetic, which scoring 10,000 mentors spent a fifth of its time in), at most 12 the short way round.
+     * arithmetic, which scoring 10,000 mentors spent a fifth of its time in), at most 12 the short way round: clocks 26
+     * hours apart (UTC+14 and UTC-12) are 2 hours apart.
      */
     static int hoursApart(int seconds) {
-        int hours = (seconds + 1_800) / 3_600;
+        int hours = (seconds + 1_800) / 3_600 % 24;
         return Math.min(hours, 24 - hours);
     }
 

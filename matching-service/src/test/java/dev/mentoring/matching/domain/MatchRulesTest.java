@@ -125,10 +125,11 @@ class MatchRulesTest {
     }
 
     @Test
-    void hoursApartRoundsAsMathRoundDoes() {
+    void hoursApartRoundsAsMathRoundDoesTheShortWayRound() {
         for (int seconds = 0; seconds <= 26 * 3_600; seconds++) {
-            int hours = (int) Math.round(seconds / 3600.0);
-            assertThat(MatchRules.hoursApart(seconds)).as("%d s", seconds).isEqualTo(Math.min(hours, 24 - hours));
+            int hours = (int) Math.round(seconds / 3600.0) % 24;
+            assertThat(MatchRules.hoursApart(seconds)).as("%d s", seconds).isEqualTo(Math.min(hours, 24 - hours)).isBetween(0, 12);
         }
+        assertThat(MatchRules.hoursApart(26 * 3_600)).as("UTC+14 and UTC-12").isEqualTo(2);
     }
 }

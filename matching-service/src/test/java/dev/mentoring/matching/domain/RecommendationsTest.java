@@ -74,6 +74,13 @@ class RecommendationsTest {
                 mentee.communication(), languages, mentee.zone(), mentee.mentor(), changed);
     }
 
+    /** A mentor who is a mentee too. */
+    private static MatchingProfile asMentee(MatchingProfile mentor, MatchingProfile.MenteeSide side) {
+        return new MatchingProfile(mentor.id(), mentor.employeeId(), mentor.managerEmployeeId(), mentor.active(), mentor.skills(),
+                mentor.industries(), mentor.expertise(), mentor.yearsOfExperience(), mentor.seniority(), mentor.leadership(),
+                mentor.communication(), mentor.languages(), mentor.zone(), mentor.mentor(), side);
+    }
+
     @Test
     void mentorsPreparedTogetherRecommendWhatTheProfilesDo() {
         for (long seed = 1; seed <= 20; seed++) {
@@ -81,13 +88,17 @@ class RecommendationsTest {
             MatchRules.PreparedMentors kept = MatchRules.prepareMentors(cohort.mentors, AT);
             List<MatchingProfile> mentees = new ArrayList<>(cohort.mentees);
             mentees.add(withTermsNoMentorHas(cohort.mentees.get(0)));
-            mentees.add(cohort.mentors.get(0)); // a mentor asking for themself: excluded as the mentee, as before
+            mentees.add(asMentee(cohort.mentors.get(0), cohort.mentees.get(0).mentee())); // excluded as the mentee, as before
             for (MatchingProfile mentee : mentees) {
                 if (!mentee.isMentee()) {
                     continue;
                 }
                 for (Weights weights : List.of(Weights.DEFAULT, new Weights(java.util.Map.of(Criterion.INDUSTRY, 50, Criterion.LANGUAGE, 50)))) {
                     var plain = Recommendations.forMentee(mentee, cohort.mentors, cohort.capacity, Set.of(), weights, AT, 25);
+                    if (mentee.isMentor()) {
+                        assertThat(plain.excluded()).extracting(e -> e.mentor().id(), e -> e.rule())
+                                .contains(org.assertj.core.groups.Tuple.tuple(mentee.id(), Exclusion.IS_THE_MENTEE));
+                    }
                     var together = Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),
                             mentor -> cohort.capacity.getOrDefault(mentor.id(), 0), Set.of(), weights, 25, true);
                     assertThat(Recommendations.forPrepared(kept.mentee(mentee), kept.mentors(),

@@ -14,6 +14,10 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Who is calling, taken only from the validated bearer token: the tenant (organisation) every record
  * belongs to, the token subject, the HR employee id and the realm roles. Repositories take the tenant
  * from here and from nowhere else, so nothing a caller sends can move a query to another tenant.
+ * <p>
+ * Within a REST request it answers from the claims taken when the request reached the REST layer ({@link CallerClaims},
+ * kept in the request's Vert.x context), so that a continuation without the request context still knows the caller;
+ * elsewhere (a test calling a use case directly) from the token.
  */
 @RequestScoped
 public class Caller {
@@ -28,13 +32,18 @@ public class Caller {
 
     /** The caller's tenant; a request without one never gets this far (see {@link TenantClaimRequired}). */
     public String tenant() {
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        if (taken != null) {
+            return taken.tenant();
+        }
         return TokenClaims.text(token, TokenClaims.TENANT)
                 .orElseThrow(() -> new UnauthorizedException("the token carries no tenant"));
     }
 
     /** The token subject: the identity provider's stable id of the person or machine client. */
     public String subject() {
-        String subject = token.getSubject();
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        String subject = taken != null ? taken.subject() : token.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new UnauthorizedException("the token carries no subject");
         }
@@ -43,19 +52,23 @@ public class Caller {
 
     /** The HR employee id of a person; empty for machine clients. */
     public Optional<String> employeeId() {
-        return TokenClaims.text(token, TokenClaims.EMPLOYEE_ID);
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        return taken != null ? Optional.ofNullable(taken.employeeId()) : TokenClaims.text(token, TokenClaims.EMPLOYEE_ID);
     }
 
     /** The OAuth client the token was issued to ({@code azp}). */
     public Optional<String> client() {
-        return TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY);
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        return taken != null ? Optional.ofNullable(taken.client()) : TokenClaims.text(token, TokenClaims.AUTHORIZED_PARTY);
     }
 
     public boolean hasRole(String role) {
-        return identity.hasRole(role);
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        return taken != null ? taken.roles().contains(role) : identity.hasRole(role);
     }
 
     public Set<String> roles() {
-        return identity.getRoles();
+        CallerClaims taken = CallerClaims.ofThisRequest();
+        return taken != null ? taken.roles() : identity.getRoles();
     }
 }

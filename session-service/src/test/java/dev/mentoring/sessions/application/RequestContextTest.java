@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.tenancy.CallerClaims;
 import dev.mentoring.plumbing.testing.EndedRequestContext;
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.sessions.Partnerships;
@@ -47,5 +48,16 @@ class RequestContextTest {
         assertThat(EndedRequestContext.run(mentee, List.of("mentee"),
                 () -> sessions.ofPartnership(pair.id(), null, null, PageRequest.of(null, (Integer) null))).items())
                 .extracting(s -> s.id).containsExactly(scheduled.sessions().get(0).id);
+    }
+
+    @Test
+    void theCallerKeptAtTheRequestsStartServesAUseCaseWhoseRequestContextHoldsNoIdentity() {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        CallerClaims mentee = EndedRequestContext.person(pair.tenant(), pair.menteeEmployee(), "mentee");
+        SessionPlan plan = new SessionPlan(LocalDateTime.now().plusDays(4).withNano(0), "Europe/Copenhagen", 45,
+                SessionEnums.Mode.PHONE, null, null, null);
+
+        ScheduledSessions scheduled = EndedRequestContext.runAs(mentee, () -> sessions.schedule(pair.id(), plan));
+        assertThat(scheduled.sessions()).singleElement().satisfies(s -> assertThat(s.partnershipId).isEqualTo(pair.id()));
     }
 }

@@ -76,6 +76,9 @@ public final class Redelivery {
     /** Whether a failure may pass by itself (worth trying again), as opposed to one the event causes. */
     static boolean passing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NotYetKnown) {
+                return true; // a record from another topic, on its way
+            }
             if (t instanceof IllegalArgumentException) {
                 return false; // unreadable, another tenant's, not applicable: the event's own fault
             }

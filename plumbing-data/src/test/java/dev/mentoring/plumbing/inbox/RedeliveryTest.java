@@ -36,6 +36,7 @@ class RedeliveryTest {
         assertThat(Redelivery.passing(new RuntimeException("Failed to start a transaction", new java.net.SocketException("Connection reset"))))
                 .as("a connection reset by the database").isTrue();
         assertThat(Redelivery.passing(sql("23505"))).as("unique violation").isFalse();
+        assertThat(Redelivery.passing(new RuntimeException("wrapped", new NotYetKnown("partnership p")))).as("a record from another topic").isTrue();
         assertThat(Redelivery.passing(sql("22P02"))).as("invalid text").isFalse();
         assertThat(Redelivery.passing(new IllegalArgumentException("partnership of another tenant"))).isFalse();
         assertThat(Redelivery.passing(new IllegalArgumentException("unreadable", sql("08006")))).isFalse();

@@ -1,0 +1,85 @@
+package dev.mentoring.notification.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mentoring.contracts.AgreementEvents;
+import dev.mentoring.contracts.FeedbackEvents;
+import dev.mentoring.contracts.ParticipantEvents;
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.SessionEvents;
+import dev.mentoring.notification.application.Notifications;
+import dev.mentoring.notification.application.ParticipantCopies;
+import dev.mentoring.plumbing.inbox.DeadLetterDesk;
+import dev.mentoring.plumbing.inbox.EventDispatch;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads the participant, partnership, session and feedback topics (each keyed so that one partnership's events stay in
+ * order) and hands each event the inbox needs to its use case. An event it cannot read or use goes to the dead-letter
+ * topic with the reason, without stopping the others; types it does not need are skipped.
+ */
+// made at start, so that its dispatch is registered for replays before any event arrives
+@Startup
+@ApplicationScoped
+public class EventConsumers {
+
+    private final EventDispatch participantEvents;
+    private final EventDispatch partnershipEvents;
+    private final EventDispatch sessionEvents;
+    private final EventDispatch feedbackEvents;
+
+    EventConsumers(ObjectMapper json, ParticipantCopies participants, Notifications notifications, DeadLetterDesk deadLetters) {
+        this.participantEvents = EventDispatch.with(json)
+                .on(ParticipantEvents.UPDATED, participants::updated)
+                .on(ParticipantEvents.ERASED, participants::erased)
+                .build();
+        this.partnershipEvents = EventDispatch.with(json)
+                .on(PartnershipEvents.REQUESTED, notifications::requested)
+                .on(java.util.List.of(PartnershipEvents.ACCEPTED, PartnershipEvents.DECLINED, PartnershipEvents.WITHDRAWN,
+                        PartnershipEvents.EXPIRED), notifications::answered)
+                .on(PartnershipEvents.PARTNERSHIP_CHANGES, notifications::partnershipChanged)
+                .on(AgreementEvents.SIGNED, notifications::agreementSigned)
+                .on(AgreementEvents.ACTIVATED, notifications::agreementActivated)
+                .on(AgreementEvents.REVIEW_DUE, notifications::agreementReviewDue)
+                .build();
+        this.sessionEvents = EventDispatch.with(json)
+                .on(java.util.List.of(SessionEvents.SCHEDULED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED), notifications::sessionChanged)
+                .on(SessionEvents.REMINDER_DUE, notifications::reminderDue)
+                .on(SessionEvents.ACTION_ITEM_OVERDUE, notifications::actionItemOverdue)
+                .build();
+        this.feedbackEvents = EventDispatch.with(json)
+                .on(java.util.List.of(FeedbackEvents.EVALUATION_DUE, FeedbackEvents.EVALUATION_OVERDUE), notifications::evaluationChanged)
+                .on(FeedbackEvents.GOAL_ACHIEVED, notifications::goalAchieved)
+                .build();
+        // a dead letter of each channel is replayed through the same handling
+        deadLetters.handles("participant-events", participantEvents);
+        deadLetters.handles("partnership-events", partnershipEvents);
+        deadLetters.handles("session-events", sessionEvents);
+        deadLetters.handles("feedback-events", feedbackEvents);
+    }
+
+    @Incoming("participant-events")
+    public Uni<Void> participants(String cloudEvent) {
+        return participantEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("partnership-events")
+    public Uni<Void> partnerships(String cloudEvent) {
+        return partnershipEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("session-events")
+    public Uni<Void> sessions(String cloudEvent) {
+        return sessionEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("feedback-events")
+    public Uni<Void> feedback(String cloudEvent) {
+        return feedbackEvents.dispatch(cloudEvent);
+    }
+}

@@ -30,8 +30,9 @@ final class ApiOperations {
     record Parameter(String name, String in, boolean required, JsonNode schema) {
     }
 
+    /** One operation; {@code streaming}: its answer is a live stream (text/event-stream) that a plain read would wait on forever. */
     record Operation(String method, String path, List<String> roles, List<Parameter> parameters, JsonNode bodySchema,
-            List<String> responseCodes) {
+            List<String> responseCodes, boolean streaming) {
 
         boolean hasPathParameters() {
             return parameters.stream().anyMatch(p -> p.in().equals("path"));
@@ -82,8 +83,9 @@ final class ApiOperations {
             JsonNode body = operation.path("requestBody").path("content").path("application/json").path("schema");
             List<String> codes = new ArrayList<>();
             operation.path("responses").fieldNames().forEachRemaining(codes::add);
+            boolean streaming = operation.path("responses").path("200").path("content").has("text/event-stream");
             operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), List.copyOf(roles), parameters,
-                    body.isMissingNode() ? null : body, codes));
+                    body.isMissingNode() ? null : body, codes, streaming));
         }));
     }
 

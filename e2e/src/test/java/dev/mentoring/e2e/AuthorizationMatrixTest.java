@@ -45,12 +45,17 @@ class AuthorizationMatrixTest {
     private static Map<String, String> snapshot() {
         Map<String, String> seen = new LinkedHashMap<>();
         for (ApiOperations.Operation op : api.operations) {
-            if (op.method().equals("GET") && !op.roles().isEmpty()) {
+            if (op.method().equals("GET") && !op.roles().isEmpty() && !op.streaming()) {
                 String owner = op.roles().contains("mentee") ? MENTEE : op.roles().contains("mentor") ? MENTOR
                         : Callers.name("acme", op.roles().get(0), 1);
                 Response answer = send(Callers.as(owner), op);
                 // the fixtures are right: what strangers are refused, its owner reads (a 404 for all would prove nothing)
                 assertThat(answer.statusCode()).as(op + " as its owner " + owner + ": " + answer.asString()).isBetween(200, 299);
+                // a person's inbox list and unread count change with the platform's own events (each event any job
+                // publishes tells someone); each notification's own read state is compared through GET /inbox/{notificationId}
+                if (op.path().equals("/api/v1/notifications/inbox") || op.path().equals("/api/v1/notifications/inbox/unread-count")) {
+                    continue;
+                }
                 // a calendar's DTSTAMP is the time it was made, not a change; nor is a health's computedAt, which the daily
                 // assessment stamps on its own (every second in the e2e run, where every job runs every second)
                 seen.put(op + " as " + owner, answer.statusCode() + " " + answer.asString().replaceAll("DTSTAMP:\\S+", "DTSTAMP")

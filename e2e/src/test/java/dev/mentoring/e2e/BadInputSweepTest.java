@@ -197,6 +197,6 @@ class BadInputSweepTest {
         settings.restore();
         assertThat(failures).isEmpty();
         assertThat(statuses.keySet()).noneMatch(status -> status.startsWith("5"));
-        assertThat(sampledThroughGateway).containsExactlyInAnyOrder("matching", "sessions", "feedback");
+        assertThat(sampledThroughGateway).containsExactlyInAnyOrder("matching", "sessions", "feedback", "notifications");
     }
 }

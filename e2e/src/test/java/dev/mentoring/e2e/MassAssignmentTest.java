@@ -87,7 +87,7 @@ class MassAssignmentTest {
             }
         }
         for (ApiOperations.Operation op : fixtures.api.operations) {
-            if (op.method().equals("GET") && !op.roles().isEmpty()) {
+            if (op.method().equals("GET") && !op.roles().isEmpty() && !op.streaming()) {
                 Response answer = fixtures.send(Callers.as(owner(op)), op);
                 if (leaks(answer.asString())) {
                     failures.add("afterwards " + op + " shows " + answer.asString());

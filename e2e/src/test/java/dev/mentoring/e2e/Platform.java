@@ -29,7 +29,8 @@ final class Platform {
     static final Map<String, String> SERVICES = Map.of(
             "matching", System.getProperty("matching.url", "http://127.0.0.1:8081"),
             "sessions", System.getProperty("sessions.url", "http://127.0.0.1:8082"),
-            "feedback", System.getProperty("feedback.url", "http://127.0.0.1:8083"));
+            "feedback", System.getProperty("feedback.url", "http://127.0.0.1:8083"),
+            "notifications", System.getProperty("notifications.url", "http://127.0.0.1:8084"));
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     static final Path RUN_DIR = Path.of(System.getenv().getOrDefault("MENTORING_RUN_DIR", ROOT.resolve(".run").toString()));
 

@@ -39,6 +39,7 @@ final class RouteFixtures {
                 .then().statusCode(201);
         fixtures.sessionObjects(mentee, partnership);
         fixtures.feedbackObjects(mentee, mentor, partnership);
+        fixtures.ids.put("notificationId", fixtures.notificationOf(mentee));
         fixtures.ids.put("runId", Callers.as(admin).contentType("application/json").body("{\"objective\":\"max-score\",\"dryRun\":true}")
                 .post("/api/v1/matching/matching-runs").then().statusCode(201).extract().path("id"));
         return fixtures;
@@ -96,6 +97,18 @@ final class RouteFixtures {
         if (ids.get("goalId") == null || ids.get("evaluationId") == null) {
             throw new AssertionError("feedback-service never learnt of partnership " + partnership + "'s agreement");
         }
+    }
+
+    /** One of the person's notifications (their partnership's start told them), once notification-service has it. */
+    private String notificationOf(String person) {
+        for (int i = 0; i < 60; i++) {
+            var inbox = Platform.as(person).get("/api/v1/notifications/inbox?limit=1").then().extract();
+            if (inbox.statusCode() == 200 && !inbox.jsonPath().getList("items").isEmpty()) {
+                return inbox.path("items[0].id");
+            }
+            sleep();
+        }
+        throw new AssertionError("notification-service never told " + person + " of anything");
     }
 
     private static void sleep() {

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.mentoring.notification.application.Inboxes;
 import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
@@ -53,10 +56,21 @@ public class NotificationResource {
 
     private final Inboxes inboxes;
     private final Duration keepAlive;
+    private final ObjectMapper mapper;
 
-    NotificationResource(Inboxes inboxes, @ConfigProperty(name = "mentoring.notifications.keep-alive") Duration keepAlive) {
+    NotificationResource(Inboxes inboxes, @ConfigProperty(name = "mentoring.notifications.keep-alive") Duration keepAlive, ObjectMapper mapper) {
         this.inboxes = inboxes;
         this.keepAlive = keepAlive;
+        this.mapper = mapper;
+    }
+
+    /** An event's data: the view as one line of JSON (written here, so that the event carries no content-type field). */
+    private String json(Object view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification could not be written as JSON", e);
+        }
     }
 
     @GET
@@ -143,7 +157,7 @@ public class NotificationResource {
                 throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event of this stream");
             }
         }
-        Multi<OutboundSseEvent> keepingAlive = Multi.createFrom().ticks().every(keepAlive)
+        Multi<OutboundSseEvent> keepingAlive = Multi.createFrom().ticks().startingAfter(keepAlive).every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // the first line, a comment, tells that the stream is following: everything committed from then on comes
         // the caller was looked up before (CallerLookup): a refusal is a plain problem answer, not a broken stream
@@ -151,8 +165,8 @@ public class NotificationResource {
         return inboxes.follow(me, after).onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("following").build()),
                 Multi.createBy().merging().streams(
-                        stream.map(n -> sse.newEventBuilder().id(String.valueOf(n.row().position())).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(NotificationViews.NotificationView.class, NotificationViews.NotificationView.of(n)).build()),
+                        stream.map(n -> sse.newEventBuilder().id(String.valueOf(n.row().position())).data(json(NotificationViews.NotificationView.of(n)))
+                                .build()),
                         keepingAlive)));
     }
 
@@ -171,6 +185,8 @@ public class NotificationResource {
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
     @Operation(operationId = "setNotificationPreferences", summary = "Set your inbox preferences",
             description = "If-Match with the preferences' ETag is optional: one that is not their latest is 412; without one the last save wins.")
+    @APIResponse(responseCode = "200", description = "The preferences as saved, with their new ETag",
+            content = @Content(schema = @Schema(implementation = NotificationViews.PreferencesView.class)))
     @APIResponse(responseCode = "412", description = EntityTags.STALE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<NotificationViews.PreferencesView>> setPreferences(@NotNull @Valid NotificationViews.PreferencesInput in,

@@ -11,7 +11,9 @@ import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.notification.domain.Notice.Refs;
 
 /**
- * Who is told what, for each event of the journey: the rules of the inbox. An event's own time is the notice's where the
+ * Who is told what, for each event of the journey: the rules of the inbox. Event types are named by their CloudEvents
+ * type here (the contract's constants are what the consumers dispatch on; deploy/manifest-check reads any other use of
+ * them as publishing). An event's own time is the notice's where the
  * event carries one, else {@code received} (when the service read it). Events nobody needs telling about (a goal's
  * progress, a completed session, feedback given) make none.
  */
@@ -32,16 +34,16 @@ public final class Notices {
     /** mentorship.accepted, declined, withdrawn, expired: the one who waited for the answer (both, for an expiry). */
     public static List<Notice> answered(String type, PartnershipEvents.RequestAnswered a, OffsetDateTime received) {
         OffsetDateTime at = a.at() != null ? a.at() : received;
-        if (type.equals(PartnershipEvents.ACCEPTED.name())) {
+        if ("mentorship.accepted".equals(type)) {
             return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_ACCEPTED, at, Refs.request(a.requestId(), null)));
         }
-        if (type.equals(PartnershipEvents.DECLINED.name())) {
+        if ("mentorship.declined".equals(type)) {
             return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_DECLINED, at, Refs.request(a.requestId(), a.reasonCategory())));
         }
-        if (type.equals(PartnershipEvents.WITHDRAWN.name())) {
+        if ("mentorship.withdrawn".equals(type)) {
             return List.of(new Notice(a.mentorId(), NoticeKind.REQUEST_WITHDRAWN, at, Refs.request(a.requestId(), null)));
         }
-        if (type.equals(PartnershipEvents.EXPIRED.name())) {
+        if ("mentorship.expired".equals(type)) {
             Refs refs = Refs.request(a.requestId(), null);
             return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_EXPIRED, at, refs),
                     new Notice(a.mentorId(), NoticeKind.REQUEST_EXPIRED, at, refs));
@@ -90,13 +92,13 @@ public final class Notices {
         OffsetDateTime at = s.at() != null ? s.at() : received;
         Pair pair = new Pair(s.menteeId(), s.mentorId());
         Refs refs = Refs.partnership(s.partnershipId()).withSession(s.sessionId(), s.startsAt(), null);
-        if (type.equals(SessionEvents.SCHEDULED.name())) {
+        if ("session.scheduled".equals(type)) {
             return both(pair, NoticeKind.SESSION_SCHEDULED, at, refs);
         }
-        if (type.equals(SessionEvents.RESCHEDULED.name())) {
+        if ("session.rescheduled".equals(type)) {
             return both(pair, NoticeKind.SESSION_MOVED, at, refs.withSession(s.sessionId(), s.startsAt(), s.previousStartsAt()));
         }
-        if (type.equals(SessionEvents.CANCELLED.name())) {
+        if ("session.cancelled".equals(type)) {
             if ("MENTOR".equals(s.cancelledBy())) {
                 return List.of(new Notice(s.menteeId(), NoticeKind.SESSION_CANCELLED, at, refs));
             }
@@ -126,8 +128,8 @@ public final class Notices {
 
     /** evaluation.due and evaluation.overdue: both. */
     public static List<Notice> evaluation(String type, FeedbackEvents.EvaluationChanged e, Pair pair, OffsetDateTime received) {
-        NoticeKind kind = type.equals(FeedbackEvents.EVALUATION_DUE.name()) ? NoticeKind.EVALUATION_DUE
-                : type.equals(FeedbackEvents.EVALUATION_OVERDUE.name()) ? NoticeKind.EVALUATION_OVERDUE : null;
+        NoticeKind kind = "evaluation.due".equals(type) ? NoticeKind.EVALUATION_DUE
+                : "evaluation.overdue".equals(type) ? NoticeKind.EVALUATION_OVERDUE : null;
         if (kind == null) {
             return List.of();
         }

@@ -40,20 +40,25 @@ public class EventConsumers {
                 .build();
         this.partnershipEvents = EventDispatch.with(json)
                 .on(PartnershipEvents.REQUESTED, notifications::requested)
-                .on(java.util.List.of(PartnershipEvents.ACCEPTED, PartnershipEvents.DECLINED, PartnershipEvents.WITHDRAWN,
-                        PartnershipEvents.EXPIRED), notifications::answered)
+                .on(PartnershipEvents.ACCEPTED, notifications::answered)
+                .on(PartnershipEvents.DECLINED, notifications::answered)
+                .on(PartnershipEvents.WITHDRAWN, notifications::answered)
+                .on(PartnershipEvents.EXPIRED, notifications::answered)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, notifications::partnershipChanged)
                 .on(AgreementEvents.SIGNED, notifications::agreementSigned)
                 .on(AgreementEvents.ACTIVATED, notifications::agreementActivated)
                 .on(AgreementEvents.REVIEW_DUE, notifications::agreementReviewDue)
                 .build();
         this.sessionEvents = EventDispatch.with(json)
-                .on(java.util.List.of(SessionEvents.SCHEDULED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED), notifications::sessionChanged)
+                .on(SessionEvents.SCHEDULED, notifications::sessionChanged)
+                .on(SessionEvents.RESCHEDULED, notifications::sessionChanged)
+                .on(SessionEvents.CANCELLED, notifications::sessionChanged)
                 .on(SessionEvents.REMINDER_DUE, notifications::reminderDue)
                 .on(SessionEvents.ACTION_ITEM_OVERDUE, notifications::actionItemOverdue)
                 .build();
         this.feedbackEvents = EventDispatch.with(json)
-                .on(java.util.List.of(FeedbackEvents.EVALUATION_DUE, FeedbackEvents.EVALUATION_OVERDUE), notifications::evaluationChanged)
+                .on(FeedbackEvents.EVALUATION_DUE, notifications::evaluationChanged)
+                .on(FeedbackEvents.EVALUATION_OVERDUE, notifications::evaluationChanged)
                 .on(FeedbackEvents.GOAL_ACHIEVED, notifications::goalAchieved)
                 .build();
         // a dead letter of each channel is replayed through the same handling

@@ -1,6 +1,5 @@
 package dev.mentoring.notification.api;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,12 +53,10 @@ import io.smallrye.mutiny.Uni;
 public class NotificationResource {
 
     private final Inboxes inboxes;
-    private final Duration keepAlive;
     private final ObjectMapper mapper;
 
-    NotificationResource(Inboxes inboxes, @ConfigProperty(name = "mentoring.notifications.keep-alive") Duration keepAlive, ObjectMapper mapper) {
+    NotificationResource(Inboxes inboxes, ObjectMapper mapper) {
         this.inboxes = inboxes;
-        this.keepAlive = keepAlive;
         this.mapper = mapper;
     }
 
@@ -157,17 +153,14 @@ public class NotificationResource {
                 throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event of this stream");
             }
         }
-        Multi<OutboundSseEvent> keepingAlive = Multi.createFrom().ticks().startingAfter(keepAlive).every(keepAlive)
-                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // the first line, a comment, tells that the stream is following: everything committed from then on comes
         // the caller was looked up before (CallerLookup): a refusal is a plain problem answer, not a broken stream
         Inboxes.Me me = (Inboxes.Me) request.getProperty(CallerLookup.ME);
         return inboxes.follow(me, after).onItem().transformToMulti(stream -> Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("following").build()),
-                Multi.createBy().merging().streams(
-                        stream.map(n -> sse.newEventBuilder().id(String.valueOf(n.row().position())).data(json(NotificationViews.NotificationView.of(n)))
-                                .build()),
-                        keepingAlive)));
+                stream.map(item -> item.map(n -> sse.newEventBuilder().id(String.valueOf(n.row().position()))
+                        .data(json(NotificationViews.NotificationView.of(n))).build())
+                        .orElseGet(() -> sse.newEventBuilder().comment("keep-alive").build()))));
     }
 
     @GET

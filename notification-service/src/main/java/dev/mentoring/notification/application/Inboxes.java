@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,7 +149,10 @@ public class Inboxes {
             return reads.savePreferences(me.tenant(), me.id(), language, names, conditional ? me.version() : null, OffsetDateTime.now(clock))
                     .map(version -> {
                         if (version == null) {
-                            EntityTags.check(ifMatch, -1, false, "your inbox preferences"); // changed meanwhile: 412
+                            // changed since it was read (If-Match named the version read, "*" included)
+                            throw new ProblemException(412, "Precondition Failed",
+                                    "Your inbox preferences changed meanwhile; read them again",
+                                    List.of(new Problem.FieldError(EntityTags.IF_MATCH, "does not name the latest version")));
                         }
                         return new Preferences(language, NoticeTexts.languageOf(language, me.profileLanguages()), List.copyOf(kinds), version);
                     });
@@ -157,12 +161,13 @@ public class Inboxes {
 
     /**
      * The caller's live stream: what comes into their inbox from now on (or after the place {@code lastEventId}, so a
-     * reconnect misses nothing), as it is committed, with its text. The answer comes once the starting place is known.
+     * reconnect misses nothing), as it is committed, with its text; an empty item is a keep-alive tick. The answer comes
+     * once the starting place is known.
      */
-    public Uni<Multi<Notification>> follow(Me me, Long lastEventId) {
+    public Uni<Multi<Optional<Notification>>> follow(Me me, Long lastEventId) {
         // the place it starts after is known before the stream begins (a notification committed after this is sent)
         return (lastEventId != null ? Uni.createFrom().item(lastEventId) : reads.latest(me.tenant(), me.id()))
-                .map(start -> streams.follow(me.tenant(), me.id(), start).map(row -> notification(me, row)));
+                .map(start -> streams.follow(me.tenant(), me.id(), start).map(item -> item.map(row -> notification(me, row))));
     }
 
     private static Preferences preferencesOf(Me me) {

@@ -1,6 +1,9 @@
 package dev.mentoring.notification.application;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,10 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.mentoring.notification.persistence.InboxReads;
 import dev.mentoring.notification.persistence.InboxReads.NotificationRow;
 import dev.mentoring.plumbing.notify.DatabaseChannel;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -25,24 +31,30 @@ import io.vertx.mutiny.sqlclient.Pool;
  * of that person reads what came after the last place it sent. A person's places commit in order (their counter,
  * see the migration), so a stream that sent place n has sent everything before it: a reconnect with
  * {@code Last-Event-ID: n} resumes without a gap or a repeat. While the listening connection is lost, streams are not
- * woken; once it listens again, every stream reads what it missed.
+ * woken; once it listens again, every stream reads what it missed. Each stream also reads on its keep-alive tick, so a
+ * connection that looks alive but hears nothing (half-open) delays a notification by one tick at most.
+ * <p>
+ * A stream reads only as much as its client asked for (the demand), one batch at a time: a slow client or a resume
+ * from an old place never puts a whole inbox on the heap. Streams end when the instance begins to stop.
  */
 @ApplicationScoped
 public class LiveStreams {
 
     static final String CHANNEL = "notification_added";
     static final long RETRY_MILLIS = 2000;
-    /** How many notifications one read sends at most; a stream with more to send reads again. */
+    /** How many notifications one read sends at most; a stream with more to send (and demand) reads again. */
     static final int BATCH = 100;
 
     private final InboxReads reads;
     private final Vertx vertx;
+    private final long keepAliveMillis;
     private final DatabaseChannel channel;
     private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
 
-    LiveStreams(InboxReads reads, Pool pool, Vertx vertx) {
+    LiveStreams(InboxReads reads, Pool pool, Vertx vertx, @ConfigProperty(name = "mentoring.notifications.keep-alive") Duration keepAlive) {
         this.reads = reads;
         this.vertx = vertx;
+        this.keepAliveMillis = keepAlive.toMillis();
         this.channel = new DatabaseChannel(pool, vertx, CHANNEL, RETRY_MILLIS, new DatabaseChannel.Listener() {
             @Override
             public void notified(String payload) {
@@ -60,7 +72,7 @@ public class LiveStreams {
 
             @Override
             public void lost() {
-                // woken again once listening
+                // woken again once listening, and by each stream's tick meanwhile
             }
         });
     }
@@ -69,9 +81,18 @@ public class LiveStreams {
         channel.start();
     }
 
+    /** The instance begins to stop (before the HTTP server waits for open requests): every stream ends, so clients reconnect elsewhere. */
+    void stopping(@Observes ShutdownDelayInitiatedEvent stopping) {
+        endAll();
+    }
+
     void stop(@Observes ShutdownEvent stopping) {
         channel.stop();
-        followers.values().forEach(set -> set.forEach(f -> f.emitter.complete()));
+        endAll();
+    }
+
+    private void endAll() {
+        followers.values().forEach(set -> set.forEach(Follower::end));
     }
 
     /** Whether this instance hears of new notifications now. */
@@ -84,16 +105,28 @@ public class LiveStreams {
         return followers.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** The person's notifications as they commit, after place {@code after}. Ends when the subscriber cancels (the client went away). */
-    Multi<NotificationRow> follow(String tenant, UUID person, long after) {
+    /**
+     * The person's notifications as they commit, after place {@code after}; an empty item is a keep-alive tick. Ends when
+     * the subscriber cancels (the client went away) or the instance stops.
+     */
+    Multi<Optional<NotificationRow>> follow(String tenant, UUID person, long after) {
         return Multi.createFrom().emitter(emitter -> {
-            Follower follower = new Follower(tenant, person, emitter);
-            followers.computeIfAbsent(person, id -> ConcurrentHashMap.newKeySet()).add(follower);
-            emitter.onTermination(() -> followers.computeIfPresent(person, (id, set) -> {
-                set.remove(follower);
-                return set.isEmpty() ? null : set;
-            }));
-            follower.startAt(after);
+            Follower follower = new Follower(tenant, person, emitter, after);
+            followers.compute(person, (id, set) -> {
+                Set<Follower> kept = set == null ? ConcurrentHashMap.newKeySet() : set;
+                kept.add(follower);
+                return kept;
+            });
+            long ticks = vertx.setPeriodic(keepAliveMillis, id -> follower.tick());
+            emitter.onTermination(() -> {
+                vertx.cancelTimer(ticks);
+                followers.computeIfPresent(person, (id, set) -> {
+                    set.remove(follower);
+                    return set.isEmpty() ? null : set;
+                });
+            });
+            emitter.onRequest(demand -> follower.requested());
+            follower.read();
         });
     }
 
@@ -104,35 +137,69 @@ public class LiveStreams {
         }
     }
 
-    /** One stream: reads what came after its place, one read at a time (a wake-up during a read asks for one more). */
+    /**
+     * One stream: reads a batch of what came after its place when it has nothing left to send, one read at a time (a
+     * wake-up during a read asks for one more), and sends it as the client asks for more (at most a batch held here).
+     */
     private final class Follower {
 
         private final String tenant;
         private final UUID person;
-        private final MultiEmitter<? super NotificationRow> emitter;
-        private long place = -1;
+        private final MultiEmitter<? super Optional<NotificationRow>> emitter;
+        private final ArrayDeque<NotificationRow> pending = new ArrayDeque<>();
+        private long place;
         private boolean reading;
         private boolean again;
 
-        Follower(String tenant, UUID person, MultiEmitter<? super NotificationRow> emitter) {
+        Follower(String tenant, UUID person, MultiEmitter<? super Optional<NotificationRow>> emitter, long after) {
             this.tenant = tenant;
             this.person = person;
             this.emitter = emitter;
+            this.place = after;
         }
 
-        synchronized void startAt(long start) {
-            place = start;
+        /** The keep-alive: an empty item when the client can take one, and a read (a notification never heard of arrives now). */
+        void tick() {
+            synchronized (this) {
+                if (!emitter.isCancelled() && emitter.requested() > 0 && pending.isEmpty()) {
+                    emitter.emit(Optional.empty());
+                }
+            }
             read();
+        }
+
+        void end() {
+            emitter.complete();
+        }
+
+        /** The client asked for more: what is held goes, and a read put off until then runs. */
+        void requested() {
+            boolean putOff;
+            synchronized (this) {
+                drain();
+                putOff = again && !reading && pending.isEmpty();
+            }
+            if (putOff) {
+                read();
+            }
+        }
+
+        /** Sends what is held, as far as the client asked for it. */
+        private void drain() {
+            while (!pending.isEmpty() && emitter.requested() > 0 && !emitter.isCancelled()) {
+                emitter.emit(Optional.of(pending.poll()));
+            }
         }
 
         void read() {
             long from;
             synchronized (this) {
-                if (place < 0 || emitter.isCancelled()) {
-                    return; // not started yet: its first read comes when it starts
+                if (emitter.isCancelled()) {
+                    return;
                 }
-                if (reading) {
-                    again = true;
+                drain();
+                if (reading || !pending.isEmpty()) {
+                    again = true; // read once the read in flight ends, or once the client took what is held
                     return;
                 }
                 reading = true;
@@ -142,13 +209,12 @@ public class LiveStreams {
             reads.after(tenant, person, from, BATCH).subscribe().with(rows -> {
                 boolean more;
                 synchronized (this) {
-                    for (NotificationRow row : rows) {
-                        if (!emitter.isCancelled()) {
-                            emitter.emit(row);
-                        }
-                        place = row.position();
+                    pending.addAll(rows);
+                    if (!rows.isEmpty()) {
+                        place = rows.get(rows.size() - 1).position();
                     }
                     reading = false;
+                    drain();
                     more = again || rows.size() == BATCH;
                 }
                 if (more) {

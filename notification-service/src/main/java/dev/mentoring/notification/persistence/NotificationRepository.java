@@ -28,7 +28,9 @@ public class NotificationRepository {
         Notice.Refs refs = notice.refs();
         return session().chain(session -> session.createNativeQuery("""
                 with counter as (
-                    insert into inbox_counter (participant_id, tenant, last) values (cast(?3 as uuid), cast(?2 as varchar), 1)
+                    insert into inbox_counter (participant_id, tenant, last)
+                    select cast(?3 as uuid), cast(?2 as varchar), 1
+                    where not exists (select 1 from participant_copy c where c.id = cast(?3 as uuid) and c.employee_id = 'erased')
                     on conflict (participant_id) do update set last = inbox_counter.last + 1
                     where inbox_counter.tenant = excluded.tenant
                     returning last)
@@ -45,19 +47,28 @@ public class NotificationRepository {
                 .setParameter(4, notice.kind().name()).setParameter(5, eventId).setParameter(6, notice.occurredAt())
                 .setParameter(7, refs.partnershipId()).setParameter(8, refs.requestId()).setParameter(9, refs.sessionId())
                 .setParameter(10, refs.evaluationId()).setParameter(11, refs.goalId()).setParameter(12, refs.actionItemId())
-                .setParameter(13, refs.startsAt()).setParameter(14, refs.previousStartsAt()).setParameter(15, refs.detail())
+                .setParameter(13, refs.startsAt()).setParameter(14, refs.previousStartsAt()).setParameter(15, detail(refs.detail()))
                 .executeUpdate()).map(added -> added > 0);
     }
 
-    /** The right to be forgotten: the person's notifications and inbox preferences go. */
+    /**
+     * The right to be forgotten: the person's notifications, counter and inbox preferences go. The counter goes first: its
+     * row lock waits for a notification of the person being added now, so the notifications' delete sees that one too
+     * (and the person's copy, marked erased in the same transaction, stops any later one).
+     */
     public Uni<Void> eraseOf(String tenant, UUID participantId) {
-        return session().chain(session -> session.createNativeQuery("delete from notification where tenant = ?1 and recipient_id = ?2")
+        return session().chain(session -> session.createNativeQuery("delete from inbox_counter where tenant = ?1 and participant_id = ?2")
                 .setParameter(1, tenant).setParameter(2, participantId).executeUpdate()
-                .chain(() -> session.createNativeQuery("delete from inbox_counter where tenant = ?1 and participant_id = ?2")
+                .chain(() -> session.createNativeQuery("delete from notification where tenant = ?1 and recipient_id = ?2")
                         .setParameter(1, tenant).setParameter(2, participantId).executeUpdate())
                 .chain(() -> session.createNativeQuery("delete from inbox_preference where tenant = ?1 and participant_id = ?2")
                         .setParameter(1, tenant).setParameter(2, participantId).executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** A code of the event for the text (a reason category, a lead time, a version, a date), at most the column's 40 characters. */
+    static String detail(String value) {
+        return value == null || value.length() <= 40 ? value : value.substring(0, 40);
     }
 
     private static Uni<Mutiny.Session> session() {

@@ -152,6 +152,30 @@ class LiveStreamTest {
     }
 
     @Test
+    void aResumeFromTheStartSendsAWholeBacklogInOrderOnceBatchAfterBatch() throws Exception {
+        Pair pair = Fixtures.people("[\"en\"]");
+        Fixtures.requested(pair);
+        Fixtures.started(pair);
+        // more than two of the stream's batches (100): each session event tells both people
+        for (int i = 0; i < 240; i++) {
+            Fixtures.session(pair, "session.scheduled", UUID.randomUUID(), OffsetDateTime.now().plusDays(i + 1), null);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", pair.mentee())
+                .get("/inbox/unread-count").then().extract().jsonPath().getLong("unread") == 242);
+        List<Long> positions = new ArrayList<>();
+        try (Stream stream = new Stream(pair.mentee(), "0")) {
+            assertThat(stream.next(Duration.ofSeconds(10))).isEqualTo(":following");
+            for (int i = 0; i < 242; i++) {
+                List<String> event = stream.nextEvent(Duration.ofSeconds(20));
+                assertThat(event).as("event " + i).isNotNull();
+                positions.add(Long.valueOf(id(event)));
+            }
+            assertThat(stream.nextEvent(Duration.ofSeconds(2))).as("nothing more").isNull();
+        }
+        assertThat(positions).isSorted().doesNotHaveDuplicates().hasSize(242);
+    }
+
+    @Test
     void aStreamCarriesOnlyItsOwnPersonsNotificationsAndRefusesStrangersPlainly() throws Exception {
         Pair pair = Fixtures.people("[\"en\"]");
         try (Stream stranger = new Stream(pair.stranger(), null); Stream mentee = new Stream(pair.mentee(), null)) {

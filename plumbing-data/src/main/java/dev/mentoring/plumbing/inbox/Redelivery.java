@@ -53,7 +53,11 @@ public final class Redelivery {
             // tried again while the failure may pass, until its time is up; then the failure itself goes on (its reason
             // is the dead letter's)
             long until = System.nanoTime() + triedFor.toNanos();
-            Predicate<Throwable> again = failure -> !stopping && passing(failure) && System.nanoTime() - until < 0;
+            // a record on its way from another topic is waited for longer: five times as long (250 s), still under the
+            // 5 minutes after which liveness calls the channel stuck
+            long untilKnown = System.nanoTime() + triedFor.multipliedBy(5).toNanos();
+            Predicate<Throwable> again = failure -> !stopping && passing(failure)
+                    && System.nanoTime() - (notYetKnown(failure) ? untilKnown : until) < 0;
             return Uni.createFrom().<Void>deferred(handling)
                     .onFailure(again).invoke(failure -> Log.warnf("event %s (%s) not handled yet, trying again: %s",
                             event.id(), event.type(), failure.getMessage()))
@@ -71,6 +75,15 @@ public final class Redelivery {
     private static Uni<Void> leftToTheNextOwner(ReceivedEvent event) {
         Log.infof("event %s (%s) left to its partition's next owner: this instance is stopping", event.id(), event.type());
         return Uni.createFrom().nothing();
+    }
+
+    private static boolean notYetKnown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NotYetKnown) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a failure may pass by itself (worth trying again), as opposed to one the event causes. */

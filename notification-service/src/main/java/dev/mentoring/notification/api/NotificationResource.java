@@ -117,14 +117,7 @@ public class NotificationResource {
             description = "All of them, or those up to a position (the newest you showed), so one that came meanwhile stays unread.")
     public Uni<NotificationViews.MarkedReadView> markAllRead(
             @QueryParam("upTo") @Parameter(description = "The position of the newest notification to mark", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String upTo) {
-        Long until = null;
-        if (upTo != null && !upTo.isBlank()) {
-            try {
-                until = Long.valueOf(upTo.strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("upTo", "must be a notification's position (0 or more)");
-            }
-        }
+        Long until = position("upTo", upTo, "must be a notification's position (0 or more)");
         return inboxes.markAllRead(until).map(NotificationViews.MarkedReadView::new);
     }
 
@@ -142,17 +135,7 @@ public class NotificationResource {
     @FollowsInbox
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @Context ContainerRequestContext request,
             @HeaderParam("Last-Event-ID") @Parameter(description = "The id of the last event received, to resume after it") String lastEventId) {
-        Long after = null;
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            try {
-                after = Long.valueOf(lastEventId.strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event of this stream");
-            }
-            if (after < 0) {
-                throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event of this stream");
-            }
-        }
+        Long after = position("Last-Event-ID", lastEventId, "must be the id of an event of this stream");
         // the first line, a comment, tells that the stream is following: everything committed from then on comes
         // the caller was looked up before (CallerLookup): a refusal is a plain problem answer, not a broken stream
         Inboxes.Me me = (Inboxes.Me) request.getProperty(CallerLookup.ME);
@@ -189,6 +172,22 @@ public class NotificationResource {
 
     private static <T> RestResponse<T> tagged(T body, long version) {
         return RestResponse.ResponseBuilder.ok(body).header(HttpHeaders.ETAG, EntityTags.of(version)).build();
+    }
+
+    /** A notification's position as a parameter names it: null when absent, else a whole number of 0 or more (400 naming it). */
+    private static Long position(String name, String value, String message) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long position = Long.parseLong(value.strip());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest(name, message);
     }
 
     private static boolean flag(String name, String value) {

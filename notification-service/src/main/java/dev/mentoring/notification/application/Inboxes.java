@@ -84,12 +84,7 @@ public class Inboxes {
 
     /** One of the caller's notifications; 404 if they have none with that id. */
     public Uni<Notification> one(UUID id) {
-        return me().chain(me -> reads.one(me.tenant(), me.id(), id).map(row -> {
-            if (row == null) {
-                throw ProblemException.notFound("notification", id);
-            }
-            return notification(me, row);
-        }));
+        return me().chain(me -> reads.one(me.tenant(), me.id(), id).map(row -> found(me, id, row)));
     }
 
     /** How many of the caller's notifications are unread. */
@@ -99,19 +94,11 @@ public class Inboxes {
 
     /** Marks one of the caller's notifications read; 404 if they have none with that id. */
     public Uni<Notification> markRead(UUID id) {
-        return me().chain(me -> reads.markRead(me.tenant(), me.id(), id, OffsetDateTime.now(clock)).map(row -> {
-            if (row == null) {
-                throw ProblemException.notFound("notification", id);
-            }
-            return notification(me, row);
-        }));
+        return me().chain(me -> reads.markRead(me.tenant(), me.id(), id, OffsetDateTime.now(clock)).map(row -> found(me, id, row)));
     }
 
-    /** Marks the caller's unread notifications read, up to a place (the newest they saw) or all; answers how many. */
+    /** Marks the caller's unread notifications read, up to a place (the newest they saw, 0 or more) or all; answers how many. */
     public Uni<Integer> markAllRead(Long upTo) {
-        if (upTo != null && upTo < 0) {
-            throw ProblemException.badRequest("upTo", "must be a notification's position (0 or more)");
-        }
         return me().chain(me -> reads.markAllRead(me.tenant(), me.id(), OffsetDateTime.now(clock), upTo == null ? Long.MAX_VALUE : upTo));
     }
 
@@ -172,6 +159,14 @@ public class Inboxes {
 
     private static Preferences preferencesOf(Me me) {
         return new Preferences(me.chosenLanguage(), me.language(), me.muted(), me.version());
+    }
+
+    /** The caller's notification as read, or 404 when they have none with that id. */
+    private static Notification found(Me me, UUID id, NotificationRow row) {
+        if (row == null) {
+            throw ProblemException.notFound("notification", id);
+        }
+        return notification(me, row);
     }
 
     private static Notification notification(Me me, NotificationRow row) {

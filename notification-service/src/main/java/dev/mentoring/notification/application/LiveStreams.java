@@ -95,16 +95,6 @@ public class LiveStreams {
         followers.values().forEach(set -> set.forEach(Follower::end));
     }
 
-    /** Whether this instance hears of new notifications now. */
-    public boolean listening() {
-        return channel.listening();
-    }
-
-    /** How many streams this instance serves now. */
-    public int open() {
-        return followers.values().stream().mapToInt(Set::size).sum();
-    }
-
     /**
      * The person's notifications as they commit, after place {@code after}; an empty item is a keep-alive tick. Ends when
      * the subscriber cancels (the client went away) or the instance stops.

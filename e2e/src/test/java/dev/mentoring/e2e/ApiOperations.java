@@ -142,6 +142,9 @@ final class ApiOperations {
         if (format.equals("date")) {
             return NODES.textNode(LocalDate.now().plusMonths(3).toString());
         }
+        if (format.equals("local-date-time")) {
+            return NODES.textNode(LocalDate.now().plusMonths(3) + "T10:00:00");
+        }
         if (format.equals("date-time")) {
             // in the future, and local (no offset) where the schema's example is local
             String example = schema.path("examples").path(0).asText("Z");

@@ -68,6 +68,9 @@ class ApiDocumentTest {
         Map<String, Object> document = document();
         Map<String, Object> schema = map(document, "paths", "/participants/{participantId}", "get", "responses", "200", "content",
                 "application/json", "schema");
+        // a named schema, so that generated clients get a named type
+        assertThat(schema).containsEntry("$ref", "#/components/schemas/ParticipantProfileOrCard");
+        schema = map(document, "components", "schemas", "ParticipantProfileOrCard");
         assertThat(schema.get("oneOf")).asList().hasSize(2);
         assertThat(map(schema, "discriminator")).containsEntry("propertyName", "view");
         assertThat(map(schema, "discriminator", "mapping")).containsKeys("PROFILE", "DIRECTORY_CARD");

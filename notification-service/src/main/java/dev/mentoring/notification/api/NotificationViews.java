@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.mentoring.notification.application.Inboxes;
@@ -21,18 +22,18 @@ public final class NotificationViews {
     public record NotificationView(
             UUID id,
             @Schema(description = "Its place in the caller's inbox: later ones have higher places; the live stream's event id") long position,
-            @Schema(description = "What it tells (new types may be added; show an unknown one by its text)", implementation = NoticeKind.class) String type,
+            @Schema(description = "What it tells (new types may be added; show an unknown one by its text)", type = SchemaType.STRING, implementation = NoticeKind.class) String type,
             @Schema(description = "When what it tells happened") OffsetDateTime occurredAt,
             boolean read,
-            @Schema(nullable = true) OffsetDateTime readAt,
+            @Schema(implementation = String.class, format = "date-time", nullable = true) OffsetDateTime readAt,
             @Schema(description = "A short text in the caller's language, times in their time zone") String text,
-            @Schema(nullable = true, description = "The partnership to open") UUID partnershipId,
-            @Schema(nullable = true, description = "The mentorship request to open (a request's id becomes its partnership's)") UUID requestId,
-            @Schema(nullable = true) UUID sessionId,
-            @Schema(nullable = true) UUID evaluationId,
-            @Schema(nullable = true) UUID goalId,
-            @Schema(nullable = true) UUID actionItemId,
-            @Schema(nullable = true, description = "The session's start, for session notifications") OffsetDateTime startsAt) {
+            @Schema(implementation = String.class, format = "uuid", nullable = true, description = "The partnership to open") UUID partnershipId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true, description = "The mentorship request to open (a request's id becomes its partnership's)") UUID requestId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true) UUID sessionId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true) UUID evaluationId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true) UUID goalId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true) UUID actionItemId,
+            @Schema(implementation = String.class, format = "date-time", nullable = true, description = "The session's start, for session notifications") OffsetDateTime startsAt) {
 
         static NotificationView of(Inboxes.Notification n) {
             var row = n.row();

@@ -53,7 +53,7 @@ public final class SessionViews {
 
     @Schema(name = "SessionSchedule")
     public record Schedule(
-            @Schema(required = true, description = "Local date-time in the time zone", examples = "2026-12-01T17:00:00")
+            @Schema(ref = "LocalDateTime", required = true, description = "Local date-time in the time zone", examples = "2026-12-01T17:00:00")
             @NotNull LocalDateTime start,
             @Schema(required = true, examples = "Europe/Copenhagen") @NotNull @KnownTimeZone String timeZone,
             @Schema(required = true, minimum = "15", maximum = "240") @NotNull @Min(15) @Max(240) Integer durationMinutes,
@@ -72,7 +72,7 @@ public final class SessionViews {
 
     @Schema(name = "SessionReschedule")
     public record Reschedule(
-            @Schema(required = true, examples = "2026-12-08T17:00:00") @NotNull LocalDateTime start,
+            @Schema(ref = "LocalDateTime", required = true, examples = "2026-12-08T17:00:00") @NotNull LocalDateTime start,
             @Schema(description = "Defaults to the session's zone") @KnownTimeZone String timeZone,
             @Min(15) @Max(240) Integer durationMinutes,
             @Schema(description = "THIS (default) or THIS_AND_FOLLOWING occurrences of a series") SessionEnums.Scope scope,

@@ -19,6 +19,8 @@ public final class FeedbackEvents {
     public static final EventType<EvaluationChanged> EVALUATION_COMPLETED = evaluation("evaluation.completed");
     public static final EventType<GoalChanged> GOAL_PROGRESSED = goal("goal.progressed");
     public static final EventType<GoalChanged> GOAL_ACHIEVED = goal("goal.achieved");
+    public static final EventType<FeedbackAsked> FEEDBACK_ASKED = new EventType<>("feedback.asked", Topics.FEEDBACK, 1,
+            FeedbackAsked.class, FeedbackAsked::partnershipId, a -> "feedback-asks/" + a.askId());
     public static final EventType<HealthChanged> HEALTH_CHANGED = new EventType<>("partnership.health-changed", Topics.FEEDBACK, 1,
             HealthChanged.class, HealthChanged::partnershipId, h -> "partnerships/" + h.partnershipId());
 
@@ -34,6 +36,14 @@ public final class FeedbackEvents {
 
     /** Payload of the goal.* events. */
     public record GoalChanged(UUID goalId, UUID partnershipId, int progressPercent, boolean achieved, String byRole,
+            OffsetDateTime at) {
+    }
+
+    /**
+     * Payload of feedback.asked: one of the pair asked the other for feedback, on a session (sessionId) or on the
+     * partnership so far (sessionId null). Ids and roles only.
+     */
+    public record FeedbackAsked(UUID askId, UUID partnershipId, UUID sessionId, UUID askedBy, String askedByRole, UUID askedOf,
             OffsetDateTime at) {
     }
 

@@ -18,7 +18,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The feedback scenario through the gateway, after a partnership with a signed agreement and a session
- * that took place: both give feedback (the comment reaches the other only if shared, an admin never), the
+ * that took place: the mentor asks the mentee for feedback (her inbox tells her; her feedback answers it), both give
+ * feedback (the comment reaches the other only if shared, an admin never), the
  * mentee records a goal at 100 % and goal.achieved arrives; two late cancellations and low communication
  * ratings turn the partnership's health to needs attention with exactly those pitfalls, and exactly one
  * partnership.health-changed per change of state is published. Rules that need time to pass are tested in
@@ -79,6 +80,23 @@ class FeedbackScenarioTest {
             Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"attendance\":\"BOTH\"}")
                     .post("/api/v1/sessions/" + held + "/completion").then().statusCode(200);
             String path = "/api/v1/feedback/sessions/" + held + "/feedback";
+            // the mentor asks the mentee for feedback on it (once feedback-service knows the session took place); the
+            // mentee's inbox tells her, with the session to open
+            String asks = "/api/v1/feedback/partnerships/" + partnership + "/feedback-asks";
+            var ask = Platform.eventually(() -> Platform.as(MENTOR).contentType(ContentType.JSON).body("{\"sessionId\":\"" + held + "\"}")
+                    .post(asks).then().extract(), 404, 403, 409, 422);
+            assertThat(ask.statusCode()).as(ask.asString()).isEqualTo(201);
+            String askId = ask.path("id");
+            String told = null;
+            for (int i = 0; i < 120 && told == null; i++) {
+                told = Platform.as(MENTEE).queryParam("unread", true).queryParam("limit", 50).get("/api/v1/notifications/inbox").then()
+                        .statusCode(200).extract().path("items.find { it.type == 'FEEDBACK_ASKED' && it.sessionId == '" + held + "' }.text");
+                if (told == null) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(told).as("FEEDBACK_ASKED in the mentee's inbox (in her language)")
+                    .isIn("Your mentor asks for your feedback on your session.", "Din mentor beder om din feedback på jeres møde.");
             var mentee = Platform.eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON)
                     .body("{\"overall\":3,\"preparation\":4,\"communication\":1,\"comment\":\"Hard to reach between sessions\",\"shareWithOther\":true}")
                     .post(path).then().extract(), 404, 403, 409);
@@ -87,6 +105,9 @@ class FeedbackScenarioTest {
                     .body("{\"overall\":4,\"preparation\":3,\"communication\":2,\"comment\":\"Private thought\",\"shareWithOther\":false}")
                     .post(path).then().statusCode(201);
             Platform.as(MENTOR).get(path).then().statusCode(200).body("items.comment", org.hamcrest.Matchers.hasItem("Hard to reach between sessions"));
+            // her feedback answered the ask
+            Platform.as(MENTOR).get(asks).then().statusCode(200)
+                    .body("items.find { it.id == '" + askId + "' }.state", equalTo("ANSWERED"));
             Platform.as(MENTEE).get(path).then().statusCode(200).body("items.comment", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Private thought")))
                     .body("nextCursor", org.hamcrest.Matchers.nullValue());
             // the mentee edits it with the ETag it got (the same ratings); an edit from that older reading is then stale
@@ -134,7 +155,8 @@ class FeedbackScenarioTest {
             List<ConsumerRecord<String, String>> story = analytics.settled(r -> partnership.equals(r.key()), 0, Duration.ZERO,
                     Duration.ofSeconds(3));
             List<String> types = story.stream().map(r -> CloudEvents.assertValid(r).get("type").asText()).toList();
-            assertThat(types).containsSubsequence("feedback.submitted", "feedback.submitted", "goal.progressed", "goal.achieved");
+            assertThat(types).containsSubsequence("feedback.asked", "feedback.submitted", "feedback.submitted", "goal.progressed",
+                    "goal.achieved");
             assertThat(types.stream().filter("goal.achieved"::equals)).hasSize(1);
             List<String> healthStates = story.stream().filter(r -> r.value().contains("partnership.health-changed"))
                     .map(r -> CloudEvents.read(r).at("/data/state").asText()).toList();

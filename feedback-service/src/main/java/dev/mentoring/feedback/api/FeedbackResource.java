@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.mentoring.feedback.application.Analytics;
 import dev.mentoring.feedback.application.Evaluations;
+import dev.mentoring.feedback.application.FeedbackAsks;
 import dev.mentoring.feedback.application.Goals;
 import dev.mentoring.feedback.application.HealthReports;
 import dev.mentoring.feedback.application.SessionFeedbacks;
@@ -39,12 +40,13 @@ import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
+import dev.mentoring.plumbing.rules.RuleViolation;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Session feedback, evaluations, goal check-ins, partnership health, program analytics and settings. Lists are paged;
+ * Session feedback, asks for feedback, evaluations, goal check-ins, partnership health, program analytics and settings. Lists are paged;
  * session feedback and the settings answer with their ETag, which an edit may send back in If-Match.
  */
 @Path("/")
@@ -58,6 +60,7 @@ public class FeedbackResource {
     static final String OPTIONAL_IF_MATCH = "Your feedback's ETag as read; optional (without it the last edit wins)";
 
     private final SessionFeedbacks feedback;
+    private final FeedbackAsks asks;
     private final Evaluations evaluations;
     private final Goals goals;
     private final HealthReports health;
@@ -65,9 +68,10 @@ public class FeedbackResource {
     private final Settings settings;
     private final Caller caller;
 
-    FeedbackResource(SessionFeedbacks feedback, Evaluations evaluations, Goals goals, HealthReports health, Analytics analytics,
-            Settings settings, Caller caller) {
+    FeedbackResource(SessionFeedbacks feedback, FeedbackAsks asks, Evaluations evaluations, Goals goals, HealthReports health,
+            Analytics analytics, Settings settings, Caller caller) {
         this.feedback = feedback;
+        this.asks = asks;
         this.evaluations = evaluations;
         this.goals = goals;
         this.health = health;
@@ -137,6 +141,42 @@ public class FeedbackResource {
     public Uni<FeedbackViews.EvaluationView> answer(@PathParam("partnershipId") UUID partnershipId,
             @PathParam("evaluationId") UUID evaluationId, @NotNull @Valid FeedbackViews.EvaluationAnswer in) {
         return evaluations.answer(partnershipId, evaluationId, in.answer()).map(FeedbackViews.EvaluationView::of);
+    }
+
+    @POST
+    @Path("/partnerships/{partnershipId}/feedback-asks")
+    @RolesAllowed({ "mentee", "mentor" })
+    @ResponseStatus(201)
+    @Operation(operationId = "askForFeedback", summary = "Ask the other person of the partnership for feedback, on a session or on the partnership so far",
+            description = "The other is told in their inbox. Answered when they give feedback on the session (for an ask on the partnership: on "
+                    + "any of its sessions, or answer an evaluation). One open ask per subject (409); the partnership must be active (409); a "
+                    + "session must be one of the partnership's that took place, within its 14-day feedback window (422 naming sessionId, or 409). "
+                    + "An ask open for more than 7 days counts in the partnership's lack-of-feedback pitfall.")
+    @APIResponse(responseCode = "201", description = "The ask", content = @Content(schema = @Schema(implementation = FeedbackViews.FeedbackAskView.class)))
+    @APIResponse(responseCode = "409", description = "Asked already, the other gave that feedback already, the partnership is not active, or the session's window closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "sessionId is not a session of this partnership",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<FeedbackViews.FeedbackAskView> askForFeedback(@PathParam("partnershipId") UUID partnershipId,
+            @Valid FeedbackViews.FeedbackAskInput in) {
+        return asks.ask(partnershipId, in == null ? null : in.sessionId()).map(FeedbackViews.FeedbackAskView::of);
+    }
+
+    @GET
+    @Path("/partnerships/{partnershipId}/feedback-asks")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "listFeedbackAsks", summary = "The partnership's asks for feedback, both ways",
+            description = "Newest first; only the open ones with state=OPEN; paged (limit, cursor).")
+    public Uni<Page<FeedbackViews.FeedbackAskView>> feedbackAsks(@PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("state") @Parameter(description = "OPEN for the open ones only; all when absent",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN" })) String state,
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        if (state != null && !"OPEN".equals(state)) {
+            throw new RuleViolation("state", "is OPEN or absent");
+        }
+        return asks.ofPartnership(partnershipId, state != null, PageRequest.of(cursor, limit))
+                .map(page -> page(page, FeedbackViews.FeedbackAskView::of));
     }
 
     @GET

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.mentoring.feedback.application.Evaluations;
 import dev.mentoring.feedback.application.Goals;
 import dev.mentoring.feedback.application.HealthReports;
+import dev.mentoring.feedback.application.FeedbackAsks;
 import dev.mentoring.feedback.application.SessionFeedbacks;
 import dev.mentoring.feedback.domain.HealthRules;
 import dev.mentoring.feedback.persistence.Goal;
+import dev.mentoring.feedback.persistence.FeedbackAsk;
 import dev.mentoring.feedback.persistence.SessionFeedback;
 
 /** What the feedback API takes and answers, and how the use cases' results become views. */
@@ -51,6 +53,33 @@ public final class FeedbackViews {
             SessionFeedback f = seen.feedback();
             return new FeedbackView(f.id, f.sessionId, f.authorRole, seen.mine(), f.overall, f.preparation, f.communication, f.comment,
                     f.shared, f.createdAt, f.updatedAt, f.version);
+        }
+    }
+
+    @Schema(name = "FeedbackAskInput", description = "What to ask feedback on: a session that took place, or the partnership so far")
+    public record FeedbackAskInput(
+            @Schema(implementation = String.class, format = "uuid", nullable = true,
+                    description = "A session of the partnership that took place (within its 14-day feedback window); null or absent: the partnership so far")
+            UUID sessionId) {
+    }
+
+    @Schema(name = "FeedbackAsk", description = "An ask for feedback by one of the pair to the other")
+    public record FeedbackAskView(UUID id, UUID partnershipId,
+            @Schema(implementation = String.class, format = "uuid", nullable = true, description = "The session it is on; null: the partnership so far")
+            UUID sessionId,
+            @Schema(description = "The participant who asked") UUID askedBy,
+            @Schema(description = "MENTEE or MENTOR") String askedByRole,
+            @Schema(description = "The participant asked: the partnership's other person") UUID askedOf,
+            @Schema(description = "Whether the caller asked it") boolean mine,
+            @Schema(description = "OPEN, or ANSWERED once the person asked gave feedback on the session (any session, or answered an "
+                    + "evaluation, for an ask on the partnership)", enumeration = { "OPEN", "ANSWERED" }) String state,
+            OffsetDateTime askedAt,
+            @Schema(implementation = String.class, format = "date-time", nullable = true) OffsetDateTime answeredAt) {
+
+        static FeedbackAskView of(FeedbackAsks.Seen seen) {
+            FeedbackAsk a = seen.ask();
+            return new FeedbackAskView(a.id, a.partnershipId, a.sessionId, a.askedBy, a.askedByRole, a.askedOf, seen.mine(),
+                    a.answeredAt == null ? "OPEN" : "ANSWERED", a.askedAt, a.answeredAt);
         }
     }
 

@@ -67,10 +67,11 @@ public class Evaluations {
     private final EvaluationAnswerRepository answers;
     private final GoalRepository goals;
     private final PartnershipCopyRepository partnerships;
+    private final FeedbackAsks asks;
 
     Evaluations(Settings settings, Outbox outbox, ObjectMapper json, Clock clock, Participants participants, HealthAssessments assessments,
             EvaluationRepository evaluations, EvaluationAnswerRepository answers, GoalRepository goals,
-            PartnershipCopyRepository partnerships) {
+            PartnershipCopyRepository partnerships, FeedbackAsks asks) {
         this.settings = settings;
         this.outbox = outbox;
         this.json = json;
@@ -81,6 +82,7 @@ public class Evaluations {
         this.answers = answers;
         this.goals = goals;
         this.partnerships = partnerships;
+        this.asks = asks;
     }
 
     private static Evaluation evaluation(PartnershipCopy p, EvaluationRules.Planned planned, String state) {
@@ -197,6 +199,7 @@ public class Evaluations {
                         return answers.add(answer)
                                 .invoke(added -> EvaluationRules.checkFirstAnswer(!added))
                                 .chain(() -> completeIfBoth(e))
+                                .chain(() -> asks.answeredBy(p.id, me.id(), null)) // it answers their open ask on the partnership
                                 .chain(() -> assessments.recompute(p.id));
                     }).map(ignored -> new Seen(e, true));
                 })));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.feedback.domain.FeedbackAskRules;
 import dev.mentoring.feedback.domain.HealthRules;
 import dev.mentoring.feedback.events.FeedbackPublisher;
 import dev.mentoring.feedback.persistence.Goal;
@@ -83,13 +84,14 @@ public class HealthAssessments {
         Instant now = clock.instant();
         OffsetDateTime lookback = now.atOffset(ZoneOffset.UTC).minusDays(t.lookbackDays());
         OffsetDateTime feedbackGrace = now.atOffset(ZoneOffset.UTC).minusDays(FEEDBACK_GRACE_DAYS);
-        return evidence.of(p.id, lookback, t.recentSessions(), feedbackGrace).chain(found -> goals.inForce(p.id).map(inForce ->
+        OffsetDateTime askCutoff = now.atOffset(ZoneOffset.UTC).minus(FeedbackAskRules.UNANSWERED_AFTER);
+        return evidence.of(p.id, lookback, t.recentSessions(), feedbackGrace, askCutoff).chain(found -> goals.inForce(p.id).map(inForce ->
                 new HealthRules.Snapshot(now, p.startedAt.toInstant(), p.agreementVersion != null, inForce.size(),
                         PartnershipEvents.PAUSED_STATE.equals(p.state) ? null : HealthRules.cadenceDays(p.cadence),
                         found.lastCompletedSession() == null ? null : found.lastCompletedSession().toInstant(),
                         found.lateCancellationsOrNoShows(), found.recentCommunicationRatings(), found.recentSessionsWithoutFeedback(),
                         found.overdueEvaluations(), inForce.stream().map(HealthAssessments::goal).toList(),
-                        found.lowestRelationshipQuality())));
+                        found.lowestRelationshipQuality(), found.unansweredAsks())));
     }
 
     private static HealthRules.Goal goal(Goal g) {

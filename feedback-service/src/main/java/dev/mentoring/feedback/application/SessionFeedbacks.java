@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Feedback on a session that took place, by each of its two people ({@link FeedbackRules}: within 14 days, one each,
  * editable for 24 hours, at the version its ETag names when the edit sends one). The author chooses whether the other
- * sees it; admins only see aggregates.
+ * sees it; admins only see aggregates. Feedback given answers the author's open asks for it ({@link FeedbackAsks}).
  */
 @ApplicationScoped
 public class SessionFeedbacks {
@@ -45,15 +45,17 @@ public class SessionFeedbacks {
     private final SessionFeedbackRepository feedback;
     private final Outbox outbox;
     private final HealthAssessments assessments;
+    private final FeedbackAsks asks;
     private final Clock clock;
 
     SessionFeedbacks(Participants participants, SessionCopyRepository sessions, SessionFeedbackRepository feedback, Outbox outbox,
-            HealthAssessments assessments, Clock clock) {
+            HealthAssessments assessments, FeedbackAsks asks, Clock clock) {
         this.participants = participants;
         this.sessions = sessions;
         this.feedback = feedback;
         this.outbox = outbox;
         this.assessments = assessments;
+        this.asks = asks;
         this.clock = clock;
     }
 
@@ -91,6 +93,7 @@ public class SessionFeedbacks {
             f.version = 1;
             return feedback.persistAndFlush(f)
                     .chain(() -> outbox.append(FeedbackPublisher.submitted(f, now)))
+                    .chain(() -> asks.answeredBy(f.partnershipId, me.id(), f.sessionId))
                     .chain(() -> assessments.recompute(f.partnershipId))
                     .map(ignored -> new Seen(f, true));
         })));

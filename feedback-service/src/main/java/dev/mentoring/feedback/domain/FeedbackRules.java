@@ -23,14 +23,19 @@ public final class FeedbackRules {
 
     /** Feedback is given on a session that took place, at most {@link #WINDOW} after it ended, and once per person. */
     public static void checkCanGive(String sessionState, OffsetDateTime sessionEndsAt, boolean givenBefore, OffsetDateTime now) {
+        checkWithinWindow(sessionState, sessionEndsAt, now);
+        if (givenBefore) {
+            throw new Conflict("You gave feedback on this session already; edit it instead");
+        }
+    }
+
+    /** The session took place and its feedback window (14 days from its end) is open. */
+    public static void checkWithinWindow(String sessionState, OffsetDateTime sessionEndsAt, OffsetDateTime now) {
         if (!HELD.equals(sessionState)) {
             throw new Conflict("Feedback is given on sessions that took place; this one is " + sessionState);
         }
         if (now.isAfter(sessionEndsAt.plus(WINDOW))) {
             throw new Conflict("The feedback window closed 14 days after the session");
-        }
-        if (givenBefore) {
-            throw new Conflict("You gave feedback on this session already; edit it instead");
         }
     }
 

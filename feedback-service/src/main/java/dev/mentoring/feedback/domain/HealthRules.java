@@ -30,7 +30,7 @@ public final class HealthRules {
      * The thresholds. Defaults: no agreement in force 14 days after the start; no completed session within
      * 1.5 x the agreed cadence; 2 late cancellations or no-shows in 90 days; average communication rating
      * below 3.0 over the last 3 sessions' feedback (at least 2 ratings); 2 of the last 3 completed sessions
-     * without feedback or an overdue evaluation; a goal past its due date below 50 % progress; relationship
+     * without feedback, an overdue evaluation or an ask for feedback unanswered for 7 days; a goal past its due date below 50 % progress; relationship
      * quality 2 or lower from either side. Score: 100 minus the pitfalls' weights; healthy from 70,
      * needs attention from 40, at risk below.
      */
@@ -55,10 +55,20 @@ public final class HealthRules {
      * @param recentCommunicationRatings  from the feedback on the most recent completed sessions
      * @param recentSessionsWithoutFeedback of the most recent completed sessions, those nobody gave feedback on
      * @param lowestRelationshipQuality   the lowest in the latest evaluation answers, null if none
+     * @param unansweredAsks              asks for feedback open for longer than {@link FeedbackAskRules#UNANSWERED_AFTER}
      */
     public record Snapshot(Instant now, Instant startedAt, boolean agreementInForce, int goalCount, Integer cadenceDays,
             Instant lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
-            int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality) {
+            int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality,
+            int unansweredAsks) {
+
+        /** A snapshot with no unanswered asks for feedback. */
+        public Snapshot(Instant now, Instant startedAt, boolean agreementInForce, int goalCount, Integer cadenceDays,
+                Instant lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
+                int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality) {
+            this(now, startedAt, agreementInForce, goalCount, cadenceDays, lastCompletedSession, lateCancellationsOrNoShows,
+                    recentCommunicationRatings, recentSessionsWithoutFeedback, overdueEvaluations, goals, lowestRelationshipQuality, 0);
+        }
     }
 
     private HealthRules() {
@@ -114,6 +124,10 @@ public final class HealthRules {
         }
         if (s.overdueEvaluations() > 0) {
             feedback.add(s.overdueEvaluations() + " evaluation(s) overdue");
+        }
+        if (s.unansweredAsks() > 0) {
+            feedback.add(s.unansweredAsks() + " ask(s) for feedback unanswered for more than "
+                    + FeedbackAskRules.UNANSWERED_AFTER.toDays() + " days");
         }
         if (!feedback.isEmpty()) {
             found.add(new Finding(Pitfall.LACK_OF_FEEDBACK, 15, feedback,

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.mentoring.contracts.EventType;
 import dev.mentoring.contracts.FeedbackEvents;
 import dev.mentoring.feedback.persistence.Evaluation;
+import dev.mentoring.feedback.persistence.FeedbackAsk;
 import dev.mentoring.feedback.persistence.Goal;
 import dev.mentoring.feedback.persistence.PartnershipHealth;
 import dev.mentoring.feedback.persistence.SessionFeedback;
@@ -69,6 +70,12 @@ public final class FeedbackPublisher {
     private static DomainEvent goal(EventType<FeedbackEvents.GoalChanged> type, Goal g, boolean achieved, String byRole, OffsetDateTime at) {
         return DomainEvent.of(g.tenant, type, new FeedbackEvents.GoalChanged(g.goalId, g.partnershipId, g.progressPercent, achieved, byRole,
                 at));
+    }
+
+    /** feedback.asked: one of the pair asked the other for feedback (ids and roles only). */
+    public static DomainEvent asked(FeedbackAsk ask) {
+        return DomainEvent.of(ask.tenant, FeedbackEvents.FEEDBACK_ASKED, new FeedbackEvents.FeedbackAsked(ask.id, ask.partnershipId,
+                ask.sessionId, ask.askedBy, ask.askedByRole, ask.askedOf, ask.askedAt));
     }
 
     /** partnership.health-changed: the health's state changed (from none, the first time). */

@@ -23,17 +23,19 @@ public class HealthEvidenceRepository {
      * @param recentSessionsWithoutFeedback of the most recent sessions held (ended before the grace), those nobody rated
      * @param overdueEvaluations         evaluations closed unanswered
      * @param lowestRelationshipQuality  the lowest relationship quality of the latest answered evaluation, null if none
+     * @param unansweredAsks             asks for feedback still open that were made before the ask cutoff
      */
     public record Evidence(OffsetDateTime lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
-            int recentSessionsWithoutFeedback, int overdueEvaluations, Integer lowestRelationshipQuality) {
+            int recentSessionsWithoutFeedback, int overdueEvaluations, Integer lowestRelationshipQuality, int unansweredAsks) {
     }
 
     /**
      * The partnership's evidence: {@code recentSessions} is how many of the latest sessions held count as recent,
      * {@code lookbackStart} where counting late cancellations starts, {@code feedbackGraceEnd} the end before which a
-     * session held should have had its feedback.
+     * session held should have had its feedback, {@code askCutoff} the time before which an ask still open counts as unanswered.
      */
-    public Uni<Evidence> of(UUID partnershipId, OffsetDateTime lookbackStart, int recentSessions, OffsetDateTime feedbackGraceEnd) {
+    public Uni<Evidence> of(UUID partnershipId, OffsetDateTime lookbackStart, int recentSessions, OffsetDateTime feedbackGraceEnd,
+            OffsetDateTime askCutoff) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select
                   (select max(ends_at) from session_copy where partnership_id = ?1 and state = 'COMPLETED'),
@@ -48,15 +50,18 @@ public class HealthEvidenceRepository {
                   (select count(*) from evaluation where partnership_id = ?1 and state = 'OVERDUE'),
                   (select min(a.relationship_quality) from evaluation_answer a where a.evaluation_id =
                      (select e.id from evaluation e join evaluation_answer l on l.evaluation_id = e.id
-                       where e.partnership_id = ?1 order by l.created_at desc limit 1))""", Object[].class)
+                       where e.partnership_id = ?1 order by l.created_at desc limit 1)),
+                  (select count(*) from feedback_ask where partnership_id = ?1 and answered_at is null and asked_at < ?5)""",
+                        Object[].class)
                 .setParameter(1, partnershipId).setParameter(2, lookbackStart).setParameter(3, recentSessions)
-                .setParameter(4, feedbackGraceEnd).getSingleResult())
+                .setParameter(4, feedbackGraceEnd).setParameter(5, askCutoff).getSingleResult())
                 .map(row -> {
                     String ratings = (String) row[2];
                     List<Integer> communication = ratings == null || ratings.isEmpty() ? List.of()
                             : Arrays.stream(ratings.split(",")).map(Integer::valueOf).toList();
                     return new Evidence((OffsetDateTime) row[0], ((Number) row[1]).intValue(), communication, ((Number) row[3]).intValue(),
-                            ((Number) row[4]).intValue(), row[5] == null ? null : ((Number) row[5]).intValue());
+                            ((Number) row[4]).intValue(), row[5] == null ? null : ((Number) row[5]).intValue(),
+                            ((Number) row[6]).intValue());
                 });
     }
 }

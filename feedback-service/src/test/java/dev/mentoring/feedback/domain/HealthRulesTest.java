@@ -99,6 +99,13 @@ class HealthRulesTest {
                 .containsExactly(Pitfall.LACK_OF_FEEDBACK);
         assertThat(pitfalls(new Snapshot(NOW, h.startedAt(), true, 2, 30, h.lastCompletedSession(), 0, List.of(), 0, 1, h.goals(), 4)))
                 .containsExactly(Pitfall.LACK_OF_FEEDBACK);
+        // an ask for feedback left unanswered for more than 7 days is evidence too
+        HealthRules.Result asked = HealthRules.assess(new Snapshot(NOW, h.startedAt(), true, 2, 30, h.lastCompletedSession(), 0, List.of(),
+                0, 0, h.goals(), 4, 1), T);
+        assertThat(asked.pitfalls()).singleElement().satisfies(f -> {
+            assertThat(f.pitfall()).isEqualTo(Pitfall.LACK_OF_FEEDBACK);
+            assertThat(f.evidence()).containsExactly("1 ask(s) for feedback unanswered for more than 7 days");
+        });
     }
 
     @Test

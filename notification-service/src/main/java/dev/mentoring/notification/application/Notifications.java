@@ -108,6 +108,11 @@ public class Notifications {
         return withPair(event, data.partnershipId(), pair -> Notices.goalAchieved(data, pair, now()));
     }
 
+    @WithTransaction
+    public Uni<Void> feedbackAsked(ReceivedEvent event, FeedbackEvents.FeedbackAsked data) {
+        return withPair(event, data.partnershipId(), pair -> Notices.feedbackAsked(data, pair, now()));
+    }
+
     /** The event once: its notices, and the copy of the pair it names (made or kept; another tenant's is refused). */
     private Uni<Void> keepPair(ReceivedEvent event, UUID id, UUID menteeId, UUID mentorId, java.util.function.Supplier<List<Notice>> notices) {
         return copies.apply(CONSUMER, event, "partnership", id, partnerships.findById(id), PartnershipCopy::new, copy -> false, copy -> {

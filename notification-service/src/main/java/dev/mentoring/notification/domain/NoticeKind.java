@@ -27,7 +27,9 @@ public enum NoticeKind {
     EVALUATION_DUE,
     EVALUATION_OVERDUE,
     ACTION_ITEM_OVERDUE,
-    GOAL_ACHIEVED;
+    GOAL_ACHIEVED,
+    /** The other person of the partnership asks for this person's feedback, on a session or on the partnership so far. */
+    FEEDBACK_ASKED;
 
     /** The kind of this name, or null if there is none. */
     public static NoticeKind named(String name) {

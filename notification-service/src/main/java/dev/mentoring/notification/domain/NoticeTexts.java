@@ -116,6 +116,15 @@ public final class NoticeTexts {
                     : (da ? "En af dine opgaver skulle være løst " + day(refs.detail(), lang) + "."
                             : "An action item of yours was due on " + day(refs.detail(), lang) + ".");
             case GOAL_ACHIEVED -> da ? "Et mål i jeres forløb er nået. Tillykke!" : "A goal of your partnership is achieved. Congratulations!";
+            case FEEDBACK_ASKED -> {
+                boolean mentor = "MENTOR".equals(refs.detail());
+                if (refs.sessionId() != null) {
+                    yield da ? (mentor ? "Din mentor" : "Din mentee") + " beder om din feedback på jeres møde."
+                            : "Your " + (mentor ? "mentor" : "mentee") + " asks for your feedback on your session.";
+                }
+                yield da ? (mentor ? "Din mentor" : "Din mentee") + " beder om din feedback på jeres forløb indtil nu."
+                        : "Your " + (mentor ? "mentor" : "mentee") + " asks for your feedback on your partnership so far.";
+            }
         };
     }
 

@@ -142,6 +142,18 @@ public final class Notices {
         return both(pair, NoticeKind.GOAL_ACHIEVED, g.at() != null ? g.at() : received, Refs.partnership(g.partnershipId()).withGoal(g.goalId()));
     }
 
+    /** feedback.asked: the person asked, if they are the other of the pair (the asker's role is the detail). */
+    public static List<Notice> feedbackAsked(FeedbackEvents.FeedbackAsked a, Pair pair, OffsetDateTime received) {
+        boolean ofThePair = a.askedOf() != null && !a.askedOf().equals(a.askedBy())
+                && (a.askedOf().equals(pair.menteeId()) || a.askedOf().equals(pair.mentorId()));
+        if (!ofThePair) {
+            return List.of();
+        }
+        Refs refs = Refs.partnership(a.partnershipId()).withDetail(a.askedByRole());
+        return List.of(new Notice(a.askedOf(), NoticeKind.FEEDBACK_ASKED, a.at() != null ? a.at() : received,
+                a.sessionId() == null ? refs : refs.withSession(a.sessionId(), null, null)));
+    }
+
     private static List<Notice> both(Pair pair, NoticeKind kind, OffsetDateTime at, Refs refs) {
         return List.of(new Notice(pair.menteeId(), kind, at, refs), new Notice(pair.mentorId(), kind, at, refs));
     }

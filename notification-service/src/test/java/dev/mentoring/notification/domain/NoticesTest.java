@@ -74,4 +74,25 @@ class NoticesTest {
         var reminder = new SessionEvents.ReminderDue(UUID.randomUUID(), PARTNERSHIP, MENTEE, MENTOR, NOW.plusHours(1), "UTC", "PT1H");
         assertThat(Notices.reminder(reminder, NOW)).allSatisfy(n -> assertThat(n.occurredAt()).isEqualTo(NOW));
     }
+
+    @Test
+    void anAskForFeedbackTellsOnlyThePersonAskedWhenTheyAreOfThePair() {
+        UUID session = UUID.randomUUID();
+        var onSession = new FeedbackEvents.FeedbackAsked(UUID.randomUUID(), PARTNERSHIP, session, MENTOR, "MENTOR", MENTEE, NOW);
+        assertThat(Notices.feedbackAsked(onSession, PAIR, NOW)).singleElement().satisfies(n -> {
+            assertThat(n.recipientId()).isEqualTo(MENTEE);
+            assertThat(n.kind()).isEqualTo(NoticeKind.FEEDBACK_ASKED);
+            assertThat(n.refs().partnershipId()).isEqualTo(PARTNERSHIP);
+            assertThat(n.refs().sessionId()).isEqualTo(session);
+            assertThat(n.refs().detail()).isEqualTo("MENTOR");
+        });
+        var onPartnership = new FeedbackEvents.FeedbackAsked(UUID.randomUUID(), PARTNERSHIP, null, MENTEE, "MENTEE", MENTOR, NOW);
+        assertThat(Notices.feedbackAsked(onPartnership, PAIR, NOW)).singleElement()
+                .satisfies(n -> assertThat(n.refs().sessionId()).isNull());
+        // someone who is not of the pair, or the asker themselves, is told nothing
+        var stranger = new FeedbackEvents.FeedbackAsked(UUID.randomUUID(), PARTNERSHIP, null, MENTEE, "MENTEE", UUID.randomUUID(), NOW);
+        assertThat(Notices.feedbackAsked(stranger, PAIR, NOW)).isEmpty();
+        var self = new FeedbackEvents.FeedbackAsked(UUID.randomUUID(), PARTNERSHIP, null, MENTEE, "MENTEE", MENTEE, NOW);
+        assertThat(Notices.feedbackAsked(self, PAIR, NOW)).isEmpty();
+    }
 }

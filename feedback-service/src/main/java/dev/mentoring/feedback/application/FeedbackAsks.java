@@ -1,0 +1,119 @@
+package dev.mentoring.feedback.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.feedback.domain.FeedbackAskRules;
+import dev.mentoring.feedback.events.FeedbackPublisher;
+import dev.mentoring.feedback.persistence.FeedbackAsk;
+import dev.mentoring.feedback.persistence.FeedbackAskRepository;
+import dev.mentoring.feedback.persistence.PartnershipCopy;
+import dev.mentoring.feedback.persistence.SessionCopyRepository;
+import dev.mentoring.feedback.persistence.SessionFeedbackRepository;
+import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.rules.RuleViolation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asking the other person of one's partnership for feedback ({@link FeedbackAskRules}), on a session or on the
+ * partnership so far; {@code feedback.asked} tells notification-service, which puts it in the other's inbox. The ask is
+ * answered by the feedback the platform already has: the asked person's feedback on the session (or on any session, for
+ * an ask on the partnership), or their answer to an evaluation (for an ask on the partnership).
+ */
+@ApplicationScoped
+public class FeedbackAsks {
+
+    /** An ask as one of the pair sees it: whether they made it. */
+    public record Seen(FeedbackAsk ask, boolean mine) {
+    }
+
+    private final Participants participants;
+    private final SessionCopyRepository sessions;
+    private final SessionFeedbackRepository feedback;
+    private final FeedbackAskRepository asks;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    FeedbackAsks(Participants participants, SessionCopyRepository sessions, SessionFeedbackRepository feedback, FeedbackAskRepository asks,
+            Outbox outbox, Clock clock) {
+        this.participants = participants;
+        this.sessions = sessions;
+        this.feedback = feedback;
+        this.asks = asks;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller asks the other person of the partnership for feedback on the session (or on the partnership when
+     * {@code sessionId} is null). The partnership is locked first, so that two asks of one subject queue up.
+     */
+    @WithTransaction
+    public Uni<Seen> ask(UUID partnershipId, UUID sessionId) {
+        return participants.me().chain(me -> participants.partnershipForUpdate(me, partnershipId).chain(p -> {
+            FeedbackAskRules.checkPartnershipActive(p.state);
+            UUID other = me.id().equals(p.menteeId) ? p.mentorId : p.menteeId;
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Uni<Void> askable = sessionId == null ? Uni.createFrom().voidItem()
+                    : sessions.inTenant(me.tenant(), sessionId).chain(s -> {
+                        if (s == null || !s.partnershipId.equals(p.id)) {
+                            throw new RuleViolation("sessionId", "is not a session of this partnership");
+                        }
+                        return feedback.byAuthor(s.id, other).invoke(given ->
+                                FeedbackAskRules.checkSessionAskable(s.state, s.endsAt, given != null, now)).replaceWithVoid();
+                    });
+            return askable.chain(() -> asks.open(p.id, sessionId, other))
+                    .invoke(open -> FeedbackAskRules.checkNotAskedYet(open != null))
+                    .chain(() -> {
+                        FeedbackAsk ask = newAsk(p, sessionId, me, other, now);
+                        return asks.persist(ask)
+                                .chain(() -> outbox.append(FeedbackPublisher.asked(ask)))
+                                .map(ignored -> new Seen(ask, true));
+                    });
+        }));
+    }
+
+    private static FeedbackAsk newAsk(PartnershipCopy p, UUID sessionId, Participants.Me me, UUID other, OffsetDateTime now) {
+        FeedbackAsk ask = new FeedbackAsk();
+        ask.id = UUID.randomUUID();
+        ask.tenant = p.tenant;
+        ask.partnershipId = p.id;
+        ask.sessionId = sessionId;
+        ask.askedBy = me.id();
+        ask.askedByRole = Participants.roleIn(p, me);
+        ask.askedOf = other;
+        ask.askedAt = now;
+        return ask;
+    }
+
+    /** A page of the partnership's asks, newest first, only the open ones when {@code openOnly}; 404 for anyone but its two people. */
+    @WithSession
+    public Uni<Page<Seen>> ofPartnership(UUID partnershipId, boolean openOnly, PageRequest page) {
+        AskKey before = page.afterKey(2, key -> new AskKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
+        return participants.me().chain(me -> participants.partnership(me, partnershipId)
+                .chain(p -> asks.ofPartnership(p.id, openOnly, before == null ? null : before.askedAt(), before == null ? null : before.id(),
+                        page.limit()))
+                .map(rows -> page.page(rows, a -> PageRequest.key(a.askedAt.toInstant(), a.id), a -> new Seen(a, a.askedBy.equals(me.id())))));
+    }
+
+    /** Where a page of asks continues: before this ask time and id. */
+    private record AskKey(OffsetDateTime askedAt, UUID id) {
+    }
+
+    /**
+     * Within the transaction that stored it: feedback the person gave on a session (sessionId), or an evaluation they
+     * answered (sessionId null), answers their open asks.
+     */
+    Uni<Integer> answeredBy(UUID partnershipId, UUID personId, UUID sessionId) {
+        return asks.answer(partnershipId, personId, sessionId, OffsetDateTime.now(clock));
+    }
+}

@@ -40,7 +40,6 @@ import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
-import dev.mentoring.plumbing.rules.RuleViolation;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.smallrye.mutiny.Uni;
@@ -151,11 +150,14 @@ public class FeedbackResource {
             description = "The other is told in their inbox. Answered when they give feedback on the session (for an ask on the partnership: on "
                     + "any of its sessions, or answer an evaluation). One open ask per subject (409); the partnership must be active (409); a "
                     + "session must be one of the partnership's that took place, within its 14-day feedback window (422 naming sessionId, or 409). "
-                    + "An ask open for more than 7 days counts in the partnership's lack-of-feedback pitfall.")
+                    + "Body {} (or {\"sessionId\": null}) asks on the partnership so far. An ask on a session lapses when its window closes. "
+                    + "An ask open for more than 7 days counts in the partnership's lack-of-feedback pitfall while it can be answered.")
     @APIResponse(responseCode = "201", description = "The ask", content = @Content(schema = @Schema(implementation = FeedbackViews.FeedbackAskView.class)))
     @APIResponse(responseCode = "409", description = "Asked already, the other gave that feedback already, the partnership is not active, or the session's window closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "sessionId is not a session of this partnership",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partnership for this caller (another person's is answered as if it did not exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FeedbackViews.FeedbackAskView> askForFeedback(@PathParam("partnershipId") UUID partnershipId,
             @Valid FeedbackViews.FeedbackAskInput in) {
@@ -166,14 +168,14 @@ public class FeedbackResource {
     @Path("/partnerships/{partnershipId}/feedback-asks")
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listFeedbackAsks", summary = "The partnership's asks for feedback, both ways",
-            description = "Newest first; only the open ones with state=OPEN; paged (limit, cursor).")
+            description = "Newest first; only the open ones (not answered, not lapsed) with state=OPEN; paged (limit, cursor).")
     public Uni<Page<FeedbackViews.FeedbackAskView>> feedbackAsks(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("state") @Parameter(description = "OPEN for the open ones only; all when absent",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN" })) String state,
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         if (state != null && !"OPEN".equals(state)) {
-            throw new RuleViolation("state", "is OPEN or absent");
+            throw ProblemException.badRequest("state", "must be OPEN or absent");
         }
         return asks.ofPartnership(partnershipId, state != null, PageRequest.of(cursor, limit))
                 .map(page -> page(page, FeedbackViews.FeedbackAskView::of));

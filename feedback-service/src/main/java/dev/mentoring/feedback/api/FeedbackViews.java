@@ -71,15 +71,16 @@ public final class FeedbackViews {
             @Schema(description = "MENTEE or MENTOR") String askedByRole,
             @Schema(description = "The participant asked: the partnership's other person") UUID askedOf,
             @Schema(description = "Whether the caller asked it") boolean mine,
-            @Schema(description = "OPEN, or ANSWERED once the person asked gave feedback on the session (any session, or answered an "
-                    + "evaluation, for an ask on the partnership)", enumeration = { "OPEN", "ANSWERED" }) String state,
+            @Schema(description = "OPEN; ANSWERED once the person asked gave feedback on the session (any session, or answered an "
+                    + "evaluation, for an ask on the partnership); LAPSED when an ask on a session was not answered within the "
+                    + "session's feedback window", enumeration = { "OPEN", "ANSWERED", "LAPSED" }) String state,
             OffsetDateTime askedAt,
             @Schema(implementation = String.class, format = "date-time", nullable = true) OffsetDateTime answeredAt) {
 
         static FeedbackAskView of(FeedbackAsks.Seen seen) {
             FeedbackAsk a = seen.ask();
-            return new FeedbackAskView(a.id, a.partnershipId, a.sessionId, a.askedBy, a.askedByRole, a.askedOf, seen.mine(),
-                    a.answeredAt == null ? "OPEN" : "ANSWERED", a.askedAt, a.answeredAt);
+            return new FeedbackAskView(a.id, a.partnershipId, a.sessionId, a.askedBy, a.askedByRole, a.askedOf, seen.mine(), seen.state(),
+                    a.askedAt, a.answeredAt);
         }
     }
 

@@ -85,7 +85,7 @@ public class HealthAssessments {
         OffsetDateTime lookback = now.atOffset(ZoneOffset.UTC).minusDays(t.lookbackDays());
         OffsetDateTime feedbackGrace = now.atOffset(ZoneOffset.UTC).minusDays(FEEDBACK_GRACE_DAYS);
         OffsetDateTime askCutoff = now.atOffset(ZoneOffset.UTC).minus(FeedbackAskRules.UNANSWERED_AFTER);
-        return evidence.of(p.id, lookback, t.recentSessions(), feedbackGrace, askCutoff).chain(found -> goals.inForce(p.id).map(inForce ->
+        return evidence.of(p.id, lookback, t.recentSessions(), feedbackGrace, askCutoff, now.atOffset(ZoneOffset.UTC)).chain(found -> goals.inForce(p.id).map(inForce ->
                 new HealthRules.Snapshot(now, p.startedAt.toInstant(), p.agreementVersion != null, inForce.size(),
                         PartnershipEvents.PAUSED_STATE.equals(p.state) ? null : HealthRules.cadenceDays(p.cadence),
                         found.lastCompletedSession() == null ? null : found.lastCompletedSession().toInstant(),

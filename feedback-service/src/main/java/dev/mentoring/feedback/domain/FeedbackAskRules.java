@@ -9,7 +9,8 @@ import dev.mentoring.plumbing.rules.Conflict;
 /**
  * Asking for feedback: either person of an active partnership asks the other, on a session that took place and is
  * still within its feedback window, or on the partnership so far; one open ask per subject; not on a session the other
- * already gave feedback on. An ask open for longer than {@link #UNANSWERED_AFTER} counts in the lack-of-feedback pitfall.
+ * already gave feedback on. An ask open for longer than {@link #UNANSWERED_AFTER} counts in the lack-of-feedback pitfall
+ * while it can still be answered; one on a session lapses when the session's feedback window closes.
  */
 public final class FeedbackAskRules {
 
@@ -31,6 +32,11 @@ public final class FeedbackAskRules {
         if (otherGaveFeedback) {
             throw new Conflict("The other person gave feedback on this session already");
         }
+    }
+
+    /** OPEN, ANSWERED, or LAPSED once an unanswered ask's session window closed. */
+    public static String state(boolean answered, OffsetDateTime expiresAt, OffsetDateTime now) {
+        return answered ? "ANSWERED" : expiresAt != null && !now.isBefore(expiresAt) ? "LAPSED" : "OPEN";
     }
 
     public static void checkNotAskedYet(boolean openAskExists) {

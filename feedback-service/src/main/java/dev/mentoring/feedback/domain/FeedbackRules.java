@@ -29,6 +29,11 @@ public final class FeedbackRules {
         }
     }
 
+    /** When the feedback window of a session that ended then closes. */
+    public static OffsetDateTime windowEnd(OffsetDateTime sessionEndsAt) {
+        return sessionEndsAt.plus(WINDOW);
+    }
+
     /** The session took place and its feedback window (14 days from its end) is open. */
     public static void checkWithinWindow(String sessionState, OffsetDateTime sessionEndsAt, OffsetDateTime now) {
         if (!HELD.equals(sessionState)) {

@@ -39,6 +39,10 @@ public class FeedbackAsk extends PanacheEntityBase {
     @Column(name = "asked_at", nullable = false)
     public OffsetDateTime askedAt;
 
+    /** When an ask on a session lapses (its feedback window closes); null for an ask on the partnership. */
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
     @Column(name = "answered_at")
     public OffsetDateTime answeredAt;
 }

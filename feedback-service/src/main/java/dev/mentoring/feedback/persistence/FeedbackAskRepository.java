@@ -35,18 +35,19 @@ public class FeedbackAskRepository implements PanacheRepositoryBase<FeedbackAsk,
     }
 
     /**
-     * A page of the partnership's asks, newest first (by ask time, then id), only the open ones when {@code openOnly}, after
+     * A page of the partnership's asks, newest first (by ask time, then id), only the open ones (not answered, not lapsed at
+     * {@code now}) when {@code openOnly}, after
      * the given one's place (from the start when null): up to {@code limit} + 1 rows, the last only telling that another
      * page follows.
      */
-    public Uni<List<FeedbackAsk>> ofPartnership(UUID partnershipId, boolean openOnly, OffsetDateTime beforeAsked, UUID beforeId,
-            int limit) {
-        List<Object> params = new ArrayList<>(List.of(partnershipId));
-        String query = "partnershipId = ?1" + (openOnly ? " and answeredAt is null" : "");
+    public Uni<List<FeedbackAsk>> ofPartnership(UUID partnershipId, boolean openOnly, OffsetDateTime now, OffsetDateTime beforeAsked,
+            UUID beforeId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(partnershipId, now));
+        String query = "partnershipId = ?1" + (openOnly ? " and answeredAt is null and (expiresAt is null or expiresAt > ?2)" : " and ?2 = ?2");
         if (beforeAsked != null) {
             params.add(beforeAsked);
             params.add(beforeId);
-            query += " and (askedAt < ?2 or (askedAt = ?2 and id < ?3))";
+            query += " and (askedAt < ?3 or (askedAt = ?3 and id < ?4))";
         }
         return find(query + " order by askedAt desc, id desc", params.toArray()).range(0, limit).list();
     }

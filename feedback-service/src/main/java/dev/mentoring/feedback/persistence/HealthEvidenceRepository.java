@@ -23,7 +23,7 @@ public class HealthEvidenceRepository {
      * @param recentSessionsWithoutFeedback of the most recent sessions held (ended before the grace), those nobody rated
      * @param overdueEvaluations         evaluations closed unanswered
      * @param lowestRelationshipQuality  the lowest relationship quality of the latest answered evaluation, null if none
-     * @param unansweredAsks             asks for feedback still open that were made before the ask cutoff
+     * @param unansweredAsks             asks for feedback still open (not lapsed) that were made before the ask cutoff
      */
     public record Evidence(OffsetDateTime lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
             int recentSessionsWithoutFeedback, int overdueEvaluations, Integer lowestRelationshipQuality, int unansweredAsks) {
@@ -32,10 +32,11 @@ public class HealthEvidenceRepository {
     /**
      * The partnership's evidence: {@code recentSessions} is how many of the latest sessions held count as recent,
      * {@code lookbackStart} where counting late cancellations starts, {@code feedbackGraceEnd} the end before which a
-     * session held should have had its feedback, {@code askCutoff} the time before which an ask still open counts as unanswered.
+     * session held should have had its feedback, {@code askCutoff} the time before which an ask still open (and not lapsed
+     * at {@code now}) counts as unanswered.
      */
     public Uni<Evidence> of(UUID partnershipId, OffsetDateTime lookbackStart, int recentSessions, OffsetDateTime feedbackGraceEnd,
-            OffsetDateTime askCutoff) {
+            OffsetDateTime askCutoff, OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select
                   (select max(ends_at) from session_copy where partnership_id = ?1 and state = 'COMPLETED'),
@@ -51,10 +52,11 @@ public class HealthEvidenceRepository {
                   (select min(a.relationship_quality) from evaluation_answer a where a.evaluation_id =
                      (select e.id from evaluation e join evaluation_answer l on l.evaluation_id = e.id
                        where e.partnership_id = ?1 order by l.created_at desc limit 1)),
-                  (select count(*) from feedback_ask where partnership_id = ?1 and answered_at is null and asked_at < ?5)""",
+                  (select count(*) from feedback_ask where partnership_id = ?1 and answered_at is null and asked_at < ?5
+                     and (expires_at is null or expires_at > ?6))""",
                         Object[].class)
                 .setParameter(1, partnershipId).setParameter(2, lookbackStart).setParameter(3, recentSessions)
-                .setParameter(4, feedbackGraceEnd).setParameter(5, askCutoff).getSingleResult())
+                .setParameter(4, feedbackGraceEnd).setParameter(5, askCutoff).setParameter(6, now).getSingleResult())
                 .map(row -> {
                     String ratings = (String) row[2];
                     List<Integer> communication = ratings == null || ratings.isEmpty() ? List.of()

@@ -2,6 +2,7 @@ package dev.mentoring.feedback.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -98,6 +99,28 @@ class FeedbackAsksTest {
     }
 
     @Test
+    void anAskOnASessionLapsesWithTheSessionsFeedbackWindowAndStopsCounting() throws Throwable {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        UUID session = Fixtures.session(pool, pair, "session.completed", "COMPLETED", OffsetDateTime.now().minusDays(2), null, 1);
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"sessionId\":\"" + session + "\"}")
+                .post(asks(pair)).then().statusCode(201).body("state", equalTo("OPEN"));
+        // 8 days on, unanswered: lack of feedback
+        MovableClock.advance(Duration.ofDays(8));
+        VertxContextSupport.subscribeAndAwait(health::recomputeActive);
+        given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)
+                .body("pitfalls.pitfall", hasItem("LACK_OF_FEEDBACK"));
+        // the session's window closed (14 days after it): the ask lapsed, is no longer open, and no longer counts
+        MovableClock.advance(Duration.ofDays(5));
+        VertxContextSupport.subscribeAndAwait(health::recomputeActive);
+        given().header("Authorization", pair.mentee()).get(asks(pair)).then().statusCode(200).body("items[0].state", equalTo("LAPSED"));
+        given().header("Authorization", pair.mentee()).queryParam("state", "OPEN").get(asks(pair)).then().statusCode(200)
+                .body("items", hasSize(0));
+        given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)
+                .body("pitfalls.find { it.pitfall == 'LACK_OF_FEEDBACK' }.evidence",
+                        anyOf(nullValue(), not(hasItem("1 ask(s) for feedback unanswered for more than 7 days"))));
+    }
+
+    @Test
     void badAsksAreRefusedAndNameWhatIsWrong() {
         Fixtures.Pair pair = Fixtures.started(pool);
         Fixtures.Pair other = Fixtures.startedIn(pool, pair.tenant());
@@ -110,7 +133,7 @@ class FeedbackAsksTest {
                 .post(asks(pair)).then().statusCode(409);
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"sessionId\":\"not-a-uuid\"}")
                 .post(asks(pair)).then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", pair.mentee()).queryParam("state", "CLOSED").get(asks(pair)).then().statusCode(422)
+        given().header("Authorization", pair.mentee()).queryParam("state", "CLOSED").get(asks(pair)).then().statusCode(400)
                 .body("errors.field", hasItem("state"));
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{}")
                 .post("/partnerships/" + UUID.randomUUID() + "/feedback-asks").then().statusCode(404);
@@ -119,8 +142,8 @@ class FeedbackAsksTest {
     @Test
     void anAskOnThePartnershipLeftOpenForAWeekIsLackOfFeedbackUntilAnEvaluationOrFeedbackAnswersIt() throws Throwable {
         Fixtures.Pair pair = Fixtures.started(pool);
-        // without a body: the partnership so far
-        given().header("Authorization", pair.mentee()).post(asks(pair)).then().statusCode(201)
+        // an empty JSON body: the partnership so far
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).post(asks(pair)).then().statusCode(201)
                 .body("sessionId", nullValue()).body("askedOf", equalTo(pair.mentorId().toString()));
         VertxContextSupport.subscribeAndAwait(health::recomputeActive);
         given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)

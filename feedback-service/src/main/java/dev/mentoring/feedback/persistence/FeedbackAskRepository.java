@@ -42,12 +42,17 @@ public class FeedbackAskRepository implements PanacheRepositoryBase<FeedbackAsk,
      */
     public Uni<List<FeedbackAsk>> ofPartnership(UUID partnershipId, boolean openOnly, OffsetDateTime now, OffsetDateTime beforeAsked,
             UUID beforeId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(partnershipId, now));
-        String query = "partnershipId = ?1" + (openOnly ? " and answeredAt is null and (expiresAt is null or expiresAt > ?2)" : " and ?2 = ?2");
+        List<Object> params = new ArrayList<>(List.of(partnershipId));
+        String query = "partnershipId = ?1";
+        if (openOnly) {
+            params.add(now);
+            query += " and answeredAt is null and (expiresAt is null or expiresAt > ?" + params.size() + ")";
+        }
         if (beforeAsked != null) {
             params.add(beforeAsked);
+            int at = params.size();
             params.add(beforeId);
-            query += " and (askedAt < ?3 or (askedAt = ?3 and id < ?4))";
+            query += " and (askedAt < ?" + at + " or (askedAt = ?" + at + " and id < ?" + (at + 1) + "))";
         }
         return find(query + " order by askedAt desc, id desc", params.toArray()).range(0, limit).list();
     }

@@ -1,9 +1,7 @@
 package dev.mentoring.feedback.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,17 +108,13 @@ public class FeedbackAsks {
     /** A page of the partnership's asks, newest first, only the open ones when {@code openOnly}; 404 for anyone but its two people. */
     @WithSession
     public Uni<Page<Seen>> ofPartnership(UUID partnershipId, boolean openOnly, PageRequest page) {
-        AskKey before = page.afterKey(2, key -> new AskKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
+        PageRequest.TimeAndId before = page.afterTimeAndId();
         OffsetDateTime now = OffsetDateTime.now(clock);
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
-                .chain(p -> asks.ofPartnership(p.id, openOnly, now, before == null ? null : before.askedAt(),
+                .chain(p -> asks.ofPartnership(p.id, openOnly, now, before == null ? null : before.at(),
                         before == null ? null : before.id(), page.limit()))
                 .map(rows -> page.page(rows, a -> PageRequest.key(a.askedAt.toInstant(), a.id),
                         a -> Seen.of(a, a.askedBy.equals(me.id()), now))));
-    }
-
-    /** Where a page of asks continues: before this ask time and id. */
-    private record AskKey(OffsetDateTime askedAt, UUID id) {
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.mentoring.feedback.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,15 +134,11 @@ public class SessionFeedbacks {
     /** A page of the feedback on the session the caller sees: their own, and the other's if they shared it; oldest first. */
     @WithSession
     public Uni<Page<Seen>> ofSession(UUID sessionId, PageRequest page) {
-        FeedbackKey after = page.afterKey(2,
-                key -> new FeedbackKey(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
+        PageRequest.TimeAndId after = page.afterTimeAndId();
         return participants.me().chain(me -> held(me, sessionId)
-                .chain(held -> feedback.visibleTo(held.session().id, me.id(), after == null ? null : after.createdAt(),
+                .chain(held -> feedback.visibleTo(held.session().id, me.id(), after == null ? null : after.at(),
                         after == null ? null : after.id(), page.limit()))
                 .map(rows -> page.page(rows, f -> PageRequest.key(f.createdAt.toInstant(), f.id), f -> new Seen(f, f.authorId.equals(me.id())))));
     }
 
-    /** Where a page of feedback starts: after this creation time and id. */
-    private record FeedbackKey(OffsetDateTime createdAt, UUID id) {
-    }
 }

@@ -1,6 +1,9 @@
 package dev.mentoring.plumbing.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -111,5 +114,17 @@ public record PageRequest(String after, int limit) {
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this API gave out");
         }
+    }
+
+    /** A place in a list ordered by a time, then an id: what {@link #key}(the time as an Instant, the id) gave out. */
+    public record TimeAndId(OffsetDateTime at, UUID id) {
+    }
+
+    /**
+     * The time-and-id place this page starts after ({@link TimeAndId}); null on the first page; a cursor of another
+     * shape is a 400 naming {@code cursor}.
+     */
+    public TimeAndId afterTimeAndId() {
+        return afterKey(2, key -> new TimeAndId(OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
     }
 }

@@ -1,9 +1,7 @@
 package dev.mentoring.sessions.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,10 +64,9 @@ public class Notes {
     /** A page of the notes the caller may read (shared ones and their own private ones), oldest first. */
     @WithSession
     public Uni<Page<ReadableNote>> of(UUID sessionId, PageRequest page) {
-        NoteKey after = page.afterKey(2, key -> new NoteKey(
-                OffsetDateTime.ofInstant(Instant.parse(key[0]), ZoneOffset.UTC), UUID.fromString(key[1])));
+        PageRequest.TimeAndId after = page.afterTimeAndId();
         return me.find().chain(my -> me.session(my, sessionId).chain(s -> notes.readableBy(s.id, my.id(),
-                after == null ? null : after.createdAt(), after == null ? null : after.id(), page.limit())))
+                after == null ? null : after.at(), after == null ? null : after.id(), page.limit())))
                 .map(rows -> page.page(rows, n -> PageRequest.key(n.createdAt.toInstant(), n.id), this::opened));
     }
 
@@ -110,9 +107,6 @@ public class Notes {
         }));
     }
 
-    /** Where a page of notes starts: after this creation time and id. */
-    private record NoteKey(OffsetDateTime createdAt, UUID id) {
-    }
 
     private static String associated(SessionNote note) {
         return note.tenant + "/" + note.sessionId + "/" + note.id;

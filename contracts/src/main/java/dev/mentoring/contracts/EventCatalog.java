@@ -18,7 +18,8 @@ public final class EventCatalog {
             SessionEvents.ACTION_ITEM_COMPLETED, SessionEvents.ACTION_ITEM_OVERDUE,
             FeedbackEvents.FEEDBACK_SUBMITTED, FeedbackEvents.FEEDBACK_UPDATED, FeedbackEvents.EVALUATION_DUE,
             FeedbackEvents.EVALUATION_OVERDUE, FeedbackEvents.EVALUATION_COMPLETED, FeedbackEvents.GOAL_PROGRESSED,
-            FeedbackEvents.GOAL_ACHIEVED, FeedbackEvents.HEALTH_CHANGED, FeedbackEvents.FEEDBACK_ASKED);
+            FeedbackEvents.GOAL_ACHIEVED, FeedbackEvents.HEALTH_CHANGED, FeedbackEvents.FEEDBACK_ASKED,
+            FeedbackEvents.CONCERN_RAISED, FeedbackEvents.CONCERN_CLOSED);
 
     private EventCatalog() {
     }

@@ -21,6 +21,10 @@ public final class FeedbackEvents {
     public static final EventType<GoalChanged> GOAL_ACHIEVED = goal("goal.achieved");
     public static final EventType<FeedbackAsked> FEEDBACK_ASKED = new EventType<>("feedback.asked", Topics.FEEDBACK, 1,
             FeedbackAsked.class, FeedbackAsked::partnershipId, a -> "feedback-asks/" + a.askId());
+    public static final EventType<ConcernRaised> CONCERN_RAISED = new EventType<>("concern.raised", Topics.FEEDBACK, 1,
+            ConcernRaised.class, ConcernRaised::partnershipId, c -> "concerns/" + c.concernId());
+    public static final EventType<ConcernClosed> CONCERN_CLOSED = new EventType<>("concern.closed", Topics.FEEDBACK, 1,
+            ConcernClosed.class, ConcernClosed::partnershipId, c -> "concerns/" + c.concernId());
     public static final EventType<HealthChanged> HEALTH_CHANGED = new EventType<>("partnership.health-changed", Topics.FEEDBACK, 1,
             HealthChanged.class, HealthChanged::partnershipId, h -> "partnerships/" + h.partnershipId());
 
@@ -44,6 +48,19 @@ public final class FeedbackEvents {
      * partnership so far (sessionId null). Ids and roles only.
      */
     public record FeedbackAsked(UUID askId, UUID partnershipId, UUID sessionId, UUID askedBy, String askedByRole, UUID askedOf,
+            OffsetDateTime at) {
+    }
+
+    /**
+     * Payload of concern.raised: one of the pair raised a concern about the partnership with the program admins, in a
+     * category. Never its text.
+     */
+    public record ConcernRaised(UUID concernId, UUID partnershipId, UUID raisedBy, String raisedByRole, String category,
+            OffsetDateTime at) {
+    }
+
+    /** Payload of concern.closed: a program admin closed a concern with an outcome. Never its text, nor who closed it. */
+    public record ConcernClosed(UUID concernId, UUID partnershipId, UUID raisedBy, String category, String outcome,
             OffsetDateTime at) {
     }
 

@@ -163,6 +163,48 @@ class FeedbackScenarioTest {
             assertThat(healthStates).containsExactly("HEALTHY", "NEEDS_ATTENTION");
             assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Hard to reach").doesNotContain("Private thought")
                     .doesNotContain("Ran it last week"));
+
+            // the mentee raises a concern with the program admins: the mentor never sees it, nor the pitfall it is
+            String concerns = "/api/v1/feedback/partnerships/" + partnership + "/concerns";
+            String concernId = Platform.as(MENTEE).contentType(ContentType.JSON)
+                    .body("{\"category\":\"PERSONALITY_CLASH\",\"text\":\"We clash on every decision\"}").post(concerns).then()
+                    .statusCode(201).body("state", equalTo("OPEN")).extract().path("id");
+            Platform.as(MENTOR).get(concerns).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0));
+            Platform.as(MENTOR).get(health).then().statusCode(200).body("state", equalTo("NEEDS_ATTENTION")).body("score", equalTo(60))
+                    .body("pitfalls.pitfall", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("PERSONALITY_CLASH")));
+            Platform.as("globex-admin").get(health).then().statusCode(200).body("state", equalTo("AT_RISK")).body("score", equalTo(35))
+                    .body("pitfalls.pitfall", org.hamcrest.Matchers.hasItem("PERSONALITY_CLASH"));
+            // the tenant's admins read it with its text; the other tenant's admin finds nothing
+            Platform.as("globex-admin").queryParam("state", "OPEN").queryParam("partnershipId", partnership)
+                    .get("/api/v1/feedback/concerns").then().statusCode(200)
+                    .body("items.find { it.id == '" + concernId + "' }.text", equalTo("We clash on every decision"));
+            Platform.as("acme-admin").get("/api/v1/feedback/concerns/" + concernId).then().statusCode(404);
+            Platform.as(MENTOR).get("/api/v1/feedback/concerns/" + concernId).then().statusCode(403);
+            // an admin closes it; the mentee's inbox tells her how, and the pitfall is gone
+            Platform.as("globex-admin").contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")
+                    .post("/api/v1/feedback/concerns/" + concernId + "/closure").then().statusCode(200).body("state", equalTo("CLOSED"));
+            Platform.as("globex-admin").get(health).then().statusCode(200).body("state", equalTo("NEEDS_ATTENTION"));
+            String outcome = null;
+            for (int i = 0; i < 120 && outcome == null; i++) {
+                outcome = Platform.as(MENTEE).queryParam("limit", 50).get("/api/v1/notifications/inbox").then().statusCode(200)
+                        .extract().path("items.find { it.type == 'CONCERN_CLOSED' && it.partnershipId == '" + partnership + "' }.text");
+                if (outcome == null) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(outcome).as("CONCERN_CLOSED in the mentee's inbox (in her language)").isIn(
+                    "The program admins closed the concern you raised: they talked to you both.",
+                    "Programadministratorerne har lukket den bekymring, du rejste: de har talt med jer begge.");
+            assertThat(analytics.await(r -> partnership.equals(r.key()) && r.value().contains("\"concern.closed\""), Duration.ofSeconds(30)))
+                    .isNotNull();
+            List<ConsumerRecord<String, String>> concernEvents = analytics.settled(r -> partnership.equals(r.key())
+                    && r.value().contains("\"concern."), 2, Duration.ofSeconds(10), Duration.ofSeconds(1));
+            assertThat(concernEvents.stream().map(r -> CloudEvents.assertValid(r).get("type").asText()))
+                    .containsExactly("concern.raised", "concern.closed");
+            assertThat(concernEvents).allSatisfy(r -> assertThat(r.value()).doesNotContain("clash on every"));
+            // no notice reached the mentor
+            Platform.as(MENTOR).queryParam("limit", 50).get("/api/v1/notifications/inbox").then().statusCode(200)
+                    .body("items.type", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("CONCERN_CLOSED")));
         }
         // analytics never single anybody out: no evaluation answers yet, so no promoter score
         Platform.as("globex-admin").get("/api/v1/feedback/analytics").then().statusCode(200)

@@ -12,7 +12,7 @@ import io.restassured.specification.RequestSpecification;
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
  * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
- * a goal and an evaluation. Path parameters are looked up by name; a name with no fixture fails the test
+ * a goal, an evaluation and a concern the mentee raised. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -97,6 +97,8 @@ final class RouteFixtures {
         if (ids.get("goalId") == null || ids.get("evaluationId") == null) {
             throw new AssertionError("feedback-service never learnt of partnership " + partnership + "'s agreement");
         }
+        ids.put("concernId", Platform.as(mentee).contentType("application/json").body("{\"category\":\"OTHER\"}")
+                .post("/api/v1/feedback/partnerships/" + partnership + "/concerns").then().statusCode(201).extract().path("id"));
     }
 
     /** One of the person's notifications (their partnership's start told them), once notification-service has it. */

@@ -206,7 +206,9 @@ public class FeedbackResource {
     @GET
     @Path("/partnerships/{partnershipId}/health")
     @RolesAllowed({ "mentee", "mentor", "program-admin" })
-    @Operation(operationId = "getPartnershipHealth", summary = "A partnership's health: score, state and the pitfalls found with evidence and next steps")
+    @Operation(operationId = "getPartnershipHealth", summary = "A partnership's health: score, state and the pitfalls found with evidence and next steps",
+            description = "A program admin also sees the pitfalls found in concerns raised in confidence (PERSONALITY_CLASH, "
+                    + "BREACH_OF_CONFIDENTIALITY) and the score and state with them; the partnership's two people see neither.")
     public Uni<FeedbackViews.HealthView> health(@PathParam("partnershipId") UUID partnershipId) {
         return health.of(partnershipId).map(FeedbackViews.HealthView::of);
     }
@@ -217,7 +219,8 @@ public class FeedbackResource {
     @Operation(operationId = "listPartnershipHealth",
             summary = "Partnerships' health, by partnership id: a person's own partnerships, or the tenant's for a program admin",
             description = "A mentor or mentee gets the health of the partnerships they are one of the two of; a program admin gets the "
-                    + "tenant's (even one who also takes part in a partnership). Optionally in one state; paged (limit, cursor).")
+                    + "tenant's (even one who also takes part in a partnership). Optionally in one state; paged (limit, cursor). The two "
+                    + "people's score and state leave out the pitfalls found in concerns, which only program admins see.")
     public Uni<Page<FeedbackViews.HealthView>> healthList(
             @QueryParam("state") @Parameter(description = "HEALTHY, NEEDS_ATTENTION or AT_RISK; any when absent") String state,
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,

@@ -70,7 +70,10 @@ public class HealthAssessments {
                 return Uni.createFrom().voidItem();
             }
             return settings.of(p.tenant).chain(tenantSettings -> snapshot(p, tenantSettings.thresholds())
-                    .chain(snapshot -> store(p, HealthRules.assess(snapshot, tenantSettings.thresholds()))));
+                    .chain(snapshot -> {
+                        HealthRules.Result result = HealthRules.assess(snapshot, tenantSettings.thresholds());
+                        return store(p, result, result.shared(tenantSettings.thresholds()));
+                    }));
         });
     }
 
@@ -91,14 +94,16 @@ public class HealthAssessments {
                         found.lastCompletedSession() == null ? null : found.lastCompletedSession().toInstant(),
                         found.lateCancellationsOrNoShows(), found.recentCommunicationRatings(), found.recentSessionsWithoutFeedback(),
                         found.overdueEvaluations(), inForce.stream().map(HealthAssessments::goal).toList(),
-                        found.lowestRelationshipQuality(), found.unansweredAsks())));
+                        found.lowestRelationshipQuality(), found.unansweredAsks(), found.personalityClashConcerns(),
+                        found.confidentialityConcerns())));
     }
 
     private static HealthRules.Goal goal(Goal g) {
         return new HealthRules.Goal(g.dueDate, g.progressPercent, g.achievedAt != null);
     }
 
-    private Uni<Void> store(PartnershipCopy p, HealthRules.Result result) {
+    /** Stores the health as the program admins see it ({@code result}) and as the two people do ({@code shared}). */
+    private Uni<Void> store(PartnershipCopy p, HealthRules.Result result, HealthRules.Result shared) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return healths.findById(p.id).chain(existing -> {
             PartnershipHealth health = existing != null ? existing : new PartnershipHealth();
@@ -107,6 +112,8 @@ public class HealthAssessments {
             health.tenant = p.tenant;
             health.score = result.score();
             health.state = result.state().name();
+            health.sharedScore = shared.score();
+            health.sharedState = shared.state().name();
             try {
                 health.pitfalls = json.writeValueAsString(result.pitfalls());
             } catch (JsonProcessingException e) {

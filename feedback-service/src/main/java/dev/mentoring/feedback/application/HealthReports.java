@@ -21,7 +21,10 @@ import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Reading the partnerships' health: its two people see their partnerships', program admins all of their tenant's. */
+/**
+ * Reading the partnerships' health: its two people see their partnerships', program admins all of their tenant's. The two
+ * people never see the pitfalls found in concerns raised in confidence, nor the score and state those cost.
+ */
 @ApplicationScoped
 public class HealthReports {
 
@@ -43,11 +46,17 @@ public class HealthReports {
         this.healths = healths;
     }
 
-    private Report report(PartnershipHealth h) {
+    /**
+     * The report as a program admin sees it (every pitfall), or as one of the partnership's two people do: without the
+     * pitfalls found in concerns raised in confidence, with the score and state they leave.
+     */
+    private Report report(PartnershipHealth h, boolean admin) {
         try {
             List<HealthRules.Finding> findings = json.readValue(h.pitfalls, new TypeReference<>() {
             });
-            return new Report(h.partnershipId, h.score, h.state, findings, h.computedAt);
+            return admin ? new Report(h.partnershipId, h.score, h.state, findings, h.computedAt)
+                    : new Report(h.partnershipId, h.sharedScore, h.sharedState,
+                            findings.stream().filter(f -> !f.pitfall().confidential()).toList(), h.computedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -57,13 +66,14 @@ public class HealthReports {
     @WithSession
     public Uni<Report> of(UUID partnershipId) {
         String tenant = caller.tenant();
-        Uni<Void> allowed = caller.hasRole("program-admin") ? Uni.createFrom().voidItem()
+        boolean admin = caller.hasRole("program-admin");
+        Uni<Void> allowed = admin ? Uni.createFrom().voidItem()
                 : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWithVoid();
         return allowed.chain(() -> healths.ofPartnership(tenant, partnershipId)).map(h -> {
             if (h == null) {
                 throw ProblemException.notFound("health of partnership", partnershipId);
             }
-            return report(h);
+            return report(h, admin);
         });
     }
 
@@ -77,9 +87,10 @@ public class HealthReports {
             throw ProblemException.badRequest("state", "must be HEALTHY, NEEDS_ATTENTION or AT_RISK");
         }
         UUID after = page.afterId();
-        Uni<List<PartnershipHealth>> rows = caller.hasRole("program-admin")
+        boolean admin = caller.hasRole("program-admin");
+        Uni<List<PartnershipHealth>> rows = admin
                 ? healths.ofTenant(caller.tenant(), state, after, page.limit() + 1)
                 : participants.me().chain(me -> healths.ofParticipant(me.tenant(), me.id(), state, after, page.limit() + 1));
-        return rows.map(found -> page.page(found, h -> h.partnershipId.toString(), this::report));
+        return rows.map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, admin)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.contracts.ParticipantEvents;
+import dev.mentoring.feedback.persistence.ConcernRepository;
 import dev.mentoring.feedback.persistence.EvaluationAnswerRepository;
 import dev.mentoring.feedback.persistence.GoalCheckInRepository;
 import dev.mentoring.feedback.persistence.ParticipantCopy;
@@ -32,15 +33,17 @@ public class ParticipantCopies {
     private final SessionFeedbackRepository feedback;
     private final GoalCheckInRepository checkIns;
     private final EvaluationAnswerRepository answers;
+    private final ConcernRepository concerns;
     private final Clock clock;
 
     ParticipantCopies(ReadModelCopies copies, ParticipantCopyRepository participants, SessionFeedbackRepository feedback,
-            GoalCheckInRepository checkIns, EvaluationAnswerRepository answers, Clock clock) {
+            GoalCheckInRepository checkIns, EvaluationAnswerRepository answers, ConcernRepository concerns, Clock clock) {
         this.copies = copies;
         this.participants = participants;
         this.feedback = feedback;
         this.checkIns = checkIns;
         this.answers = answers;
+        this.concerns = concerns;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ public class ParticipantCopies {
     /**
      * participant.erased, the right to be forgotten: the copy keeps only the id (so that no later update recreates
      * the person), and every text the person wrote goes (feedback comments, check-in notes, evaluation answers'
-     * words); ratings stay for the aggregates, which never name anyone.
+     * words, concerns' texts); ratings stay for the aggregates, which never name anyone.
      */
     @WithTransaction
     public Uni<Void> erased(ReceivedEvent event, ParticipantEvents.ParticipantErased data) {
@@ -77,6 +80,7 @@ public class ParticipantCopies {
                             .chain(() -> feedback.eraseCommentsOf(event.tenant(), who))
                             .chain(() -> checkIns.eraseNotesOf(event.tenant(), who))
                             .chain(() -> answers.eraseWordsOf(event.tenant(), who))
+                            .chain(() -> concerns.eraseTextsOf(event.tenant(), who))
                             .replaceWithVoid();
                 });
     }

@@ -17,13 +17,27 @@ public final class HealthRules {
 
     public enum State { HEALTHY, NEEDS_ATTENTION, AT_RISK }
 
-    public enum Pitfall { NO_CLEAR_GOALS, LACK_OF_COMMITMENT, POOR_COMMUNICATION, LACK_OF_FEEDBACK, UNREALISTIC_EXPECTATIONS, MISMATCH }
+    /** What can go wrong; the last two are found in concerns raised with the program admins in confidence. */
+    public enum Pitfall {
+        NO_CLEAR_GOALS, LACK_OF_COMMITMENT, POOR_COMMUNICATION, LACK_OF_FEEDBACK, UNREALISTIC_EXPECTATIONS, MISMATCH,
+        PERSONALITY_CLASH, BREACH_OF_CONFIDENTIALITY;
+
+        /** Found in a concern raised in confidence: shown to the program admins only, never to the partnership's two people. */
+        public boolean confidential() {
+            return this == PERSONALITY_CLASH || this == BREACH_OF_CONFIDENTIALITY;
+        }
+    }
 
     /** One pitfall found: what, how much it costs the score, the evidence and what to do. */
     public record Finding(Pitfall pitfall, int weight, List<String> evidence, String suggestion) {
     }
 
     public record Result(int score, State state, List<Finding> pitfalls) {
+
+        /** The health as the partnership's two people see it: without the confidential pitfalls, scored again. */
+        public Result shared(Thresholds t) {
+            return scored(pitfalls.stream().filter(f -> !f.pitfall().confidential()).toList(), t);
+        }
     }
 
     /**
@@ -31,7 +45,7 @@ public final class HealthRules {
      * 1.5 x the agreed cadence; 2 late cancellations or no-shows in 90 days; average communication rating
      * below 3.0 over the last 3 sessions' feedback (at least 2 ratings); 2 of the last 3 completed sessions
      * without feedback, an overdue evaluation or an ask for feedback unanswered for 7 days; a goal past its due date below 50 % progress; relationship
-     * quality 2 or lower from either side. Score: 100 minus the pitfalls' weights; healthy from 70,
+     * quality 2 or lower from either side; an open concern of a personality clash or a breach of confidentiality. Score: 100 minus the pitfalls' weights; healthy from 70,
      * needs attention from 40, at risk below.
      */
     public record Thresholds(int noAgreementDays, double cadenceFactor, int lateCancellations, int lookbackDays,
@@ -56,18 +70,30 @@ public final class HealthRules {
      * @param recentSessionsWithoutFeedback of the most recent completed sessions, those nobody gave feedback on
      * @param lowestRelationshipQuality   the lowest in the latest evaluation answers, null if none
      * @param unansweredAsks              asks for feedback open for longer than {@link FeedbackAskRules#UNANSWERED_AFTER}
+     * @param personalityClashConcerns    open concerns of a personality clash
+     * @param confidentialityConcerns     open concerns of a breach of confidentiality
      */
     public record Snapshot(Instant now, Instant startedAt, boolean agreementInForce, int goalCount, Integer cadenceDays,
             Instant lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
             int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality,
-            int unansweredAsks) {
+            int unansweredAsks, int personalityClashConcerns, int confidentialityConcerns) {
 
-        /** A snapshot with no unanswered asks for feedback. */
+        /** A snapshot with no open concerns. */
+        public Snapshot(Instant now, Instant startedAt, boolean agreementInForce, int goalCount, Integer cadenceDays,
+                Instant lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
+                int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality,
+                int unansweredAsks) {
+            this(now, startedAt, agreementInForce, goalCount, cadenceDays, lastCompletedSession, lateCancellationsOrNoShows,
+                    recentCommunicationRatings, recentSessionsWithoutFeedback, overdueEvaluations, goals, lowestRelationshipQuality,
+                    unansweredAsks, 0, 0);
+        }
+
+        /** A snapshot with no unanswered asks for feedback and no open concerns. */
         public Snapshot(Instant now, Instant startedAt, boolean agreementInForce, int goalCount, Integer cadenceDays,
                 Instant lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
                 int recentSessionsWithoutFeedback, int overdueEvaluations, List<Goal> goals, Integer lowestRelationshipQuality) {
             this(now, startedAt, agreementInForce, goalCount, cadenceDays, lastCompletedSession, lateCancellationsOrNoShows,
-                    recentCommunicationRatings, recentSessionsWithoutFeedback, overdueEvaluations, goals, lowestRelationshipQuality, 0);
+                    recentCommunicationRatings, recentSessionsWithoutFeedback, overdueEvaluations, goals, lowestRelationshipQuality, 0, 0, 0);
         }
     }
 
@@ -149,6 +175,20 @@ public final class HealthRules {
                     "Talk openly about the fit; the program admin can help, and ending well is an option."));
         }
 
+        if (s.personalityClashConcerns() > 0) {
+            found.add(new Finding(Pitfall.PERSONALITY_CLASH, 25,
+                    List.of(s.personalityClashConcerns() + " open concern(s) of a personality clash"),
+                    "Talk to each of the two in private; a facilitated conversation, new ground rules or a new match may help."));
+        }
+        if (s.confidentialityConcerns() > 0) {
+            found.add(new Finding(Pitfall.BREACH_OF_CONFIDENTIALITY, 35,
+                    List.of(s.confidentialityConcerns() + " open concern(s) of a breach of confidentiality"),
+                    "Talk to the person who raised it first, then to the other; restate the agreement's confidentiality or end the partnership."));
+        }
+        return scored(found, t);
+    }
+
+    private static Result scored(List<Finding> found, Thresholds t) {
         int score = Math.max(0, 100 - found.stream().mapToInt(Finding::weight).sum());
         State state = score >= t.healthyFrom() ? State.HEALTHY : score >= t.needsAttentionFrom() ? State.NEEDS_ATTENTION : State.AT_RISK;
         return new Result(score, state, List.copyOf(found));

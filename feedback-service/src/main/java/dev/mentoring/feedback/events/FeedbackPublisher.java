@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mentoring.contracts.EventType;
 import dev.mentoring.contracts.FeedbackEvents;
+import dev.mentoring.feedback.persistence.Concern;
 import dev.mentoring.feedback.persistence.Evaluation;
 import dev.mentoring.feedback.persistence.FeedbackAsk;
 import dev.mentoring.feedback.persistence.Goal;
@@ -76,6 +77,18 @@ public final class FeedbackPublisher {
     public static DomainEvent asked(FeedbackAsk ask) {
         return DomainEvent.of(ask.tenant, FeedbackEvents.FEEDBACK_ASKED, new FeedbackEvents.FeedbackAsked(ask.id, ask.partnershipId,
                 ask.sessionId, ask.askedBy, ask.askedByRole, ask.askedOf, ask.askedAt));
+    }
+
+    /** concern.raised: one of the pair raised a concern with the program admins (never its text). */
+    public static DomainEvent concernRaised(Concern c) {
+        return DomainEvent.of(c.tenant, FeedbackEvents.CONCERN_RAISED, new FeedbackEvents.ConcernRaised(c.id, c.partnershipId, c.raisedBy,
+                c.raisedByRole, c.category, c.raisedAt));
+    }
+
+    /** concern.closed: a program admin closed it with an outcome (never its text, nor who closed it). */
+    public static DomainEvent concernClosed(Concern c) {
+        return DomainEvent.of(c.tenant, FeedbackEvents.CONCERN_CLOSED, new FeedbackEvents.ConcernClosed(c.id, c.partnershipId, c.raisedBy,
+                c.category, c.outcome, c.closedAt));
     }
 
     /** partnership.health-changed: the health's state changed (from none, the first time). */

@@ -24,9 +24,12 @@ public class HealthEvidenceRepository {
      * @param overdueEvaluations         evaluations closed unanswered
      * @param lowestRelationshipQuality  the lowest relationship quality of the latest answered evaluation, null if none
      * @param unansweredAsks             asks for feedback still open (not lapsed) that were made before the ask cutoff
+     * @param personalityClashConcerns   open concerns of a personality clash
+     * @param confidentialityConcerns    open concerns of a breach of confidentiality
      */
     public record Evidence(OffsetDateTime lastCompletedSession, int lateCancellationsOrNoShows, List<Integer> recentCommunicationRatings,
-            int recentSessionsWithoutFeedback, int overdueEvaluations, Integer lowestRelationshipQuality, int unansweredAsks) {
+            int recentSessionsWithoutFeedback, int overdueEvaluations, Integer lowestRelationshipQuality, int unansweredAsks,
+            int personalityClashConcerns, int confidentialityConcerns) {
     }
 
     /**
@@ -53,7 +56,9 @@ public class HealthEvidenceRepository {
                      (select e.id from evaluation e join evaluation_answer l on l.evaluation_id = e.id
                        where e.partnership_id = ?1 order by l.created_at desc limit 1)),
                   (select count(*) from feedback_ask where partnership_id = ?1 and answered_at is null and asked_at < ?5
-                     and (expires_at is null or expires_at > ?6))""",
+                     and (expires_at is null or expires_at > ?6)),
+                  (select count(*) from concern where partnership_id = ?1 and closed_at is null and category = 'PERSONALITY_CLASH'),
+                  (select count(*) from concern where partnership_id = ?1 and closed_at is null and category = 'BREACH_OF_CONFIDENTIALITY')""",
                         Object[].class)
                 .setParameter(1, partnershipId).setParameter(2, lookbackStart).setParameter(3, recentSessions)
                 .setParameter(4, feedbackGraceEnd).setParameter(5, askCutoff).setParameter(6, now).getSingleResult())
@@ -63,7 +68,7 @@ public class HealthEvidenceRepository {
                             : Arrays.stream(ratings.split(",")).map(Integer::valueOf).toList();
                     return new Evidence((OffsetDateTime) row[0], ((Number) row[1]).intValue(), communication, ((Number) row[3]).intValue(),
                             ((Number) row[4]).intValue(), row[5] == null ? null : ((Number) row[5]).intValue(),
-                            ((Number) row[6]).intValue());
+                            ((Number) row[6]).intValue(), ((Number) row[7]).intValue(), ((Number) row[8]).intValue());
                 });
     }
 }

@@ -28,7 +28,15 @@ public class PartnershipHealth extends PanacheEntityBase {
     @Column(nullable = false)
     public String state;
 
-    /** The findings as a JSON array. */
+    /** The score as the partnership's two people see it: without the confidential pitfalls (found in concerns). */
+    @Column(name = "shared_score", nullable = false)
+    public int sharedScore;
+
+    /** The state as the partnership's two people see it. */
+    @Column(name = "shared_state", nullable = false)
+    public String sharedState;
+
+    /** The findings as a JSON array (the confidential ones among them, which only program admins see). */
     @Column(nullable = false)
     public String pitfalls;
 

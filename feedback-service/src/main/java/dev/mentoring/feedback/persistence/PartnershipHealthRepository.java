@@ -38,7 +38,7 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
 
     /**
      * Up to {@code rows} of the health of the partnerships this participant is the mentee or the mentor of, in a state
-     * (any when null), ordered by partnership id, after the one given (from the start when null).
+     * as the two people see it (any when null), ordered by partnership id, after the one given (from the start when null).
      */
     public Uni<List<PartnershipHealth>> ofParticipant(String tenant, UUID participantId, String state, UUID after, int rows) {
         List<Object> params = new ArrayList<>(List.of(tenant, participantId));
@@ -46,7 +46,7 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
                 + "where p.tenant = ?1 and (p.menteeId = ?2 or p.mentorId = ?2))");
         if (state != null) {
             params.add(state);
-            query.append(" and state = ?").append(params.size());
+            query.append(" and sharedState = ?").append(params.size());
         }
         if (after != null) {
             params.add(after);

@@ -155,4 +155,27 @@ class HealthRulesTest {
         assertThat(pitfalls(everything)).containsExactly(Pitfall.NO_CLEAR_GOALS, Pitfall.LACK_OF_COMMITMENT,
                 Pitfall.POOR_COMMUNICATION, Pitfall.LACK_OF_FEEDBACK, Pitfall.UNREALISTIC_EXPECTATIONS, Pitfall.MISMATCH);
     }
+
+    @Test
+    void concernsOfAClashOrABreachArePitfallsThePairNeverSees() {
+        Snapshot h = healthy();
+        // poor communication (20) + a personality clash (25) + a breach of confidentiality (35): 20 for the admins, at risk
+        Snapshot raised = new Snapshot(NOW, h.startedAt(), true, 2, 30, h.lastCompletedSession(), 0, List.of(1, 2), 0, 0, h.goals(), 4,
+                0, 1, 2);
+        HealthRules.Result admins = HealthRules.assess(raised, T);
+        assertThat(admins.pitfalls()).extracting(HealthRules.Finding::pitfall)
+                .containsExactly(Pitfall.POOR_COMMUNICATION, Pitfall.PERSONALITY_CLASH, Pitfall.BREACH_OF_CONFIDENTIALITY);
+        assertThat(admins.score()).isEqualTo(20);
+        assertThat(admins.state()).isEqualTo(State.AT_RISK);
+        assertThat(admins.pitfalls().get(2).evidence()).containsExactly("2 open concern(s) of a breach of confidentiality");
+        // the two people: the communication alone, scored again
+        HealthRules.Result shared = admins.shared(T);
+        assertThat(shared.pitfalls()).extracting(HealthRules.Finding::pitfall).containsExactly(Pitfall.POOR_COMMUNICATION);
+        assertThat(shared.score()).isEqualTo(80);
+        assertThat(shared.state()).isEqualTo(State.HEALTHY);
+        // no concern, nothing found, and the shared view is the same
+        HealthRules.Result none = HealthRules.assess(healthy(), T);
+        assertThat(none.shared(T)).isEqualTo(none);
+        assertThat(Pitfall.MISMATCH.confidential()).isFalse();
+    }
 }

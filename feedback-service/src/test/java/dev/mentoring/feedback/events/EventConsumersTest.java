@@ -81,6 +81,8 @@ class EventConsumersTest {
                 .post("/sessions/" + held + "/feedback").then().statusCode(201);
         given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"progressPercent\":30,\"note\":\"Talked to HR\"}")
                 .post("/partnerships/" + pair.id() + "/goals/" + pair.goalId() + "/check-ins").then().statusCode(201);
+        given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"category\":\"OTHER\",\"text\":\"He shares my plans\"}")
+                .post("/partnerships/" + pair.id() + "/concerns").then().statusCode(201);
         Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.erased",
                 "{\"participantId\":\"%s\"}".formatted(pair.menteeId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
@@ -90,6 +92,8 @@ class EventConsumersTest {
         // erasing the comment is a change: the feedback's version (its ETag) went up
         assertThat(count("select count(*) from session_feedback where author_id = $1 and version = 2", pair.menteeId())).isEqualTo(1);
         assertThat(count("select count(*) from goal_check_in where author_id = $1 and note is not null", pair.menteeId())).isZero();
+        // the concern stays for the admins' record, without its words
+        assertThat(count("select count(*) from concern where raised_by = $1 and text is null", pair.menteeId())).isEqualTo(1);
         // the erased person cannot come back through a later update of the old profile
         Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.updated",
                 "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":7}".formatted(pair.menteeId(), pair.menteeEmployee()));

@@ -113,6 +113,11 @@ public class Notifications {
         return withPair(event, data.partnershipId(), pair -> Notices.feedbackAsked(data, pair, now()));
     }
 
+    @WithTransaction
+    public Uni<Void> concernClosed(ReceivedEvent event, FeedbackEvents.ConcernClosed data) {
+        return withPair(event, data.partnershipId(), pair -> Notices.concernClosed(data, pair, now()));
+    }
+
     /** The event once: its notices, and the copy of the pair it names (made or kept; another tenant's is refused). */
     private Uni<Void> keepPair(ReceivedEvent event, UUID id, UUID menteeId, UUID mentorId, java.util.function.Supplier<List<Notice>> notices) {
         return copies.apply(CONSUMER, event, "partnership", id, partnerships.findById(id), PartnershipCopy::new, copy -> false, copy -> {

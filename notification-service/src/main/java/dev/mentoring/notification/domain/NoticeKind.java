@@ -29,7 +29,9 @@ public enum NoticeKind {
     ACTION_ITEM_OVERDUE,
     GOAL_ACHIEVED,
     /** The other person of the partnership asks for this person's feedback, on a session or on the partnership so far. */
-    FEEDBACK_ASKED;
+    FEEDBACK_ASKED,
+    /** The program admins closed a concern this person raised; the outcome is the detail (never the concern's text). */
+    CONCERN_CLOSED;
 
     /** The kind of this name, or null if there is none. */
     public static NoticeKind named(String name) {

@@ -116,6 +116,13 @@ public final class NoticeTexts {
                     : (da ? "En af dine opgaver skulle være løst " + day(refs.detail(), lang) + "."
                             : "An action item of yours was due on " + day(refs.detail(), lang) + ".");
             case GOAL_ACHIEVED -> da ? "Et mål i jeres forløb er nået. Tillykke!" : "A goal of your partnership is achieved. Congratulations!";
+            case CONCERN_CLOSED -> (da ? "Programadministratorerne har lukket den bekymring, du rejste: " : "The program admins closed the concern you raised: ")
+                    + switch (refs.detail() == null ? "" : refs.detail()) {
+                        case "TALKED_TO_BOTH" -> da ? "de har talt med jer begge." : "they talked to you both.";
+                        case "PARTNERSHIP_ENDED" -> da ? "forløbet er afsluttet." : "the partnership has ended.";
+                        case "REMATCHED" -> da ? "der er lavet et nyt match." : "a new match was made.";
+                        default -> da ? "den er løst." : "it is resolved.";
+                    };
             case FEEDBACK_ASKED -> {
                 boolean mentor = "MENTOR".equals(refs.detail());
                 if (refs.sessionId() != null) {

@@ -154,6 +154,15 @@ public final class Notices {
                 a.sessionId() == null ? refs : refs.withSession(a.sessionId(), null, null)));
     }
 
+    /** concern.closed: the person who raised it, if they are of the pair (the outcome is the detail). */
+    public static List<Notice> concernClosed(FeedbackEvents.ConcernClosed c, Pair pair, OffsetDateTime received) {
+        if (c.raisedBy() == null || !(c.raisedBy().equals(pair.menteeId()) || c.raisedBy().equals(pair.mentorId()))) {
+            return List.of();
+        }
+        return List.of(new Notice(c.raisedBy(), NoticeKind.CONCERN_CLOSED, c.at() != null ? c.at() : received,
+                Refs.partnership(c.partnershipId()).withDetail(c.outcome())));
+    }
+
     private static List<Notice> both(Pair pair, NoticeKind kind, OffsetDateTime at, Refs refs) {
         return List.of(new Notice(pair.menteeId(), kind, at, refs), new Notice(pair.mentorId(), kind, at, refs));
     }

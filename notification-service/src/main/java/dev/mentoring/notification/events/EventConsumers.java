@@ -61,6 +61,7 @@ public class EventConsumers {
                 .on(FeedbackEvents.EVALUATION_OVERDUE, notifications::evaluationChanged)
                 .on(FeedbackEvents.GOAL_ACHIEVED, notifications::goalAchieved)
                 .on(FeedbackEvents.FEEDBACK_ASKED, notifications::feedbackAsked)
+                .on(FeedbackEvents.CONCERN_CLOSED, notifications::concernClosed)
                 .build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);

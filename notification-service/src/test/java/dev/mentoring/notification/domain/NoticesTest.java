@@ -95,4 +95,21 @@ class NoticesTest {
         var self = new FeedbackEvents.FeedbackAsked(UUID.randomUUID(), PARTNERSHIP, null, MENTEE, "MENTEE", MENTEE, NOW);
         assertThat(Notices.feedbackAsked(self, PAIR, NOW)).isEmpty();
     }
+
+    @Test
+    void aClosedConcernTellsOnlyThePersonWhoRaisedItAndHowItWasClosed() {
+        UUID concern = UUID.randomUUID();
+        var closed = new FeedbackEvents.ConcernClosed(concern, PARTNERSHIP, MENTOR, "PERSONALITY_CLASH", "TALKED_TO_BOTH", NOW);
+        assertThat(Notices.concernClosed(closed, PAIR, NOW)).singleElement().satisfies(n -> {
+            assertThat(n.recipientId()).isEqualTo(MENTOR);
+            assertThat(n.kind()).isEqualTo(NoticeKind.CONCERN_CLOSED);
+            assertThat(n.refs().partnershipId()).isEqualTo(PARTNERSHIP);
+            assertThat(n.refs().detail()).isEqualTo("TALKED_TO_BOTH");
+        });
+        assertThat(NoticeTexts.text(NoticeKind.CONCERN_CLOSED, Notices.concernClosed(closed, PAIR, NOW).get(0).refs(), "en", java.time.ZoneOffset.UTC))
+                .isEqualTo("The program admins closed the concern you raised: they talked to you both.");
+        // the other person of the pair is never told, nor anyone outside it
+        var stranger = new FeedbackEvents.ConcernClosed(concern, PARTNERSHIP, UUID.randomUUID(), "OTHER", "REMATCHED", NOW);
+        assertThat(Notices.concernClosed(stranger, PAIR, NOW)).isEmpty();
+    }
 }

@@ -1,0 +1,141 @@
+package dev.mentoring.feedback.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.feedback.domain.ConcernRules;
+import dev.mentoring.feedback.events.FeedbackPublisher;
+import dev.mentoring.feedback.persistence.Concern;
+import dev.mentoring.feedback.persistence.ConcernRepository;
+import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
+import dev.mentoring.plumbing.outbox.Outbox;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.plumbing.tenancy.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Raising a concern ({@link ConcernRules}): one of a partnership's two people tells the program admins privately that
+ * something is wrong; {@code concern.raised} (never the text) tells the platform. The person sees the concerns they
+ * raised; the other person of the pair never sees them. Program admins list the tenant's concerns with their texts and
+ * close each with an outcome ({@code concern.closed}, which puts it in the raiser's inbox). An open concern of a
+ * personality clash or a breach of confidentiality is a pitfall of the partnership's health that only the admins see.
+ */
+@ApplicationScoped
+public class Concerns {
+
+    /** Filters of the program admins' list; each may be null (any). */
+    public record Filter(ConcernRules.ConcernCategory category, Boolean closed, UUID partnershipId) {
+    }
+
+    private final Participants participants;
+    private final ConcernRepository concerns;
+    private final PartnershipCopyRepository partnerships;
+    private final HealthAssessments assessments;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final Clock clock;
+
+    Concerns(Participants participants, ConcernRepository concerns, PartnershipCopyRepository partnerships, HealthAssessments assessments,
+            Outbox outbox, Caller caller, Clock clock) {
+        this.participants = participants;
+        this.concerns = concerns;
+        this.partnerships = partnerships;
+        this.assessments = assessments;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller raises a concern about their partnership. The partnership is locked first (as every write that assesses
+     * its health), so that two raises of one category queue up and the second meets the first.
+     */
+    @WithTransaction
+    public Uni<Concern> raise(UUID partnershipId, ConcernRules.ConcernCategory category, String text) {
+        return participants.me().chain(me -> participants.partnershipForUpdate(me, partnershipId).chain(p -> concerns
+                .open(p.id, me.id(), category.name())
+                .invoke(open -> ConcernRules.checkNotRaisedYet(open != null))
+                .chain(() -> {
+                    Concern c = new Concern();
+                    c.id = UUID.randomUUID();
+                    c.tenant = p.tenant;
+                    c.partnershipId = p.id;
+                    c.raisedBy = me.id();
+                    c.raisedByRole = Participants.roleIn(p, me);
+                    c.category = category.name();
+                    c.text = ConcernRules.text(text);
+                    c.raisedAt = OffsetDateTime.now(clock);
+                    return concerns.persist(c)
+                            .chain(() -> outbox.append(FeedbackPublisher.concernRaised(c)))
+                            .chain(() -> assessments.recompute(p.id))
+                            .replaceWith(c);
+                })));
+    }
+
+    /** A page of the concerns the caller raised about the partnership, newest first; 404 for anyone but its two people. */
+    @WithSession
+    public Uni<Page<Concern>> mine(UUID partnershipId, PageRequest page) {
+        PageRequest.TimeAndId before = page.afterTimeAndId();
+        return participants.me().chain(me -> participants.partnership(me, partnershipId)
+                .chain(p -> concerns.page(me.tenant(), p.id, me.id(), null, null, before == null ? null : before.at(),
+                        before == null ? null : before.id(), page.limit())))
+                .map(rows -> page.page(rows, Concerns::key, c -> c));
+    }
+
+    /** A page of the tenant's concerns for a program admin, newest first, narrowed by the filter. */
+    @WithSession
+    public Uni<Page<Concern>> list(Filter filter, PageRequest page) {
+        PageRequest.TimeAndId before = page.afterTimeAndId();
+        return concerns.page(caller.tenant(), filter.partnershipId(), null, filter.closed(),
+                        filter.category() == null ? null : filter.category().name(), before == null ? null : before.at(),
+                        before == null ? null : before.id(), page.limit())
+                .map(rows -> page.page(rows, Concerns::key, c -> c));
+    }
+
+    /** One of the tenant's concerns, for a program admin; 404 when the tenant has none of this id. */
+    @WithSession
+    public Uni<Concern> one(UUID concernId) {
+        return concerns.inTenant(caller.tenant(), concernId).map(c -> found(c, concernId));
+    }
+
+    /**
+     * A program admin closes an open concern with an outcome (409 when closed already). The partnership is locked first,
+     * as {@link #raise} locks it, then the concern; its health is assessed again without it.
+     */
+    @WithTransaction
+    public Uni<Concern> close(UUID concernId, ConcernRules.ConcernOutcome outcome) {
+        String tenant = caller.tenant();
+        String admin = caller.subject();
+        return concerns.inTenant(tenant, concernId).map(c -> found(c, concernId))
+                .chain(c -> partnerships.locked(c.partnershipId))
+                .chain(() -> concerns.lockedInTenant(tenant, concernId))
+                .chain(c -> {
+                    ConcernRules.checkOpen(c.closedAt != null);
+                    c.closedAt = OffsetDateTime.now(clock);
+                    c.closedBy = admin;
+                    c.outcome = outcome.name();
+                    return concerns.persist(c)
+                            .chain(() -> outbox.append(FeedbackPublisher.concernClosed(c)))
+                            .chain(() -> assessments.recompute(c.partnershipId))
+                            .replaceWith(c);
+                });
+    }
+
+    private static Concern found(Concern c, UUID concernId) {
+        if (c == null) {
+            throw ProblemException.notFound("concern", concernId);
+        }
+        return c;
+    }
+
+    private static String key(Concern c) {
+        return PageRequest.key(c.raisedAt.toInstant(), c.id);
+    }
+}

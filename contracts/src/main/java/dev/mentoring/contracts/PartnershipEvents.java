@@ -37,6 +37,9 @@ public final class PartnershipEvents {
     /** Every state the contract allows. */
     public static final Set<String> STATES = Set.of(ACTIVE, PAUSED_STATE, COMPLETED_STATE, ENDED_EARLY);
 
+    /** The reason of a mentorship.withdrawn (else without one) when one of the two left the organisation, and of a partnership.ended. */
+    public static final String LEFT_ORGANISATION = "LEFT_ORGANISATION";
+
     /** Who asked ({@code origin}): the mentee themselves, or a committed cohort matching run. */
     public static final String ORIGIN_MENTEE = "MENTEE";
     public static final String ORIGIN_MATCHING_RUN = "MATCHING_RUN";

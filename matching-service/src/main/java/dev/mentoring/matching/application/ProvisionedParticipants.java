@@ -53,12 +53,14 @@ public class ProvisionedParticipants {
     }
 
     private final ParticipantRepository participants;
+    private final Leavers leavers;
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
 
-    ProvisionedParticipants(ParticipantRepository participants, Outbox outbox, Caller caller, Clock clock) {
+    ProvisionedParticipants(ParticipantRepository participants, Leavers leavers, Outbox outbox, Caller caller, Clock clock) {
         this.participants = participants;
+        this.leavers = leavers;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
@@ -158,7 +160,10 @@ public class ProvisionedParticipants {
         });
     }
 
-    /** Deactivates (no new matches; publishes participant.deactivated) or reactivates a person. */
+    /**
+     * Deactivates (no new matches; publishes participant.deactivated; a leaver's running partnerships end and open
+     * requests are withdrawn, see {@link Leavers}) or reactivates a person.
+     */
     @WithTransaction
     public Uni<Participant> setActive(String employeeId, boolean active) {
         return existing(employeeId).chain(participant -> {
@@ -168,11 +173,15 @@ public class ProvisionedParticipants {
             participant.active = active;
             participant.updatedAt = OffsetDateTime.now(clock);
             return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)));
+                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)))
+                    .call(saved -> active ? Uni.createFrom().voidItem() : leavers.left(saved, saved.updatedAt));
         });
     }
 
-    /** Right to be forgotten: the personal data is removed, the id stays as a tombstone for history. */
+    /**
+     * Right to be forgotten: the personal data is removed, the id stays as a tombstone for history; the person leaves
+     * ({@link Leavers}) and every text they wrote here goes.
+     */
     @WithTransaction
     public Uni<Void> erase(String employeeId) {
         return existing(employeeId).chain(participant -> {
@@ -200,6 +209,8 @@ public class ProvisionedParticipants {
             participant.updatedAt = participant.erasedAt;
             return participants.persistAndFlush(participant)
                     .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
+                    .call(saved -> leavers.left(saved, saved.erasedAt))
+                    .call(leavers::eraseWordsOf)
                     .replaceWithVoid();
         });
     }

@@ -35,6 +35,12 @@ public final class PartnershipPublisher {
                 request.mentorId, request.origin, request.declineReason == null ? null : request.declineReason.name(), request.decidedAt));
     }
 
+    /** mentorship.withdrawn of an open request because one of its two people left the organisation. */
+    public static DomainEvent withdrawnBecauseLeft(MentorshipRequest request) {
+        return DomainEvent.of(request.tenant, PartnershipEvents.WITHDRAWN, new PartnershipEvents.RequestAnswered(request.id, request.menteeId,
+                request.mentorId, request.origin, PartnershipEvents.LEFT_ORGANISATION, request.decidedAt));
+    }
+
     public static DomainEvent partnership(Partnership partnership, EventType<PartnershipEvents.PartnershipChanged> type, OffsetDateTime at) {
         return DomainEvent.of(partnership.tenant, type, new PartnershipEvents.PartnershipChanged(partnership.id, partnership.menteeId,
                 partnership.mentorId, partnership.state.name(), partnership.cadence,

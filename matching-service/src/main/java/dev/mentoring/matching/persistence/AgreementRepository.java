@@ -17,6 +17,16 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     public record DueReview(String tenant, UUID partnershipId, int version, LocalDate reviewDate) {
     }
 
+    /**
+     * Erasure: the optional texts of the agreement versions the person wrote (place or link, channel, both people's
+     * responsibilities, ground rules). The versions stay: they were signed by both.
+     */
+    public Uni<Integer> eraseTextsOf(String tenant, UUID participantId) {
+        return Agreement.Draft.update("placeOrLink = null, channel = null, mentorResponsibilities = null, menteeResponsibilities = null, "
+                + "groundRules = null where createdBy = ?1 and partnershipId in (select a.partnershipId from Agreement a where a.tenant = ?2)",
+                participantId, tenant);
+    }
+
     /** The agreement of a partnership, or null before its first draft. */
     public Uni<Agreement> ofPartnership(UUID partnershipId) {
         return findById(partnershipId);

@@ -38,6 +38,19 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
         return count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId, RequestState.OPEN);
     }
 
+    /** The open requests the person made or was asked, row-locked until the transaction ends. */
+    public Uni<List<MentorshipRequest>> openInvolvingLocked(String tenant, UUID participantId) {
+        return find("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) and state = ?3 order by id", tenant, participantId, RequestState.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Erasure: the messages the person wrote, asking as a mentee or declining as a mentor. */
+    public Uni<Integer> eraseMessagesOf(String tenant, UUID participantId) {
+        return update("message = null where tenant = ?1 and menteeId = ?2 and message is not null", tenant, participantId)
+                .chain(asked -> update("declineMessage = null where tenant = ?1 and mentorId = ?2 and declineMessage is not null", tenant,
+                        participantId).map(declined -> asked + declined));
+    }
+
     /** How many of a mentee's requests to this mentor wait for an answer. */
     public Uni<Long> openForPair(String tenant, UUID menteeId, UUID mentorId) {
         return count("tenant = ?1 and menteeId = ?2 and mentorId = ?3 and state = ?4", tenant, menteeId, mentorId,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.mentoring.matching.domain.PartnershipState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -15,6 +16,18 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
 
     public Uni<Partnership> findInTenant(String tenant, UUID id) {
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** The person's running partnerships (active or paused), as mentee or mentor, row-locked until the transaction ends. */
+    public Uni<List<Partnership>> runningOfLocked(String tenant, UUID participantId) {
+        return find("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) and state in ('ACTIVE', 'PAUSED') order by id", tenant, participantId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Erasure: the end notes and thank-you messages the person wrote when they ended a partnership. */
+    public Uni<Integer> eraseEndingWordsOf(String tenant, UUID participantId) {
+        return update("endNote = null, thankYou = null where tenant = ?1 and endedBy = ?2 and (endNote is not null or thankYou is not null)",
+                tenant, participantId);
     }
 
     public Uni<Long> runningForMentor(String tenant, UUID mentorId) {

@@ -83,7 +83,10 @@ public final class NoticeTexts {
             case REQUEST_ACCEPTED -> da ? "Din anmodning om en mentor er accepteret." : "Your mentor request was accepted.";
             case REQUEST_DECLINED -> da ? "Din anmodning om en mentor blev afvist. Find en anden mentor i oversigten."
                     : "Your mentor request was declined. You can ask another mentor.";
-            case REQUEST_WITHDRAWN -> da ? "En mentee har trukket sin anmodning til dig tilbage." : "A mentee withdrew their request to you.";
+            case REQUEST_WITHDRAWN -> "LEFT_ORGANISATION".equals(refs.detail())
+                    ? (da ? "En anmodning om mentorskab er trukket tilbage: en af jer har forladt organisationen."
+                            : "A request for mentoring was withdrawn: one of you left the organisation.")
+                    : (da ? "En mentee har trukket sin anmodning til dig tilbage." : "A mentee withdrew their request to you.");
             case REQUEST_EXPIRED -> da ? "En anmodning om en mentor udløb uden svar." : "A mentor request expired without an answer.";
             case PARTNERSHIP_STARTED -> da ? "Jeres mentorforløb er begyndt." : "Your mentoring partnership has started.";
             case PARTNERSHIP_PAUSED -> da ? "Jeres mentorforløb er sat på pause." : "Your mentoring partnership is paused.";

@@ -31,7 +31,10 @@ public final class Notices {
         return List.of(new Notice(r.mentorId(), NoticeKind.REQUEST_RECEIVED, received, Refs.request(r.requestId(), r.origin())));
     }
 
-    /** mentorship.accepted, declined, withdrawn, expired: the one who waited for the answer (both, for an expiry). */
+    /**
+     * mentorship.accepted, declined, withdrawn, expired: the one who waited for the answer (both, for an expiry, and for a
+     * withdrawal because one of the two left the organisation).
+     */
     public static List<Notice> answered(String type, PartnershipEvents.RequestAnswered a, OffsetDateTime received) {
         OffsetDateTime at = a.at() != null ? a.at() : received;
         if ("mentorship.accepted".equals(type)) {
@@ -41,6 +44,12 @@ public final class Notices {
             return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_DECLINED, at, Refs.request(a.requestId(), a.reasonCategory())));
         }
         if ("mentorship.withdrawn".equals(type)) {
+            if (PartnershipEvents.LEFT_ORGANISATION.equals(a.reasonCategory())) {
+                // one of the two left: both are told (the one who stays is the one it matters to)
+                Refs refs = Refs.request(a.requestId(), a.reasonCategory());
+                return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_WITHDRAWN, at, refs),
+                        new Notice(a.mentorId(), NoticeKind.REQUEST_WITHDRAWN, at, refs));
+            }
             return List.of(new Notice(a.mentorId(), NoticeKind.REQUEST_WITHDRAWN, at, Refs.request(a.requestId(), null)));
         }
         if ("mentorship.expired".equals(type)) {

@@ -1,0 +1,73 @@
+package dev.mentoring.matching.application;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.matching.domain.EndReason;
+import dev.mentoring.matching.domain.PartnershipState;
+import dev.mentoring.matching.domain.RequestState;
+import dev.mentoring.matching.events.PartnershipPublisher;
+import dev.mentoring.matching.persistence.AgreementRepository;
+import dev.mentoring.matching.persistence.MentorshipRequestRepository;
+import dev.mentoring.matching.persistence.Participant;
+import dev.mentoring.matching.persistence.PartnershipRepository;
+import dev.mentoring.plumbing.outbox.DomainEvent;
+import dev.mentoring.plumbing.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What happens when a person leaves (their HR platform deactivates or erases them), within the transaction that records
+ * it: their running partnerships end with reason {@code LEFT_ORGANISATION} ({@code partnership.ended}: session-service
+ * cancels the future sessions, feedback-service opens the closing evaluation, both people are told), and their open
+ * requests are withdrawn ({@code mentorship.withdrawn} with reason {@code LEFT_ORGANISATION}, so that both are told).
+ * Erasure also removes every text they wrote here.
+ */
+@ApplicationScoped
+public class Leavers {
+
+    private final PartnershipRepository partnerships;
+    private final MentorshipRequestRepository requests;
+    private final AgreementRepository agreements;
+    private final Outbox outbox;
+
+    Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox) {
+        this.partnerships = partnerships;
+        this.requests = requests;
+        this.agreements = agreements;
+        this.outbox = outbox;
+    }
+
+    /** The person left: ends their running partnerships and withdraws their open requests, publishing each. */
+    Uni<Void> left(Participant person, OffsetDateTime now) {
+        return partnerships.runningOfLocked(person.tenant, person.id).chain(running -> {
+            List<DomainEvent> events = new ArrayList<>();
+            for (var partnership : running) {
+                partnership.state = partnership.state.move(PartnershipState.Move.END);
+                partnership.endedAt = now;
+                partnership.endedBy = null;
+                partnership.endReason = EndReason.LEFT_ORGANISATION;
+                events.add(PartnershipPublisher.partnership(partnership, PartnershipEvents.ENDED, now));
+            }
+            return requests.openInvolvingLocked(person.tenant, person.id).chain(open -> {
+                for (var request : open) {
+                    request.state = RequestState.WITHDRAWN;
+                    request.decidedAt = now;
+                    events.add(PartnershipPublisher.withdrawnBecauseLeft(request));
+                }
+                return partnerships.flush().chain(() -> outbox.appendAll(events)).replaceWithVoid();
+            });
+        });
+    }
+
+    /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts). */
+    Uni<Void> eraseWordsOf(Participant person) {
+        return requests.eraseMessagesOf(person.tenant, person.id)
+                .chain(() -> partnerships.eraseEndingWordsOf(person.tenant, person.id))
+                .chain(() -> agreements.eraseTextsOf(person.tenant, person.id))
+                .replaceWithVoid();
+    }
+}

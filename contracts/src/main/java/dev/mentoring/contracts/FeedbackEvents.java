@@ -52,11 +52,10 @@ public final class FeedbackEvents {
     }
 
     /**
-     * Payload of concern.raised: one of the pair raised a concern about the partnership with the program admins, in a
-     * category. Never its text.
+     * Payload of concern.raised: one of the pair (by role, not by id) raised a concern about the partnership with the
+     * program admins, in a category. Never its text.
      */
-    public record ConcernRaised(UUID concernId, UUID partnershipId, UUID raisedBy, String raisedByRole, String category,
-            OffsetDateTime at) {
+    public record ConcernRaised(UUID concernId, UUID partnershipId, String raisedByRole, String category, OffsetDateTime at) {
     }
 
     /** Payload of concern.closed: a program admin closed a concern with an outcome. Never its text, nor who closed it. */

@@ -76,7 +76,7 @@ public class ConcernResource {
     public Uni<Page<ConcernViews.ConcernView>> mine(@PathParam("partnershipId") UUID partnershipId,
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return concerns.mine(partnershipId, PageRequest.of(cursor, limit)).map(ConcernResource::page);
+        return concerns.mine(partnershipId, PageRequest.of(cursor, limit)).map(page -> page.map(ConcernViews.ConcernView::of));
     }
 
     @GET
@@ -94,7 +94,7 @@ public class ConcernResource {
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
         Concerns.Filter filter = new Concerns.Filter(category(category), closed(state), partnershipId(partnershipId));
-        return concerns.list(filter, PageRequest.of(cursor, limit)).map(ConcernResource::page);
+        return concerns.list(filter, PageRequest.of(cursor, limit)).map(page -> page.map(ConcernViews.ConcernView::of));
     }
 
     @GET
@@ -115,10 +115,6 @@ public class ConcernResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConcernViews.ConcernView> close(@PathParam("concernId") UUID concernId, @NotNull @Valid ConcernViews.ConcernClosure in) {
         return concerns.close(concernId, in.outcome()).map(ConcernViews.ConcernView::of);
-    }
-
-    private static Page<ConcernViews.ConcernView> page(Page<dev.mentoring.feedback.persistence.Concern> found) {
-        return new Page<>(found.items().stream().map(ConcernViews.ConcernView::of).toList(), found.nextCursor());
     }
 
     private static Boolean closed(String state) {

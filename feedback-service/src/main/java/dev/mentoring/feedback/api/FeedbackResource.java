@@ -268,7 +268,7 @@ public class FeedbackResource {
 
     /** A page of results as a page of answers. */
     private static <R, T> Page<T> page(Page<R> results, Function<R, T> view) {
-        return new Page<>(results.items().stream().map(view).toList(), results.nextCursor());
+        return results.map(view);
     }
 
     /** An answer with the ETag of the resource at {@code version}. */

@@ -84,37 +84,60 @@ public class Concerns {
     public Uni<Page<Concern>> mine(UUID partnershipId, PageRequest page) {
         PageRequest.TimeAndId before = page.afterTimeAndId();
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
-                .chain(p -> concerns.page(me.tenant(), p.id, me.id(), null, null, before == null ? null : before.at(),
+                .chain(p -> concerns.page(me.tenant(), p.id, me.id(), null, null, null, before == null ? null : before.at(),
                         before == null ? null : before.id(), page.limit())))
                 .map(rows -> page.page(rows, Concerns::key, c -> c));
     }
 
-    /** A page of the tenant's concerns for a program admin, newest first, narrowed by the filter. */
+    /**
+     * A page of the tenant's concerns for a program admin, newest first, narrowed by the filter; never those about a
+     * partnership the admin is one of the two of (the other person never sees a concern, admin or not).
+     */
     @WithSession
     public Uni<Page<Concern>> list(Filter filter, PageRequest page) {
         PageRequest.TimeAndId before = page.afterTimeAndId();
-        return concerns.page(caller.tenant(), filter.partnershipId(), null, filter.closed(),
-                        filter.category() == null ? null : filter.category().name(), before == null ? null : before.at(),
-                        before == null ? null : before.id(), page.limit())
+        String tenant = caller.tenant();
+        return participants.meIfAny().chain(me -> concerns.page(tenant, filter.partnershipId(), null, me == null ? null : me.id(),
+                        filter.closed(), filter.category() == null ? null : filter.category().name(), before == null ? null : before.at(),
+                        before == null ? null : before.id(), page.limit()))
                 .map(rows -> page.page(rows, Concerns::key, c -> c));
     }
 
-    /** One of the tenant's concerns, for a program admin; 404 when the tenant has none of this id. */
+    /** One of the tenant's concerns, for a program admin; 404 when the tenant has none of this id, or it is about the admin's own partnership. */
     @WithSession
     public Uni<Concern> one(UUID concernId) {
-        return concerns.inTenant(caller.tenant(), concernId).map(c -> found(c, concernId));
+        String tenant = caller.tenant();
+        return concerns.inTenant(tenant, concernId).map(c -> found(c, concernId))
+                .call(c -> notTheAdminsOwn(tenant, c.partnershipId, concernId));
+    }
+
+    /** 404 for a concern about a partnership the calling admin is one of the two of. */
+    private Uni<Void> notTheAdminsOwn(String tenant, UUID partnershipId, UUID concernId) {
+        return participants.meIfAny().chain(me -> me == null ? Uni.createFrom().voidItem()
+                : partnerships.inTenant(tenant, partnershipId).invoke(p -> {
+                    if (p != null && Participants.isOneOf(p, me)) {
+                        throw ProblemException.notFound("concern", concernId);
+                    }
+                }).replaceWithVoid());
     }
 
     /**
      * A program admin closes an open concern with an outcome (409 when closed already). The partnership is locked first,
-     * as {@link #raise} locks it, then the concern; its health is assessed again without it.
+     * as {@link #raise} locks it, then the concern is read under its own lock (never loaded before: a close or an erasure
+     * committed meanwhile is seen); its health is assessed again without it.
      */
     @WithTransaction
     public Uni<Concern> close(UUID concernId, ConcernRules.ConcernOutcome outcome) {
         String tenant = caller.tenant();
         String admin = caller.subject();
-        return concerns.inTenant(tenant, concernId).map(c -> found(c, concernId))
-                .chain(c -> partnerships.locked(c.partnershipId))
+        return concerns.partnershipOf(tenant, concernId)
+                .invoke(partnershipId -> {
+                    if (partnershipId == null) {
+                        throw ProblemException.notFound("concern", concernId);
+                    }
+                })
+                .call(partnershipId -> notTheAdminsOwn(tenant, partnershipId, concernId))
+                .chain(partnershipId -> partnerships.locked(partnershipId))
                 .chain(() -> concerns.lockedInTenant(tenant, concernId))
                 .chain(c -> {
                     ConcernRules.checkOpen(c.closedAt != null);
@@ -123,7 +146,7 @@ public class Concerns {
                     c.outcome = outcome.name();
                     return concerns.persist(c)
                             .chain(() -> outbox.append(FeedbackPublisher.concernClosed(c)))
-                            .chain(() -> assessments.recompute(c.partnershipId))
+                            .chain(() -> assessments.concernClosed(c.partnershipId))
                             .replaceWith(c);
                 });
     }

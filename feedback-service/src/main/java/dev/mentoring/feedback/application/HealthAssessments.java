@@ -16,6 +16,7 @@ import dev.mentoring.contracts.PartnershipEvents;
 import dev.mentoring.feedback.domain.FeedbackAskRules;
 import dev.mentoring.feedback.domain.HealthRules;
 import dev.mentoring.feedback.events.FeedbackPublisher;
+import dev.mentoring.feedback.persistence.ConcernRepository;
 import dev.mentoring.feedback.persistence.Goal;
 import dev.mentoring.feedback.persistence.GoalRepository;
 import dev.mentoring.feedback.persistence.HealthEvidenceRepository;
@@ -48,9 +49,10 @@ public class HealthAssessments {
     private final GoalRepository goals;
     private final HealthEvidenceRepository evidence;
     private final PartnershipHealthRepository healths;
+    private final ConcernRepository concerns;
 
     HealthAssessments(Settings settings, Outbox outbox, ObjectMapper json, Clock clock, PartnershipCopyRepository partnerships,
-            GoalRepository goals, HealthEvidenceRepository evidence, PartnershipHealthRepository healths) {
+            GoalRepository goals, HealthEvidenceRepository evidence, PartnershipHealthRepository healths, ConcernRepository concerns) {
         this.settings = settings;
         this.outbox = outbox;
         this.json = json;
@@ -59,7 +61,31 @@ public class HealthAssessments {
         this.goals = goals;
         this.evidence = evidence;
         this.healths = healths;
+        this.concerns = concerns;
     }
+
+    /**
+     * Within the caller's transaction, a concern was closed: a running partnership is assessed again; one that is over
+     * keeps its last health, less the confidential pitfalls no open concern backs any more (it is not assessed again).
+     */
+    public Uni<Void> concernClosed(UUID partnershipId) {
+        return partnerships.locked(partnershipId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (PartnershipEvents.ACTIVE.equals(p.state) || PartnershipEvents.PAUSED_STATE.equals(p.state)) {
+                return recompute(partnershipId);
+            }
+            return healths.findById(partnershipId).chain(h -> h == null ? Uni.createFrom().voidItem()
+                    : concerns.openCategories(partnershipId).chain(open -> settings.of(p.tenant).chain(tenantSettings -> {
+                        List<HealthRules.Finding> kept = HealthReports.findingsOf(json, h).stream()
+                                .filter(f -> !f.pitfall().confidential() || open.contains(f.pitfall().name())).toList();
+                        HealthRules.Result result = HealthRules.scored(kept, tenantSettings.thresholds());
+                        return store(p, result, result.shared(tenantSettings.thresholds()));
+                    })));
+        });
+    }
+
 
     /** Assesses the partnership again: within the caller's transaction, or in one of its own. Only running ones are. */
     @WithTransaction

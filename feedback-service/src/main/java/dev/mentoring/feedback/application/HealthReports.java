@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.feedback.domain.HealthRules;
+import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
 import dev.mentoring.feedback.persistence.PartnershipHealth;
 import dev.mentoring.feedback.persistence.PartnershipHealthRepository;
 import dev.mentoring.plumbing.paging.Page;
@@ -38,12 +39,15 @@ public class HealthReports {
     private final Caller caller;
     private final ObjectMapper json;
     private final PartnershipHealthRepository healths;
+    private final PartnershipCopyRepository partnerships;
 
-    HealthReports(Participants participants, Caller caller, ObjectMapper json, PartnershipHealthRepository healths) {
+    HealthReports(Participants participants, Caller caller, ObjectMapper json, PartnershipHealthRepository healths,
+            PartnershipCopyRepository partnerships) {
         this.participants = participants;
         this.caller = caller;
         this.json = json;
         this.healths = healths;
+        this.partnerships = partnerships;
     }
 
     /**
@@ -51,35 +55,45 @@ public class HealthReports {
      * pitfalls found in concerns raised in confidence, with the score and state they leave.
      */
     private Report report(PartnershipHealth h, boolean admin) {
+        List<HealthRules.Finding> findings = findingsOf(json, h);
+        return admin ? new Report(h.partnershipId, h.score, h.state, findings, h.computedAt)
+                : new Report(h.partnershipId, h.sharedScoreOrScore(), h.sharedStateOrState(),
+                        findings.stream().filter(f -> !f.pitfall().confidential()).toList(), h.computedAt);
+    }
+
+    /** The findings stored with the health (every one, the confidential among them). */
+    static List<HealthRules.Finding> findingsOf(ObjectMapper json, PartnershipHealth h) {
         try {
-            List<HealthRules.Finding> findings = json.readValue(h.pitfalls, new TypeReference<>() {
+            return json.readValue(h.pitfalls, new TypeReference<>() {
             });
-            return admin ? new Report(h.partnershipId, h.score, h.state, findings, h.computedAt)
-                    : new Report(h.partnershipId, h.sharedScore, h.sharedState,
-                            findings.stream().filter(f -> !f.pitfall().confidential()).toList(), h.computedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The partnership's health; 404 for a partnership the caller is not one of the two of (admins see all). */
+    /**
+     * The partnership's health; 404 for a partnership the caller is not one of the two of (admins see all). A program
+     * admin who is one of the two sees it as the two do.
+     */
     @WithSession
     public Uni<Report> of(UUID partnershipId) {
         String tenant = caller.tenant();
-        boolean admin = caller.hasRole("program-admin");
-        Uni<Void> allowed = admin ? Uni.createFrom().voidItem()
-                : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWithVoid();
-        return allowed.chain(() -> healths.ofPartnership(tenant, partnershipId)).map(h -> {
+        Uni<Boolean> adminView = caller.hasRole("program-admin")
+                ? participants.meIfAny().chain(me -> me == null ? Uni.createFrom().item(true)
+                        : partnerships.inTenant(tenant, partnershipId).map(p -> p == null || !Participants.isOneOf(p, me)))
+                : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWith(false);
+        return adminView.chain(asAdmin -> healths.ofPartnership(tenant, partnershipId).map(h -> {
             if (h == null) {
                 throw ProblemException.notFound("health of partnership", partnershipId);
             }
-            return report(h, admin);
-        });
+            return report(h, asAdmin);
+        }));
     }
 
     /**
      * One page of partnerships' health, in a state (any when null), by partnership id: a program admin's is the tenant's
-     * (even one who also takes part in partnerships), a mentor's or mentee's that of their own partnerships.
+     * (even one who also takes part in partnerships: their own as the two people see it), a mentor's or mentee's that of
+     * their own partnerships.
      */
     @WithSession
     public Uni<Page<Report>> list(String state, PageRequest page) {
@@ -87,10 +101,14 @@ public class HealthReports {
             throw ProblemException.badRequest("state", "must be HEALTHY, NEEDS_ATTENTION or AT_RISK");
         }
         UUID after = page.afterId();
-        boolean admin = caller.hasRole("program-admin");
-        Uni<List<PartnershipHealth>> rows = admin
-                ? healths.ofTenant(caller.tenant(), state, after, page.limit() + 1)
-                : participants.me().chain(me -> healths.ofParticipant(me.tenant(), me.id(), state, after, page.limit() + 1));
-        return rows.map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, admin)));
+        String tenant = caller.tenant();
+        if (!caller.hasRole("program-admin")) {
+            return participants.me().chain(me -> healths.ofParticipant(me.tenant(), me.id(), state, after, page.limit() + 1))
+                    .map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, false)));
+        }
+        return participants.meIfAny()
+                .chain(me -> me == null ? Uni.createFrom().item(List.<UUID>of()) : partnerships.idsOf(tenant, me.id()))
+                .chain(own -> healths.ofTenant(tenant, state, own, after, page.limit() + 1)
+                        .map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, !own.contains(h.partnershipId)))));
     }
 }

@@ -55,6 +55,23 @@ public class Participants {
     }
 
     /**
+     * The caller as {@link Me} when the token names a person with a profile here; null for a machine client or a person
+     * without one. For a program admin who may also be one of a partnership's two people.
+     */
+    @WithSession
+    public Uni<Me> meIfAny() {
+        String tenant = caller.tenant();
+        return caller.employeeId().map(employeeId -> participants.withEmployeeId(tenant, employeeId)
+                        .map(p -> p == null ? null : new Me(tenant, p.id)))
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** Whether the person is one of the partnership's two. */
+    public static boolean isOneOf(PartnershipCopy partnership, Me me) {
+        return me != null && (me.id().equals(partnership.menteeId) || me.id().equals(partnership.mentorId));
+    }
+
+    /**
      * Within a transaction: the partnership as {@link #partnership}, locked. Writes that recompute the health
      * lock it first, as the event consumers do, so that concurrent writes of one partnership queue up in one
      * order (no deadlocks) and see each other's work (two answers complete an evaluation, one check-in
@@ -67,7 +84,7 @@ public class Participants {
     /** Within a session: the partnership if the caller is one of its two people, else 404. */
     public Uni<PartnershipCopy> partnership(Me me, UUID partnershipId) {
         return partnerships.inTenant(me.tenant(), partnershipId).map(p -> {
-            if (p == null || !(me.id().equals(p.menteeId) || me.id().equals(p.mentorId))) {
+            if (p == null || !isOneOf(p, me)) {
                 throw ProblemException.notFound("partnership", partnershipId);
             }
             return p;

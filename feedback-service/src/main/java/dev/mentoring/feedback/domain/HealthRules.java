@@ -188,7 +188,8 @@ public final class HealthRules {
         return scored(found, t);
     }
 
-    private static Result scored(List<Finding> found, Thresholds t) {
+    /** The score and state of these findings: 100 minus their weights (never below 0), in the thresholds' bands. */
+    public static Result scored(List<Finding> found, Thresholds t) {
         int score = Math.max(0, 100 - found.stream().mapToInt(Finding::weight).sum());
         State state = score >= t.healthyFrom() ? State.HEALTHY : score >= t.needsAttentionFrom() ? State.NEEDS_ATTENTION : State.AT_RISK;
         return new Result(score, state, List.copyOf(found));

@@ -81,8 +81,8 @@ public final class FeedbackPublisher {
 
     /** concern.raised: one of the pair raised a concern with the program admins (never its text). */
     public static DomainEvent concernRaised(Concern c) {
-        return DomainEvent.of(c.tenant, FeedbackEvents.CONCERN_RAISED, new FeedbackEvents.ConcernRaised(c.id, c.partnershipId, c.raisedBy,
-                c.raisedByRole, c.category, c.raisedAt));
+        return DomainEvent.of(c.tenant, FeedbackEvents.CONCERN_RAISED, new FeedbackEvents.ConcernRaised(c.id, c.partnershipId, c.raisedByRole,
+                c.category, c.raisedAt));
     }
 
     /** concern.closed: a program admin closed it with an outcome (never its text, nor who closed it). */

@@ -21,9 +21,20 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
                 .firstResult();
     }
 
+    /** The categories of the partnership's open concerns. */
+    public Uni<List<String>> openCategories(UUID partnershipId) {
+        return find("select distinct category from Concern where partnershipId = ?1 and closedAt is null", partnershipId)
+                .project(String.class).list();
+    }
+
     /** The tenant's concern, or null. */
     public Uni<Concern> inTenant(String tenant, UUID id) {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+
+    /** The partnership of the tenant's concern, read without loading the concern; null when the tenant has none of this id. */
+    public Uni<UUID> partnershipOf(String tenant, UUID id) {
+        return find("select partnershipId from Concern where id = ?1 and tenant = ?2", id, tenant).project(UUID.class).firstResult();
     }
 
     /** The concern, row-locked until the transaction ends, if it is the tenant's; else null. */
@@ -34,9 +45,10 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
     /**
      * A page of concerns, newest first (by the time raised, then id), after the given one's place (from the start when
      * null): of the tenant, narrowed to a partnership, a person who raised them, a state (closed or not) and a category
-     * where those are given; up to {@code limit} rows.
+     * where those are given, and without those about partnerships {@code notAbout} is one of the two of (when given);
+     * up to {@code limit} rows.
      */
-    public Uni<List<Concern>> page(String tenant, UUID partnershipId, UUID raisedBy, Boolean closed, String category,
+    public Uni<List<Concern>> page(String tenant, UUID partnershipId, UUID raisedBy, UUID notAbout, Boolean closed, String category,
             OffsetDateTime beforeRaised, UUID beforeId, int limit) {
         List<Object> params = new ArrayList<>(List.of(tenant));
         StringBuilder query = new StringBuilder("tenant = ?1");
@@ -47,6 +59,11 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
         if (raisedBy != null) {
             params.add(raisedBy);
             query.append(" and raisedBy = ?").append(params.size());
+        }
+        if (notAbout != null) {
+            params.add(notAbout);
+            query.append(" and partnershipId not in (select p.id from PartnershipCopy p where p.tenant = ?1 and (p.menteeId = ?")
+                    .append(params.size()).append(" or p.mentorId = ?").append(params.size()).append("))");
         }
         if (closed != null) {
             query.append(closed ? " and closedAt is not null" : " and closedAt is null");

@@ -27,6 +27,12 @@ public class PartnershipCopyRepository implements PanacheRepositoryBase<Partners
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The ids of the tenant's partnerships the person is the mentee or the mentor of. */
+    public Uni<List<UUID>> idsOf(String tenant, UUID participantId) {
+        return find("select id from PartnershipCopy where tenant = ?1 and (menteeId = ?2 or mentorId = ?2)", tenant, participantId)
+                .project(UUID.class).list();
+    }
+
     /** Every running partnership of every tenant: started, and active or paused. */
     public Uni<List<PartnershipCopy>> running() {
         return list("state in ?1 and startedAt is not null", List.of(PartnershipEvents.ACTIVE, PartnershipEvents.PAUSED_STATE));

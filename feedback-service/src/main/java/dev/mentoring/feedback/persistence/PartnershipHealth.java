@@ -28,13 +28,24 @@ public class PartnershipHealth extends PanacheEntityBase {
     @Column(nullable = false)
     public String state;
 
-    /** The score as the partnership's two people see it: without the confidential pitfalls (found in concerns). */
-    @Column(name = "shared_score", nullable = false)
-    public int sharedScore;
+    /**
+     * The score as the partnership's two people see it: without the confidential pitfalls (found in concerns). Null in a
+     * row written by a release before concerns, which found none: then it is {@link #score}.
+     */
+    @Column(name = "shared_score")
+    public Integer sharedScore;
 
-    /** The state as the partnership's two people see it. */
-    @Column(name = "shared_state", nullable = false)
+    /** The state as the partnership's two people see it; null as {@link #sharedScore} is. */
+    @Column(name = "shared_state")
     public String sharedState;
+
+    public int sharedScoreOrScore() {
+        return sharedScore != null ? sharedScore : score;
+    }
+
+    public String sharedStateOrState() {
+        return sharedState != null ? sharedState : state;
+    }
 
     /** The findings as a JSON array (the confidential ones among them, which only program admins see). */
     @Column(nullable = false)

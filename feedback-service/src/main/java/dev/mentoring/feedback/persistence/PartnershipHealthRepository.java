@@ -20,14 +20,21 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
 
     /**
      * Up to {@code rows} of the tenant's partnerships' health in a state (any when null), ordered by partnership id,
-     * after the one given (from the start when null).
+     * after the one given (from the start when null). The state is the program admins' one, but for the partnerships in
+     * {@code sharedFor} (the calling admin's own), whose state is the one their two people see.
      */
-    public Uni<List<PartnershipHealth>> ofTenant(String tenant, String state, UUID after, int rows) {
+    public Uni<List<PartnershipHealth>> ofTenant(String tenant, String state, List<UUID> sharedFor, UUID after, int rows) {
         List<Object> params = new ArrayList<>(List.of(tenant));
         StringBuilder query = new StringBuilder("tenant = ?1");
-        if (state != null) {
+        if (state != null && sharedFor.isEmpty()) {
             params.add(state);
             query.append(" and state = ?").append(params.size());
+        } else if (state != null) {
+            params.add(state);
+            params.add(sharedFor);
+            int s = params.size() - 1;
+            query.append(" and ((partnershipId in ?").append(s + 1).append(" and coalesce(sharedState, state) = ?").append(s)
+                    .append(") or (partnershipId not in ?").append(s + 1).append(" and state = ?").append(s).append("))");
         }
         if (after != null) {
             params.add(after);
@@ -46,7 +53,7 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
                 + "where p.tenant = ?1 and (p.menteeId = ?2 or p.mentorId = ?2))");
         if (state != null) {
             params.add(state);
-            query.append(" and sharedState = ?").append(params.size());
+            query.append(" and coalesce(sharedState, state) = ?").append(params.size());
         }
         if (after != null) {
             params.add(after);

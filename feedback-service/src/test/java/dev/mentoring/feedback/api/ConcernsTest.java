@@ -194,4 +194,53 @@ class ConcernsTest {
         given().header("Authorization", pair.admin()).queryParam("partnershipId", pair.id().toString()).get("/concerns").then()
                 .statusCode(200).body("items", hasSize(1));
     }
+
+    @Test
+    void anAdminWhoIsTheOtherPersonSeesNothingOfIt() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        String mentorAdmin = TestTokens.person(pair.tenant(), pair.mentorEmployee(), "mentor", "program-admin").bearer();
+        int before = score(pair, pair.admin());
+        String id = raise(pair, pair.mentee(), "PERSONALITY_CLASH", TEXT);
+        // with a breach too (25 + 35), the admins' state differs from the one the two people see
+        raise(pair, pair.mentee(), "BREACH_OF_CONFIDENTIALITY", null);
+        given().header("Authorization", mentorAdmin).queryParam("partnershipId", pair.id().toString()).get("/concerns").then()
+                .statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", mentorAdmin).get("/concerns/" + id).then().statusCode(404);
+        given().header("Authorization", mentorAdmin).contentType(ContentType.JSON).body("{\"outcome\":\"REMATCHED\"}")
+                .post("/concerns/" + id + "/closure").then().statusCode(404);
+        given().header("Authorization", mentorAdmin).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)
+                .body("score", equalTo(before)).body("pitfalls.pitfall", not(hasItem("PERSONALITY_CLASH")));
+        given().header("Authorization", mentorAdmin).queryParam("limit", 200).get("/health").then().statusCode(200)
+                .body("items.find { it.partnershipId == '" + pair.id() + "' }.score", equalTo(before));
+        // asked for the state it is in for the admins, their own partnership is not among them; for the state they see, it is
+        String adminState = given().header("Authorization", pair.admin()).get("/partnerships/" + pair.id() + "/health").then()
+                .statusCode(200).extract().path("state");
+        String sharedState = given().header("Authorization", pair.mentee()).get("/partnerships/" + pair.id() + "/health").then()
+                .statusCode(200).extract().path("state");
+        assertThat(adminState).isNotEqualTo(sharedState);
+        given().header("Authorization", mentorAdmin).queryParam("state", adminState).queryParam("limit", 200).get("/health").then()
+                .statusCode(200).body("items.partnershipId", not(hasItem(pair.id().toString())));
+        given().header("Authorization", mentorAdmin).queryParam("state", sharedState).queryParam("limit", 200).get("/health").then()
+                .statusCode(200).body("items.partnershipId", hasItem(pair.id().toString()));
+        // another admin of the tenant reads and closes it
+        given().header("Authorization", pair.admin()).get("/concerns/" + id).then().statusCode(200).body("text", equalTo(TEXT));
+    }
+
+    @Test
+    void closingAConcernOfAnEndedPartnershipTakesItsPitfallAway() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        String id = raise(pair, pair.mentee(), "BREACH_OF_CONFIDENTIALITY", null);
+        given().header("Authorization", pair.admin()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)
+                .body("pitfalls.pitfall", hasItem("BREACH_OF_CONFIDENTIALITY"));
+        Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "partnership.ended", """
+                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ENDED_EARLY","cadence":null,"reasonCategory":"NOT_A_GOOD_FIT","at":"%s"}"""
+                .formatted(pair.id(), pair.menteeId(), pair.mentorId(), java.time.OffsetDateTime.now()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> pool
+                .preparedQuery("select count(*) from partnership_copy where id = $1 and state = 'ENDED_EARLY'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(pair.id())).await().indefinitely().iterator().next().getLong(0) == 1);
+        given().header("Authorization", pair.admin()).contentType(ContentType.JSON).body("{\"outcome\":\"PARTNERSHIP_ENDED\"}")
+                .post("/concerns/" + id + "/closure").then().statusCode(200);
+        given().header("Authorization", pair.admin()).get("/partnerships/" + pair.id() + "/health").then().statusCode(200)
+                .body("pitfalls.pitfall", not(hasItem("BREACH_OF_CONFIDENTIALITY")));
+    }
 }

@@ -112,4 +112,16 @@ class NoticesTest {
         var stranger = new FeedbackEvents.ConcernClosed(concern, PARTNERSHIP, UUID.randomUUID(), "OTHER", "REMATCHED", NOW);
         assertThat(Notices.concernClosed(stranger, PAIR, NOW)).isEmpty();
     }
+
+    @Test
+    void aRequestWithdrawnBecauseOneOfTheTwoLeftTellsBoth() {
+        UUID request = UUID.randomUUID();
+        var left = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", "LEFT_ORGANISATION", NOW);
+        assertThat(Notices.answered("mentorship.withdrawn", left, NOW)).extracting(Notice::recipientId).containsExactly(MENTEE, MENTOR);
+        assertThat(NoticeTexts.text(NoticeKind.REQUEST_WITHDRAWN, Notices.answered("mentorship.withdrawn", left, NOW).get(0).refs(), "en",
+                java.time.ZoneOffset.UTC)).isEqualTo("A request for mentoring was withdrawn: one of you left the organisation.");
+        // the mentee withdrawing it herself tells the mentor only
+        var withdrawn = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", null, NOW);
+        assertThat(Notices.answered("mentorship.withdrawn", withdrawn, NOW)).extracting(Notice::recipientId).containsExactly(MENTOR);
+    }
 }

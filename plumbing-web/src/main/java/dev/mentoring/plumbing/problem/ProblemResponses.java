@@ -96,6 +96,8 @@ public class ProblemResponses {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (e instanceof NoNulInText.NulInText) {
+            message = NoNulInText.NulInText.MESSAGE;
         } else if (e instanceof InvalidFormatException format) {
             message = "cannot take the value " + format.getValue() + " (expected "
                     + format.getTargetType().getSimpleName() + ")";

@@ -87,14 +87,9 @@ class FeedbackScenarioTest {
                     .post(asks).then().extract(), 404, 403, 409, 422);
             assertThat(ask.statusCode()).as(ask.asString()).isEqualTo(201);
             String askId = ask.path("id");
-            String told = null;
-            for (int i = 0; i < 120 && told == null; i++) {
-                told = Platform.as(MENTEE).queryParam("unread", true).queryParam("limit", 50).get("/api/v1/notifications/inbox").then()
-                        .statusCode(200).extract().path("items.find { it.type == 'FEEDBACK_ASKED' && it.sessionId == '" + held + "' }.text");
-                if (told == null) {
-                    Thread.sleep(500);
-                }
-            }
+            String told = Platform.firstOf(() -> Platform.as(MENTEE).queryParam("unread", true).queryParam("limit", 50)
+                    .get("/api/v1/notifications/inbox").then().statusCode(200).extract()
+                    .<String>path("items.find { it.type == 'FEEDBACK_ASKED' && it.sessionId == '" + held + "' }.text"));
             assertThat(told).as("FEEDBACK_ASKED in the mentee's inbox (in her language)")
                     .isIn("Your mentor asks for your feedback on your session.", "Din mentor beder om din feedback på jeres møde.");
             var mentee = Platform.eventually(() -> Platform.as(MENTEE).contentType(ContentType.JSON)
@@ -184,14 +179,9 @@ class FeedbackScenarioTest {
             Platform.as("globex-admin").contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")
                     .post("/api/v1/feedback/concerns/" + concernId + "/closure").then().statusCode(200).body("state", equalTo("CLOSED"));
             Platform.as("globex-admin").get(health).then().statusCode(200).body("state", equalTo("NEEDS_ATTENTION"));
-            String outcome = null;
-            for (int i = 0; i < 120 && outcome == null; i++) {
-                outcome = Platform.as(MENTEE).queryParam("limit", 50).get("/api/v1/notifications/inbox").then().statusCode(200)
-                        .extract().path("items.find { it.type == 'CONCERN_CLOSED' && it.partnershipId == '" + partnership + "' }.text");
-                if (outcome == null) {
-                    Thread.sleep(500);
-                }
-            }
+            String outcome = Platform.firstOf(() -> Platform.as(MENTEE).queryParam("limit", 50).get("/api/v1/notifications/inbox").then()
+                    .statusCode(200).extract()
+                    .<String>path("items.find { it.type == 'CONCERN_CLOSED' && it.partnershipId == '" + partnership + "' }.text"));
             assertThat(outcome).as("CONCERN_CLOSED in the mentee's inbox (in her language)").isIn(
                     "The program admins closed the concern you raised: they talked to you both.",
                     "Programadministratorerne har lukket den bekymring, du rejste: de har talt med jer begge.");

@@ -34,13 +34,7 @@ class LeaversScenarioTest {
 
     /** Waits (up to 60 s) until the check holds: the services learn of the erasure through Kafka. */
     private static void eventually(String what, Supplier<Boolean> check) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            if (check.get()) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(what + " never happened");
+        assertThat(Platform.firstOf(() -> check.get() ? Boolean.TRUE : null)).as(what + " never happened").isNotNull();
     }
 
     @Test

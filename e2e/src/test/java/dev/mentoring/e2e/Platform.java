@@ -83,6 +83,21 @@ final class Platform {
         }
     }
 
+    /**
+     * Reads until the read answers a value (every 500 ms, at most a minute), as a read model that has not yet heard
+     * the events it depends on does; answers the value, or null if none came.
+     */
+    static <T> T firstOf(Supplier<T> read) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            T value = read.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(500);
+        }
+        return null;
+    }
+
     static long pidOf(String process) throws IOException {
         return Long.parseLong(Files.readString(RUN_DIR.resolve("pids").resolve(process)).trim());
     }

@@ -21,7 +21,8 @@ final class RealmKeys {
     private RealmKeys() {
     }
 
-    private static RequestSpecification admin() {
+    /** A request as the local Keycloak's admin (admin-cli, password grant on the master realm). */
+    static RequestSpecification admin() {
         String token = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", System.getProperty("keycloak.admin", "admin"))
                 .formParam("password", System.getProperty("keycloak.admin-password", "admin"))

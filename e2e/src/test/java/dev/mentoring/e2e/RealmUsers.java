@@ -1,12 +1,9 @@
 package dev.mentoring.e2e;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * People made for one test in the local realm through Keycloak's admin API (password "demo", as the demo users), for
@@ -19,31 +16,22 @@ final class RealmUsers {
     private RealmUsers() {
     }
 
-    private static RequestSpecification admin() {
-        String token = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", System.getProperty("keycloak.admin", "admin"))
-                .formParam("password", System.getProperty("keycloak.admin-password", "admin"))
-                .post(RealmKeys.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        return given().header("Authorization", "Bearer " + token);
-    }
-
     /** A new user of the tenant with this employee id and realm role; answers their Keycloak id. */
     static String create(String username, String tenant, String employeeId, String role) {
         Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
                 "firstName", "Test", "lastName", username, "email", username + "@" + tenant + ".example.com",
                 "attributes", Map.of("tenant", List.of(tenant), "employee_id", List.of(employeeId)),
                 "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false)));
-        String location = admin().contentType(ContentType.JSON).body(user).post(ADMIN + "/users").then().statusCode(201)
+        String location = RealmKeys.admin().contentType(ContentType.JSON).body(user).post(ADMIN + "/users").then().statusCode(201)
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        Map<String, Object> realmRole = admin().get(ADMIN + "/roles/" + role).then().statusCode(200).extract().as(Map.class);
-        admin().contentType(ContentType.JSON).body(List.of(realmRole)).post(ADMIN + "/users/" + id + "/role-mappings/realm")
+        Map<String, Object> realmRole = RealmKeys.admin().get(ADMIN + "/roles/" + role).then().statusCode(200).extract().as(Map.class);
+        RealmKeys.admin().contentType(ContentType.JSON).body(List.of(realmRole)).post(ADMIN + "/users/" + id + "/role-mappings/realm")
                 .then().statusCode(204);
         return id;
     }
 
     static void delete(String id) {
-        admin().delete(ADMIN + "/users/" + id).then().statusCode(204);
+        RealmKeys.admin().delete(ADMIN + "/users/" + id).then().statusCode(204);
     }
 }

@@ -73,7 +73,7 @@ public class HealthAssessments {
             if (p == null) {
                 return Uni.createFrom().voidItem();
             }
-            if (PartnershipEvents.ACTIVE.equals(p.state) || PartnershipEvents.PAUSED_STATE.equals(p.state)) {
+            if (assessed(p)) {
                 return recompute(partnershipId);
             }
             return healths.findById(partnershipId).chain(h -> h == null ? Uni.createFrom().voidItem()
@@ -91,8 +91,7 @@ public class HealthAssessments {
     @WithTransaction
     public Uni<Void> recompute(UUID partnershipId) {
         return partnerships.locked(partnershipId).chain(p -> {
-            if (p == null || p.menteeId == null || p.startedAt == null
-                    || !(PartnershipEvents.ACTIVE.equals(p.state) || PartnershipEvents.PAUSED_STATE.equals(p.state))) {
+            if (p == null || p.menteeId == null || p.startedAt == null || !assessed(p)) {
                 return Uni.createFrom().voidItem();
             }
             return settings.of(p.tenant).chain(tenantSettings -> snapshot(p, tenantSettings.thresholds())
@@ -101,6 +100,11 @@ public class HealthAssessments {
                         return store(p, result, result.shared(tenantSettings.thresholds()));
                     }));
         });
+    }
+
+    /** Whether the partnership's health is assessed: while it runs (active or paused). */
+    private static boolean assessed(PartnershipCopy p) {
+        return PartnershipEvents.ACTIVE.equals(p.state) || PartnershipEvents.PAUSED_STATE.equals(p.state);
     }
 
     /** The running partnerships of every tenant (started, active or paused), to assess each again. */

@@ -19,9 +19,15 @@ public final class EventCatalog {
             FeedbackEvents.FEEDBACK_SUBMITTED, FeedbackEvents.FEEDBACK_UPDATED, FeedbackEvents.EVALUATION_DUE,
             FeedbackEvents.EVALUATION_OVERDUE, FeedbackEvents.EVALUATION_COMPLETED, FeedbackEvents.GOAL_PROGRESSED,
             FeedbackEvents.GOAL_ACHIEVED, FeedbackEvents.HEALTH_CHANGED, FeedbackEvents.FEEDBACK_ASKED,
-            FeedbackEvents.CONCERN_RAISED, FeedbackEvents.CONCERN_CLOSED);
+            FeedbackEvents.CONCERN_RAISED, FeedbackEvents.CONCERN_CLOSED,
+            WebhookEvents.ENDPOINT_DISABLED);
 
     private EventCatalog() {
+    }
+
+    /** Every CloudEvents type name of the platform, sorted. */
+    public static List<String> names() {
+        return ALL.stream().map(EventType::name).sorted().toList();
     }
 
     /** The event type of this CloudEvents type name, if the contract has it. */

@@ -17,6 +17,9 @@ public final class Topics {
     /** feedback-service: feedback, evaluations, goals and health, keyed by partnership id. */
     public static final String FEEDBACK = "mentoring.feedback.v1";
 
+    /** notification-service: webhook endpoints, keyed by endpoint id. */
+    public static final String WEBHOOK = "mentoring.webhook.v1";
+
     private Topics() {
     }
 }

@@ -43,6 +43,7 @@ public final class CodeTopology {
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])(?:dev\\.mentoring\\.contracts\\.)?([A-Z]\\w*)\\.([A-Z][A-Z0-9_]*)\\b");
     private static final Pattern STATIC_IMPORT = Pattern.compile("import\\s+static\\s+dev\\.mentoring\\.contracts\\.(\\w+)\\.([A-Z][A-Z0-9_]*)\\s*;");
     private static final Pattern DISPATCH = Pattern.compile("\\.\\s*on\\s*\\(\\s*$");
+    private static final Pattern EVERY_TYPE = Pattern.compile("\\.\\s*onEveryType\\s*\\(");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(.+)");
     private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\.(.+)");
 
@@ -261,6 +262,10 @@ public final class CodeTopology {
             }
             classify(topicsOf(m.group(1), m.group(2)), code, m.start(), produces, consumes);
         }
+        if (EVERY_TYPE.matcher(code).find()) {
+            // a dispatch of every type (plumbing-data's EventDispatch.onEveryType, e.g. webhooks) consumes every topic
+            consumes.addAll(contractTopics());
+        }
         Matcher statics = STATIC_IMPORT.matcher(code);
         while (statics.find()) {
             List<String> topics = topicsOf(statics.group(1), statics.group(2));
@@ -279,6 +284,21 @@ public final class CodeTopology {
         }
         String before = code.substring(Math.max(0, at - 40), at);
         (DISPATCH.matcher(before).find() ? consumes : produces).addAll(topics);
+    }
+
+    /** Every topic of the contract ({@code dev.mentoring.contracts.Topics}). */
+    static List<String> contractTopics() {
+        List<String> topics = new ArrayList<>();
+        for (Field field : dev.mentoring.contracts.Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    topics.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return topics;
     }
 
     /** The topics a contract constant stands for: an event type's, a list of event types', or a Topics name. */

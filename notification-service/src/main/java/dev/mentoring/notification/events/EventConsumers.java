@@ -13,6 +13,7 @@ import dev.mentoring.contracts.PartnershipEvents;
 import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.notification.application.Notifications;
 import dev.mentoring.notification.application.ParticipantCopies;
+import dev.mentoring.notification.application.WebhookDeliveries;
 import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
 import io.quarkus.runtime.Startup;
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads the participant, partnership, session and feedback topics (each keyed so that one partnership's events stay in
- * order) and hands each event the inbox needs to its use case. An event it cannot read or use goes to the dead-letter
+ * order) and hands each event the inbox needs to its use case; and, for webhooks, every event of every topic. An event it cannot read or use goes to the dead-letter
  * topic with the reason, without stopping the others; types it does not need are skipped.
  */
 // made at start, so that its dispatch is registered for replays before any event arrives
@@ -32,8 +33,10 @@ public class EventConsumers {
     private final EventDispatch partnershipEvents;
     private final EventDispatch sessionEvents;
     private final EventDispatch feedbackEvents;
+    private final EventDispatch webhookEvents;
 
-    EventConsumers(ObjectMapper json, ParticipantCopies participants, Notifications notifications, DeadLetterDesk deadLetters) {
+    EventConsumers(ObjectMapper json, ParticipantCopies participants, Notifications notifications, WebhookDeliveries webhooks,
+            DeadLetterDesk deadLetters) {
         this.participantEvents = EventDispatch.with(json)
                 .on(ParticipantEvents.UPDATED, participants::updated)
                 .on(ParticipantEvents.ERASED, participants::erased)
@@ -63,6 +66,10 @@ public class EventConsumers {
                 .on(FeedbackEvents.FEEDBACK_ASKED, notifications::feedbackAsked)
                 .on(FeedbackEvents.CONCERN_CLOSED, notifications::concernClosed)
                 .build();
+        // every event of every topic, as it came, for the tenant's webhook endpoints that asked for its type (its own
+        // consumer group, so that webhooks and the inbox do not hold each other up; an unreadable event is the inbox
+        // channel's dead letter, and skipped here)
+        this.webhookEvents = EventDispatch.with(json).onEveryType(webhooks::fanOut).build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);
         deadLetters.handles("partnership-events", partnershipEvents);
@@ -88,5 +95,10 @@ public class EventConsumers {
     @Incoming("feedback-events")
     public Uni<Void> feedback(String cloudEvent) {
         return feedbackEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("webhook-events")
+    public Uni<Void> webhooks(String cloudEvent) {
+        return webhookEvents.dispatch(cloudEvent);
     }
 }

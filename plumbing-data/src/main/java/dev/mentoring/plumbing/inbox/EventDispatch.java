@@ -41,12 +41,24 @@ public final class EventDispatch {
         }
     }
 
+    /** An event as it was read, for a consumer that forwards every type as it is ({@link Builder#onEveryType}). */
+    public record RawEvent(JsonNode envelope, String text) {
+
+        /** A CloudEvents attribute (or extension attribute) as text, or null. */
+        public String attribute(String name) {
+            JsonNode value = envelope.get(name);
+            return value == null || !value.isTextual() ? null : value.asText();
+        }
+    }
+
     private final ObjectMapper json;
     private final Map<String, Route<?>> routes;
+    private final Handler<RawEvent> everyType;
 
-    private EventDispatch(ObjectMapper json, Map<String, Route<?>> routes) {
+    private EventDispatch(ObjectMapper json, Map<String, Route<?>> routes, Handler<RawEvent> everyType) {
         this.json = json;
         this.routes = Map.copyOf(routes);
+        this.everyType = everyType;
     }
 
     public static Builder with(ObjectMapper json) {
@@ -58,6 +70,10 @@ public final class EventDispatch {
         return ReceivedEvent.envelope(json, cloudEvent).chain(envelope -> {
             ReceivedEvent event = ReceivedEvent.of(envelope);
             Route<?> route = routes.get(event.type());
+            if (route == null && everyType != null) {
+                return HandlingSpan.around(envelope, event,
+                        () -> Redelivery.handle(event, () -> everyType.apply(event, new RawEvent(envelope, cloudEvent))));
+            }
             if (route == null) {
                 Log.debugf("No handler for event type %s, skipped", event.type());
                 return Uni.createFrom().voidItem();
@@ -76,6 +92,7 @@ public final class EventDispatch {
 
         private final ObjectMapper json;
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        private Handler<RawEvent> everyType;
 
         private Builder(ObjectMapper json) {
             this.json = json;
@@ -94,8 +111,17 @@ public final class EventDispatch {
             return this;
         }
 
+        /**
+         * One handler for every type without a route of its own, known to the contract or not, given the event as it
+         * was read (its data is not read: a forwarder passes it on as it is).
+         */
+        public Builder onEveryType(Handler<RawEvent> handler) {
+            this.everyType = handler;
+            return this;
+        }
+
         public EventDispatch build() {
-            return new EventDispatch(json, routes);
+            return new EventDispatch(json, routes, everyType);
         }
     }
 }

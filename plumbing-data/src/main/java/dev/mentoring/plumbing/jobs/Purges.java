@@ -80,8 +80,11 @@ public class Purges {
         return purge("processed_event", "processed_at", inboxRetention);
     }
 
-    /** Deletes the rows of {@code table} whose {@code column} is older than the retention, batch by batch. */
-    private Uni<Long> purge(String table, String column, Duration retention) {
+    /**
+     * Deletes the rows of {@code table} whose {@code column} is older than the retention, batch by batch, as the purges
+     * above do; a service purges a table of its own with it (its own {@code @Scheduled} job).
+     */
+    public Uni<Long> purge(String table, String column, Duration retention) {
         String sql = "delete from " + table + " where ctid = any(array(select ctid from " + table + " where " + column
                 + " < now() - make_interval(secs => $1) limit $2 for update skip locked))";
         Counter deleted = Counter.builder("mentoring.purged.rows").tag("table", table)

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mentoring.plumbing.testing.WebhookReceiver;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -12,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
  * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
- * a goal, an evaluation and a concern the mentee raised. Path parameters are looked up by name; a name with no fixture fails the test
+ * a goal, an evaluation and a concern the mentee raised, a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -38,7 +39,9 @@ final class RouteFixtures {
         fixtures.send(Callers.as(mentee), fixtures.operation("PUT", "/api/v1/matching/partnerships/{partnershipId}/agreement"))
                 .then().statusCode(201);
         fixtures.sessionObjects(mentee, partnership);
+        fixtures.webhookEndpoint(admin);
         fixtures.feedbackObjects(mentee, mentor, partnership);
+        fixtures.webhookDelivery(admin);
         fixtures.ids.put("notificationId", fixtures.notificationOf(mentee));
         fixtures.ids.put("runId", Callers.as(admin).contentType("application/json").body("{\"objective\":\"max-score\",\"dryRun\":true}")
                 .post("/api/v1/matching/matching-runs").then().statusCode(201).extract().path("id"));
@@ -99,6 +102,49 @@ final class RouteFixtures {
         }
         ids.put("concernId", Platform.as(mentee).contentType("application/json").body("{\"category\":\"OTHER\"}")
                 .post("/api/v1/feedback/partnerships/" + partnership + "/concerns").then().statusCode(201).extract().path("id"));
+    }
+
+    /** The receiver of the fixture endpoint's deliveries: it answers 204 to each. */
+    private static WebhookReceiver receiver;
+
+    /**
+     * A webhook endpoint of the tenant, told of raised concerns (so that the fixture concern makes a delivery), sent to a
+     * receiver of this test run. The endpoints earlier runs left in the tenant go first (a tenant may have 20).
+     */
+    private void webhookEndpoint(String admin) {
+        try {
+            if (receiver == null) {
+                receiver = new WebhookReceiver();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String endpoints = "/api/v1/notifications/webhooks/endpoints";
+        for (Object id : Callers.as(admin).get(endpoints + "?limit=200").then().statusCode(200).extract().jsonPath().getList("items.id")) {
+            Callers.as(admin).delete(endpoints + "/" + id).then().statusCode(204);
+        }
+        ids.put("endpointId", Callers.as(admin).contentType("application/json")
+                .body("{\"url\":\"" + receiver.url("/route-fixture") + "\",\"eventTypes\":[\"concern.raised\"],\"description\":\"route fixture\"}")
+                .post(endpoints).then().statusCode(201).extract().path("endpoint.id"));
+    }
+
+    /**
+     * The fixture concern's delivery to the fixture endpoint, once delivered; then the endpoint is turned off, so that
+     * what the matrices read of it stays as it is (no later concern of the tenant makes a delivery).
+     */
+    private void webhookDelivery(String admin) {
+        String endpoint = "/api/v1/notifications/webhooks/endpoints/" + ids.get("endpointId");
+        for (int i = 0; i < 60 && ids.get("deliveryId") == null; i++) {
+            var log = Callers.as(admin).get(endpoint + "/deliveries?state=DELIVERED").then().extract();
+            if (log.statusCode() == 200 && !log.jsonPath().getList("items").isEmpty()) {
+                ids.put("deliveryId", log.path("items[0].id"));
+            }
+            sleep();
+        }
+        if (ids.get("deliveryId") == null) {
+            throw new AssertionError("notification-service delivered no webhook of the fixture concern");
+        }
+        Callers.as(admin).contentType("application/json").body("{\"enabled\":false}").put(endpoint).then().statusCode(200);
     }
 
     /** One of the person's notifications (their partnership's start told them), once notification-service has it. */

@@ -137,6 +137,7 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's delivery log, newest first",
             description = "Each delivery with its attempts so far, last status, latency and error; state filters. Paged (limit, cursor). "
                     + "Kept 30 days.")
+    @APIResponse(responseCode = "200", description = "One page of the log")
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<WebhookViews.DeliveryView>> deliveries(@PathParam("endpointId") UUID endpointId,
             @QueryParam("state") @Parameter(description = "PENDING, DELIVERED or FAILED", schema = @Schema(enumeration = { "PENDING", "DELIVERED", "FAILED" })) String state,

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mentoring.notification.Fixtures;
-import dev.mentoring.notification.webhooks.WebhookReceiver.Answer;
-import dev.mentoring.notification.webhooks.WebhookReceiver.Received;
+import dev.mentoring.plumbing.testing.WebhookReceiver;
+import dev.mentoring.plumbing.testing.WebhookReceiver.Answer;
+import dev.mentoring.plumbing.testing.WebhookReceiver.Received;
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.plumbing.testing.TopicReader;
 import dev.mentoring.plumbing.testing.TopicWriter;

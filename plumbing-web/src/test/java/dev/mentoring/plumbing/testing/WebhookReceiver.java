@@ -1,4 +1,4 @@
-package dev.mentoring.notification.webhooks;
+package dev.mentoring.plumbing.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,24 +25,24 @@ import com.sun.net.httpserver.HttpServer;
  * reference library (com.standardwebhooks, not the platform's code) under the secrets it is given, keeps what came, and
  * answers as the test tells it (a status, a wait, a redirect, a large body).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One delivery as received. */
-    record Received(String id, String timestamp, String signature, String body, JsonNode event, boolean verified, int answered) {
+    public record Received(String id, String timestamp, String signature, String body, JsonNode event, boolean verified, int answered) {
 
-        String type() {
+        public String type() {
             return event.path("type").asText();
         }
 
-        String eventId() {
+        public String eventId() {
             return event.path("id").asText();
         }
     }
 
     /** How to answer a delivery. */
-    record Answer(int status, long waitMillis, String location, int bodyBytes) {
+    public record Answer(int status, long waitMillis, String location, int bodyBytes) {
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, 0, null, 0);
         }
     }
@@ -54,29 +54,29 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile List<String> secrets = List.of();
     private volatile Function<Received, Answer> answers = r -> Answer.status(204);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The secrets a signature may be made with (any one verifying is enough, as the specification has it). */
-    WebhookReceiver trusting(String... secrets) {
+    public WebhookReceiver trusting(String... secrets) {
         this.secrets = List.of(secrets);
         return this;
     }
 
-    WebhookReceiver answering(Function<Received, Answer> answers) {
+    public WebhookReceiver answering(Function<Received, Answer> answers) {
         this.answers = answers;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 

@@ -31,6 +31,8 @@ public class AclProof {
         Set<String> topics = new TreeSet<>();
         Map<String, Set<String>> writes = new HashMap<>();
         Map<String, Set<String>> reads = new HashMap<>();
+        // a group each user may use, so that a refusal is the topic's, not the group's
+        Map<String, String> groups = new HashMap<>();
         BufferedReader plan = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = plan.readLine()) != null; ) {
             String[] f = line.trim().split("\\s+");
@@ -38,11 +40,16 @@ public class AclProof {
                 case "topic" -> topics.add(f[1]);
                 case "user" -> passwords.put(f[1], f[2]);
                 case "acl" -> {
+                    // a prefixed grant is kept as "<prefix>*"
+                    String granted = f[4].equals("prefix") ? f[3] + "*" : f[3];
                     if (f[2].equals("topic") && f[5].equals("Write")) {
-                        writes.computeIfAbsent(f[1], u -> new HashSet<>()).add(f[3]);
+                        writes.computeIfAbsent(f[1], u -> new HashSet<>()).add(granted);
                     }
                     if (f[2].equals("topic") && f[5].equals("Read")) {
-                        reads.computeIfAbsent(f[1], u -> new HashSet<>()).add(f[3]);
+                        reads.computeIfAbsent(f[1], u -> new HashSet<>()).add(granted);
+                    }
+                    if (f[2].equals("group") && f[5].equals("Read")) {
+                        groups.putIfAbsent(f[1], f[4].equals("prefix") ? f[3] + "acl-proof" : f[3]);
                     }
                 }
                 default -> { }
@@ -57,14 +64,16 @@ public class AclProof {
             client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                     + user + "\" password=\"" + passwords.get(user) + "\";");
             client.put("max.block.ms", "10000");
+            // an idempotent producer needs a Write grant somewhere (KIP-679); a read-only user (a tenant's pipeline) has none
+            client.put("enable.idempotence", "false");
             client.put("key.serializer", StringSerializer.class.getName());
             client.put("value.serializer", StringSerializer.class.getName());
             client.put("key.deserializer", StringDeserializer.class.getName());
             client.put("value.deserializer", StringDeserializer.class.getName());
-            client.put("group.id", user);
+            client.put("group.id", groups.getOrDefault(user, user));
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(client)) {
                 for (String topic : topics) {
-                    if (!writes.getOrDefault(user, Set.of()).contains(topic)) {
+                    if (!grants(writes.getOrDefault(user, Set.of()), topic)) {
                         try {
                             producer.send(new ProducerRecord<>(topic, "acl-proof", "{}")).get();
                             throw new IllegalStateException(user + " could write to " + topic);
@@ -78,7 +87,7 @@ public class AclProof {
                 }
             }
             for (String topic : topics) {
-                if (!reads.getOrDefault(user, Set.of()).contains(topic)) {
+                if (!grants(reads.getOrDefault(user, Set.of()), topic)) {
                     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(client)) {
                         consumer.subscribe(List.of(topic));
                         consumer.poll(Duration.ofSeconds(10));
@@ -90,5 +99,10 @@ public class AclProof {
             }
         }
         System.out.printf("    %d users were refused all %d writes and reads their ACLs do not grant%n", passwords.size(), refused);
+    }
+
+    /** Whether the grants (topic names, and prefixes as "<prefix>*") cover the topic. */
+    static boolean grants(Set<String> granted, String topic) {
+        return granted.stream().anyMatch(g -> g.endsWith("*") ? topic.startsWith(g.substring(0, g.length() - 1)) : g.equals(topic));
     }
 }

@@ -48,6 +48,20 @@ public final class Fixtures {
         return event;
     }
 
+    /**
+     * A partnership event of the tenant as matching-service publishes it, keyed (and with the partitionkey attribute) by
+     * the key; answers its CloudEvent id.
+     */
+    public static String partnershipEvent(String tenant, String key, String type) {
+        String id = UUID.randomUUID().toString();
+        TopicWriter.send(PARTNERSHIPS, key, """
+                {"specversion":"1.0","id":"%s","source":"/mentoring/test","type":"%s","subject":"partnerships/%s","time":"%s",
+                 "datacontenttype":"application/json","tenant":"%s","partitionkey":"%s",
+                 "data":{"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s"}}"""
+                .formatted(id, type, key, OffsetDateTime.now(), tenant, key, key, UUID.randomUUID(), UUID.randomUUID(), OffsetDateTime.now()));
+        return id;
+    }
+
     /** Two people known to the service (the mentee speaking the given languages, in Copenhagen), and a stranger; no events between them yet. */
     public static Pair people(String menteeLanguages) {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);

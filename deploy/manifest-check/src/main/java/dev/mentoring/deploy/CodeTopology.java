@@ -73,6 +73,21 @@ public final class CodeTopology {
             return all;
         }
 
+        /**
+         * The topic prefixes it writes under: an outgoing channel whose topic ends with '.' is a prefix, each record
+         * naming its own topic under it (notification-service's tenant streams, {@code tenant.<tenant>.<topic>}).
+         */
+        public Set<String> writesPrefixes() {
+            Set<String> prefixes = new TreeSet<>();
+            for (Map<String, String> c : channels(settings, OUTGOING).values()) {
+                String topic = c.get("topic");
+                if ("smallrye-kafka".equals(c.get("connector")) && topic != null && topic.endsWith(".")) {
+                    prefixes.add(topic);
+                }
+            }
+            return prefixes;
+        }
+
         public boolean usesKafka() {
             return !produces.isEmpty() || !consumes.isEmpty() || !deadLetterTopics.isEmpty();
         }
@@ -188,8 +203,9 @@ public final class CodeTopology {
         }
         for (Map.Entry<String, Map<String, String>> channel : channels(settings, OUTGOING).entrySet()) {
             Map<String, String> c = channel.getValue();
-            if ("smallrye-kafka".equals(c.get("connector"))) {
-                produces.add(c.getOrDefault("topic", channel.getKey()));
+            String topic = c.getOrDefault("topic", channel.getKey());
+            if ("smallrye-kafka".equals(c.get("connector")) && !topic.endsWith(".")) {
+                produces.add(topic);
             }
         }
         String url = settings.getOrDefault("quarkus.datasource.jdbc.url", settings.get("quarkus.datasource.reactive.url"));

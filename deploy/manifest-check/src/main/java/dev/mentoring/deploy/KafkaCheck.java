@@ -148,6 +148,11 @@ final class KafkaCheck {
                     // read back without a group to list and replay its dead letters (plumbing-data's DeadLetterDesk)
                     required.add(new Grant("topic", t, "literal", "Read"));
                 }
+                for (String prefix : service.writesPrefixes()) {
+                    // each record names its topic under the prefix; Describe lists which of them exist
+                    required.add(new Grant("topic", prefix, "prefix", "Write"));
+                    required.add(new Grant("topic", prefix, "prefix", "Describe"));
+                }
                 for (String g : service.groups()) {
                     required.add(new Grant("group", g, "literal", "Read"));
                     allowed.add(new Grant("group", g, "literal", "Describe"));

@@ -45,7 +45,8 @@ public final class WebhookViews {
             @Schema(nullable = true, description = "Since when every attempt has failed; null after a success") OffsetDateTime failingSince,
             @Schema(nullable = true, description = "Until when the secret before the last rotation still signs beside the new one")
             OffsetDateTime previousSecretValidUntil,
-            String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+            @Schema(description = "Who registered it: the integration client's id, or the program admin's subject") String createdBy,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
         static EndpointView of(WebhookEndpoint e) {
             return new EndpointView(e.id, e.url, e.eventTypeList(), e.description, e.enabled, e.disabledReason, e.disabledAt, e.failingSince,

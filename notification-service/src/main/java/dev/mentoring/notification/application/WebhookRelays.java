@@ -18,6 +18,9 @@ import dev.mentoring.notification.events.WebhookSettings;
 import dev.mentoring.notification.persistence.WebhookDeliveryRepository;
 import dev.mentoring.notification.persistence.WebhookDeliveryRepository.Claimed;
 import dev.mentoring.plumbing.jobs.Purges;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -43,10 +46,12 @@ public class WebhookRelays {
     private final WebhookSettings settings;
     private final Purges purges;
     private final Clock clock;
+    private final MeterRegistry registry;
     private volatile boolean stopped;
 
     WebhookRelays(WebhookDeliveryRepository deliveries, WebhookDeliveries outcomes, WebhookSender sender, WebhookSettings settings,
-            Purges purges, Clock clock) {
+            Purges purges, Clock clock, MeterRegistry registry) {
+        this.registry = registry;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.sender = sender;
@@ -109,6 +114,16 @@ public class WebhookRelays {
         String messageId = delivery.eventId().toString();
         String signature = WebhookRules.signature(messageId, timestamp, delivery.body(), secrets);
         return sender.send(URI.create(delivery.url()), messageId, timestamp, signature, delivery.body())
+                .invoke(this::count)
                 .map(outcome -> new Sent(delivery, at, outcome));
+    }
+
+    /** mentoring_webhook_attempts_total{outcome} and the receivers' answer times (mentoring_webhook_latency_seconds). */
+    private void count(Outcome outcome) {
+        Counter.builder("mentoring.webhook.attempts").tag("outcome", outcome.delivered() ? "delivered" : outcome.status() == null ? "no-answer" : "refused")
+                .description("Webhook delivery attempts, by outcome: delivered (2xx), refused (another status), no-answer").register(registry)
+                .increment();
+        Timer.builder("mentoring.webhook.latency").description("How long receivers took to answer a webhook delivery").register(registry)
+                .record(java.time.Duration.ofMillis(outcome.latencyMs()));
     }
 }

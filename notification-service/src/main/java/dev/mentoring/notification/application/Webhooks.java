@@ -80,7 +80,8 @@ public class Webhooks {
     /** Registers an endpoint, on unless asked otherwise. 409 when the tenant has its most endpoints already. */
     public Uni<Registered> register(Change change) {
         String tenant = caller.tenant();
-        String owner = caller.client().orElse(caller.subject());
+        // an integration client is named by its client id, a person by their subject
+        String owner = caller.hasRole("integration") ? caller.client().orElse(caller.subject()) : caller.subject();
         URI url = WebhookRules.url(change.url(), settings.allowHttp());
         List<String> types = WebhookRules.eventTypes(change.eventTypes());
         String description = WebhookRules.description(change.description());

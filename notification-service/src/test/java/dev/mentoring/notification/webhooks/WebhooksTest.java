@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import dev.mentoring.plumbing.testing.WebhookReceiver.Answer;
 import dev.mentoring.plumbing.testing.WebhookReceiver.Received;
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.plumbing.testing.TopicReader;
-import dev.mentoring.plumbing.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -66,15 +64,8 @@ class WebhooksTest {
         return created.getString("endpoint.id");
     }
 
-    /** A CloudEvent of the tenant on the partnership topic, keyed (and with the partitionkey attribute) by the key. */
-    private String publish(String tenantOf, String key, String type) {
-        String id = UUID.randomUUID().toString();
-        TopicWriter.send(Fixtures.PARTNERSHIPS, key, """
-                {"specversion":"1.0","id":"%s","source":"/mentoring/test","type":"%s","subject":"partnerships/%s","time":"%s",
-                 "datacontenttype":"application/json","tenant":"%s","partitionkey":"%s",
-                 "data":{"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s"}}"""
-                .formatted(id, type, key, OffsetDateTime.now(), tenantOf, key, key, UUID.randomUUID(), UUID.randomUUID(), OffsetDateTime.now()));
-        return id;
+    private static String publish(String tenant, String key, String type) {
+        return Fixtures.partnershipEvent(tenant, key, type);
     }
 
     private List<Received> awaitReceived(int atLeast, java.util.function.Predicate<Received> which) {

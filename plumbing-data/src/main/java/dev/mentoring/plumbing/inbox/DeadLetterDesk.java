@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mentoring.plumbing.kafka.KafkaConnection;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -74,17 +75,8 @@ public class DeadLetterDesk {
     DeadLetterDesk(ObjectMapper json, Config config, @Identifier("default-kafka-broker") Instance<Map<String, Object>> broker) {
         this.json = json;
         // the connection the channels use (bootstrap servers, TLS, SASL), from kafka.* and KAFKA_* alike
-        if (broker.isResolvable()) {
-            broker.get().forEach((name, value) -> {
-                if (value != null) {
-                    kafka.put(name, String.valueOf(value));
-                }
-            });
-        }
+        kafka.putAll(KafkaConnection.of(config, broker));
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !kafka.containsKey(name.substring("kafka.".length()))) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> kafka.put(name.substring("kafka.".length()), value));
-            }
             Matcher incoming = INCOMING.matcher(name);
             if (incoming.matches()) {
                 String value = config.getOptionalValue(name, String.class).orElse("").trim();

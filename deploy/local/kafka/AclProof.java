@@ -13,7 +13,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -31,8 +32,6 @@ public class AclProof {
         Set<String> topics = new TreeSet<>();
         Map<String, Set<String>> writes = new HashMap<>();
         Map<String, Set<String>> reads = new HashMap<>();
-        // a group each user may use, so that a refusal is the topic's, not the group's
-        Map<String, String> groups = new HashMap<>();
         BufferedReader plan = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = plan.readLine()) != null; ) {
             String[] f = line.trim().split("\\s+");
@@ -47,9 +46,6 @@ public class AclProof {
                     }
                     if (f[2].equals("topic") && f[5].equals("Read")) {
                         reads.computeIfAbsent(f[1], u -> new HashSet<>()).add(granted);
-                    }
-                    if (f[2].equals("group") && f[5].equals("Read")) {
-                        groups.putIfAbsent(f[1], f[4].equals("prefix") ? f[3] + "acl-proof" : f[3]);
                     }
                 }
                 default -> { }
@@ -70,7 +66,7 @@ public class AclProof {
             client.put("value.serializer", StringSerializer.class.getName());
             client.put("key.deserializer", StringDeserializer.class.getName());
             client.put("value.deserializer", StringDeserializer.class.getName());
-            client.put("group.id", groups.getOrDefault(user, user));
+            client.put("group.id", user);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(client)) {
                 for (String topic : topics) {
                     if (!grants(writes.getOrDefault(user, Set.of()), topic)) {
@@ -78,7 +74,7 @@ public class AclProof {
                             producer.send(new ProducerRecord<>(topic, "acl-proof", "{}")).get();
                             throw new IllegalStateException(user + " could write to " + topic);
                         } catch (ExecutionException e) {
-                            if (!(e.getCause() instanceof AuthorizationException)) {
+                            if (!(e.getCause() instanceof TopicAuthorizationException)) {
                                 throw e;
                             }
                             refused++;
@@ -86,13 +82,20 @@ public class AclProof {
                     }
                 }
             }
+            Properties reader = new Properties();
+            reader.putAll(client);
+            reader.remove("group.id");
+            reader.put("enable.auto.commit", "false");
             for (String topic : topics) {
                 if (!grants(reads.getOrDefault(user, Set.of()), topic)) {
-                    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(client)) {
-                        consumer.subscribe(List.of(topic));
+                    // assigned, without a group: the refusal can only be the topic's
+                    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(reader)) {
+                        TopicPartition partition = new TopicPartition(topic, 0);
+                        consumer.assign(List.of(partition));
+                        consumer.seekToBeginning(List.of(partition));
                         consumer.poll(Duration.ofSeconds(10));
                         throw new IllegalStateException(user + " could read " + topic);
-                    } catch (AuthorizationException e) {
+                    } catch (TopicAuthorizationException e) {
                         refused++;
                     }
                 }

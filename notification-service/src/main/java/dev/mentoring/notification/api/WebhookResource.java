@@ -160,9 +160,9 @@ public class WebhookResource {
     @ResponseStatus(202)
     @Operation(operationId = "redeliverWebhook", summary = "Send a delivery again",
             description = "At once, with the whole retry schedule; a delivered one too (same webhook-id). It keeps its place in its "
-                    + "partnership's order. 409 while the endpoint is off.")
+                    + "partnership's order. 409 while the endpoint is off or while the delivery is being sent.")
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = WebhookViews.DeliveryView.class)))
-    @APIResponse(responseCode = "409", description = "The endpoint is off",
+    @APIResponse(responseCode = "409", description = "The endpoint is off, or the delivery is being sent now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WebhookViews.DeliveryView> redeliver(@PathParam("endpointId") UUID endpointId, @PathParam("deliveryId") UUID deliveryId) {

@@ -68,7 +68,8 @@ public class WebhookRelays {
     @Scheduled(identity = "webhook-purge", every = "${mentoring.purge-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return purges.purge("webhook_delivery", "created_at", settings.retention()).replaceWithVoid();
+        // a delivery still to be sent (its endpoint off for longer than the retention) is kept
+        return purges.purge("webhook_delivery", "created_at", settings.retention(), "state <> 'PENDING'").replaceWithVoid();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -84,7 +85,9 @@ public class WebhookRelays {
     public Uni<Integer> pass() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID lease = UUID.randomUUID();
-        OffsetDateTime leaseUntil = now.plus(settings.timeout().multipliedBy(2)).plus(settings.connectTimeout()).plusSeconds(30);
+        // long enough for the last of the batch's rounds of SIDE_BY_SIDE sends, each at most a lookup and the answer's time
+        long rounds = (settings.batch() + SIDE_BY_SIDE - 1) / SIDE_BY_SIDE;
+        OffsetDateTime leaseUntil = now.plus(settings.timeout().plusMillis(WebhookSender.LOOKUP_MILLIS).multipliedBy(rounds)).plusSeconds(30);
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         // each outcome's transaction runs on this pass's context, one after the other (they share its session storage)
         Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());

@@ -219,7 +219,7 @@ public class Webhooks {
 
     /**
      * Sends a delivery again (a delivered one too: the receiver gets the same webhook-id), at once and with the whole retry
-     * schedule; it keeps its place in its key's order. 409 while its endpoint is off.
+     * schedule; it keeps its place in its key's order. 409 while its endpoint is off or while it is being sent.
      */
     public Uni<DeliveryRow> redeliver(UUID id, UUID deliveryId) {
         String tenant = caller.tenant();
@@ -228,12 +228,14 @@ public class Webhooks {
 
     @WithTransaction
     Uni<Void> requeue(String tenant, UUID id, UUID deliveryId) {
-        return found(endpoints.lockedInTenant(tenant, id), id).chain(endpoint -> {
+        return found(endpoints.inTenant(tenant, id), id).chain(endpoint -> {
             if (!endpoint.enabled) {
                 return Uni.createFrom().failure(new Conflict("The webhook endpoint is off: turn it on (enabled true) to send again"));
             }
-            return deliveries.requeue(tenant, id, deliveryId, now()).chain(found -> found ? Uni.createFrom().voidItem()
-                    : Uni.createFrom().failure(ProblemException.notFound("Webhook delivery", deliveryId)));
+            return deliveries.requeue(tenant, id, deliveryId, now()).chain(queued -> queued ? Uni.createFrom().voidItem()
+                    : deliveries.one(tenant, id, deliveryId).chain(row -> Uni.createFrom().failure(row == null
+                            ? ProblemException.notFound("Webhook delivery", deliveryId)
+                            : new Conflict("The delivery is being sent now: ask again when its attempt is in the log"))));
         });
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
  * runs on rather than the internet: loopback, unspecified, private (RFC 1918, IPv6 unique local), link-local (which
  * holds the cloud metadata address 169.254.169.254), carrier-grade NAT, multicast, broadcast and the reserved,
  * documentation and benchmarking ranges; an IPv6 address that embeds an IPv4 one (NAT64, 6to4, IPv4-compatible) is
- * judged by the embedded one. An allow-listed network (CIDR) is let through, e.g. a partner's private link, or the
- * loopback receiver of a local run.
+ * judged by the embedded one; local-use NAT64 (64:ff9b:1::/48) and Teredo tunnel addresses are refused. An
+ * allow-listed network (CIDR) is let through, e.g. a partner's private link, or the loopback receiver of a local run.
  */
 public final class AddressPolicy {
 
@@ -69,7 +69,9 @@ public final class AddressPolicy {
             new Range(Network.parse("240.0.0.0/4"), "a reserved address"),
             new Range(Network.parse("fc00::/7"), "a private (unique local) address"),
             new Range(Network.parse("2001:db8::/32"), "a documentation address"),
-            new Range(Network.parse("100::/64"), "a discard address"));
+            new Range(Network.parse("100::/64"), "a discard address"),
+            new Range(Network.parse("2001::/32"), "a Teredo tunnel address"),
+            new Range(Network.parse("64:ff9b:1::/48"), "a local-use NAT64 address"));
 
     private static final Network NAT64 = Network.parse("64:ff9b::/96");
     private static final Network SIX_TO_FOUR = Network.parse("2002::/16");

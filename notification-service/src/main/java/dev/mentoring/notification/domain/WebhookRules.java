@@ -93,6 +93,9 @@ public final class WebhookRules {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new RuleViolation("url", "has no host");
         }
+        if (uri.getPort() > 65535) {
+            throw new RuleViolation("url", "has a port above 65535");
+        }
         if (uri.getRawUserInfo() != null) {
             throw new RuleViolation("url", "must not hold a user name or password: verify the signature instead");
         }

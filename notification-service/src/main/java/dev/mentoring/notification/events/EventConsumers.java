@@ -68,8 +68,10 @@ public class EventConsumers {
                 .build();
         // every event of every topic, as it came, for the tenant's webhook endpoints that asked for its type (its own
         // consumer group, so that webhooks and the inbox do not hold each other up; an unreadable event is the inbox
-        // channel's dead letter, and skipped here)
-        this.webhookEvents = EventDispatch.with(json).onEveryType(webhooks::fanOut).build();
+        // channel's dead letter, and skipped here; a failure to write the deliveries is tried again until it passes, so no
+        // event is dropped: see Forwarding)
+        this.webhookEvents = EventDispatch.with(json).onEveryType((event, raw) -> Forwarding.untilDone(event, () -> webhooks.fanOut(event, raw)))
+                .build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);
         deadLetters.handles("partnership-events", partnershipEvents);

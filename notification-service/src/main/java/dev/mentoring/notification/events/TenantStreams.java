@@ -28,14 +28,18 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * tenant's topic of the same name under {@code mentoring.tenant-streams.prefix} ({@code tenant.<tenant>.mentoring.partnership.v1}),
  * if that topic exists (a tenant's stream is made by one step: deploy/k8s/tenant-stream). A tenant's pipeline is given a
  * Kafka user that may read only its prefix. One source partition is copied one record at a time, each sent before the
- * next, so each key's order is kept; at least once (a copy sent again after a restart has the same CloudEvent id).
+ * next, so each key's order is kept; at least once (a copy sent again after a restart has the same CloudEvent id); a
+ * failed copy is tried again until it passes ({@link Forwarding}), so none is skipped.
  */
 @Startup
 @ApplicationScoped
 public class TenantStreams {
 
-    /** A tenant id that may name a topic (Kafka: letters, digits, '.', '_', '-'; at most 249 characters in all). */
-    private static final Pattern TOPIC_SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+    /**
+     * A tenant id that has a stream: as deploy/k8s/tenant-stream takes it (lower-case letters, digits, inner hyphens; no
+     * '.', so that one tenant's prefix tenant.<id>. is never the start of another's).
+     */
+    private static final Pattern TOPIC_SAFE = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
 
     private final EventDispatch copies;
     private final TopicDirectory topics;
@@ -47,7 +51,7 @@ public class TenantStreams {
         this.topics = topics;
         this.out = out;
         this.prefix = prefix;
-        this.copies = EventDispatch.with(json).onEveryType(this::copy).build();
+        this.copies = EventDispatch.with(json).onEveryType((event, raw) -> Forwarding.untilDone(event, () -> copy(event, raw))).build();
     }
 
     @Incoming("tenant-stream-events")

@@ -50,6 +50,9 @@ public class WebhookSender {
         List<InetAddress> resolve(String host) throws UnknownHostException;
     }
 
+    /** How long a host's lookup may take, at registration and at each delivery. */
+    public static final long LOOKUP_MILLIS = 10_000;
+
     private final Vertx vertx;
     private final HttpClient client;
     private final long timeoutMillis;
@@ -73,7 +76,7 @@ public class WebhookSender {
                 .setForceSni(true)
                 .setMaxRedirects(0)
                 .setKeepAlive(true)
-                .setMaxPoolSize(4)
+                .setMaxPoolSize(16)
                 .setName("webhooks"));
     }
 
@@ -95,6 +98,8 @@ public class WebhookSender {
         String host = host(url);
         return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>> executeBlocking(() -> resolver.resolve(host), false)
                 .toCompletionStage())
+                .ifNoItem().after(java.time.Duration.ofMillis(LOOKUP_MILLIS)).failWith(() -> new UnknownHostException(host + " (no answer in "
+                        + LOOKUP_MILLIS + " ms)"))
                 .chain(addresses -> {
                     Optional<String> refused = refusal(url.getHost(), addresses);
                     if (refused.isPresent()) {
@@ -114,7 +119,7 @@ public class WebhookSender {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-                .setHost(url.getHost())
+                .setHost(host(url))
                 .setPort(port)
                 .setSsl(tls)
                 .setURI(path)
@@ -143,6 +148,11 @@ public class WebhookSender {
                     return;
                 }
                 HttpClientRequest request = requested.result();
+                if (done.get()) {
+                    // the time ran out while the request waited for a connection: it is not sent late
+                    request.reset();
+                    return;
+                }
                 sending.set(request);
                 request.send(Buffer.buffer(body)).onComplete(answered -> {
                     if (answered.failed()) {

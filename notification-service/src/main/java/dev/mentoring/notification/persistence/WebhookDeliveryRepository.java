@@ -134,12 +134,15 @@ public class WebhookDeliveryRepository {
                         .setParameter(5, error).executeUpdate().replaceWith(endpoints.get(0))));
     }
 
-    /** Queues a delivery of the endpoint again, to be tried at once with the whole retry schedule; answers whether it exists. */
+    /**
+     * Queues a delivery of the endpoint again, to be tried at once with the whole retry schedule, unless it is being sent
+     * now (leased); answers whether it was queued.
+     */
     public Uni<Boolean> requeue(String tenant, UUID endpointId, UUID id, OffsetDateTime now) {
         return session().chain(session -> session.createNativeQuery("""
-                update webhook_delivery set state = 'PENDING', tries = 0, next_attempt_at = cast(?4 as timestamptz), delivered_at = null,
-                       lease = null, lease_until = null
-                where id = cast(?1 as uuid) and endpoint_id = cast(?2 as uuid) and tenant = cast(?3 as varchar)""")
+                update webhook_delivery set state = 'PENDING', tries = 0, next_attempt_at = cast(?4 as timestamptz), delivered_at = null
+                where id = cast(?1 as uuid) and endpoint_id = cast(?2 as uuid) and tenant = cast(?3 as varchar)
+                  and (lease_until is null or lease_until < cast(?4 as timestamptz))""")
                 .setParameter(1, id).setParameter(2, endpointId).setParameter(3, tenant).setParameter(4, now)
                 .executeUpdate()).map(updated -> updated > 0);
     }

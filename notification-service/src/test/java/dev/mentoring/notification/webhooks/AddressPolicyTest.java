@@ -18,7 +18,7 @@ class AddressPolicyTest {
     @ValueSource(strings = { "127.0.0.1", "127.8.9.10", "::1", "0.0.0.0", "::", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.0.1",
             "169.254.169.254", "fe80::1", "fd00:ec2::254", "fc00::1", "100.64.0.1", "100.127.255.254", "224.0.0.1", "ff02::1",
             "255.255.255.255", "192.0.2.1", "198.18.0.1", "240.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1",
-            "::a00:1", "fec0::1" })
+            "::a00:1", "fec0::1", "64:ff9b:1::a00:1", "2001:0:4136:e378:8000:63bf:3fff:fdd2" })
     void addressesOfThePlatformsOwnNetworkAreRefused(String address) throws Exception {
         assertThat(STRICT.refusal(InetAddress.getByName(address))).as(address).isPresent();
     }

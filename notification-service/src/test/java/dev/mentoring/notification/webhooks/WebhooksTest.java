@@ -246,7 +246,7 @@ class WebhooksTest {
     void unsafeOrUnknownTargetsAreRefusedNamingTheField() {
         for (String url : List.of("ftp://files.example.com/hook", "https://user:secret@hooks.example.com/x", "http://10.1.2.3/hook",
                 "http://169.254.169.254/latest/meta-data/", "http://[::ffff:192.168.1.10]/hook", "http://[fd00::1]/hook",
-                "http://100.64.0.1/hook", "http://0.0.0.0:8080/", "https://hooks.example.com/#frag", "not a url")) {
+                "http://100.64.0.1/hook", "http://0.0.0.0:8080/", "http://127.0.0.1:99999/hook", "https://hooks.example.com/#frag", "not a url")) {
             given().header("Authorization", integration).contentType(ContentType.JSON)
                     .body(Map.of("url", url, "eventTypes", List.of("partnership.started"))).post("/webhooks/endpoints")
                     .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("url"));

@@ -85,8 +85,13 @@ public class Purges {
      * above do; a service purges a table of its own with it (its own {@code @Scheduled} job).
      */
     public Uni<Long> purge(String table, String column, Duration retention) {
+        return purge(table, column, retention, "true");
+    }
+
+    /** {@link #purge(String, String, Duration)} of the rows that also meet {@code condition} (SQL of the table's columns). */
+    public Uni<Long> purge(String table, String column, Duration retention, String condition) {
         String sql = "delete from " + table + " where ctid = any(array(select ctid from " + table + " where " + column
-                + " < now() - make_interval(secs => $1) limit $2 for update skip locked))";
+                + " < now() - make_interval(secs => $1) and (" + condition + ") limit $2 for update skip locked))";
         Counter deleted = Counter.builder("mentoring.purged.rows").tag("table", table)
                 .description("Rows removed by the retention purges, by table").register(registry);
         return batches(sql, Tuple.of((double) retention.toSeconds(), BATCH), deleted, 0);

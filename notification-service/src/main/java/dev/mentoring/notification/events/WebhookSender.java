@@ -86,8 +86,7 @@ public class WebhookSender {
      */
     public Uni<Optional<String>> refusal(URI url) {
         String host = host(url);
-        return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>> executeBlocking(() -> resolver.resolve(host), false)
-                .toCompletionStage())
+        return lookup(host)
                 .map(addresses -> refusal(url.getHost(), addresses))
                 .onFailure().recoverWithItem(Optional.empty());
     }
@@ -96,10 +95,7 @@ public class WebhookSender {
     public Uni<Outcome> send(URI url, String messageId, long timestampSeconds, String signature, String body) {
         long started = System.nanoTime();
         String host = host(url);
-        return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>> executeBlocking(() -> resolver.resolve(host), false)
-                .toCompletionStage())
-                .ifNoItem().after(java.time.Duration.ofMillis(LOOKUP_MILLIS)).failWith(() -> new UnknownHostException(host + " (no answer in "
-                        + LOOKUP_MILLIS + " ms)"))
+        return lookup(host)
                 .chain(addresses -> {
                     Optional<String> refused = refusal(url.getHost(), addresses);
                     if (refused.isPresent()) {
@@ -108,6 +104,14 @@ public class WebhookSender {
                     return post(url, addresses.get(0), messageId, timestampSeconds, signature, body, started);
                 })
                 .onFailure().recoverWithItem(failure -> new Outcome(null, millisSince(started), describe(failure)));
+    }
+
+    /** The host's addresses, looked up off the event loop, within {@value #LOOKUP_MILLIS} ms. */
+    private Uni<List<InetAddress>> lookup(String host) {
+        return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>> executeBlocking(() -> resolver.resolve(host), false)
+                .toCompletionStage())
+                .ifNoItem().after(java.time.Duration.ofMillis(LOOKUP_MILLIS)).failWith(() -> new UnknownHostException(host + " (no answer in "
+                        + LOOKUP_MILLIS + " ms)"));
     }
 
     private Uni<Outcome> post(URI url, InetAddress address, String messageId, long timestampSeconds, String signature, String body,

@@ -16,6 +16,7 @@ import dev.mentoring.matching.domain.EmployeeId;
 import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
+import dev.mentoring.matching.persistence.ScimGroupRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.Problem;
@@ -53,13 +54,16 @@ public class ProvisionedParticipants {
     }
 
     private final ParticipantRepository participants;
+    private final ScimGroupRepository groups;
     private final Leavers leavers;
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
 
-    ProvisionedParticipants(ParticipantRepository participants, Leavers leavers, Outbox outbox, Caller caller, Clock clock) {
+    ProvisionedParticipants(ParticipantRepository participants, ScimGroupRepository groups, Leavers leavers, Outbox outbox,
+            Caller caller, Clock clock) {
         this.participants = participants;
+        this.groups = groups;
         this.leavers = leavers;
         this.outbox = outbox;
         this.caller = caller;
@@ -166,16 +170,19 @@ public class ProvisionedParticipants {
      */
     @WithTransaction
     public Uni<Participant> setActive(String employeeId, boolean active) {
-        return existing(employeeId).chain(participant -> {
-            if (participant.active == active) {
-                return Uni.createFrom().item(participant);
-            }
-            participant.active = active;
-            participant.updatedAt = OffsetDateTime.now(clock);
-            return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)))
-                    .call(saved -> active ? Uni.createFrom().voidItem() : leavers.left(saved, saved.updatedAt));
-        });
+        return existing(employeeId).chain(participant -> setActive(participant, active));
+    }
+
+    /** {@link #setActive(String, boolean)} of a participant loaded in the caller's transaction. */
+    Uni<Participant> setActive(Participant participant, boolean active) {
+        if (participant.active == active) {
+            return Uni.createFrom().item(participant);
+        }
+        participant.active = active;
+        participant.updatedAt = OffsetDateTime.now(clock);
+        return participants.persistAndFlush(participant)
+                .call(saved -> outbox.append(active ? ParticipantPublisher.updated(saved, false) : ParticipantPublisher.deactivated(saved)))
+                .call(saved -> active ? Uni.createFrom().voidItem() : leavers.left(saved, saved.updatedAt));
     }
 
     /**
@@ -184,35 +191,42 @@ public class ProvisionedParticipants {
      */
     @WithTransaction
     public Uni<Void> erase(String employeeId) {
-        return existing(employeeId).chain(participant -> {
-            participant.employeeId = "erased:" + participant.id;
-            participant.subject = null;
-            participant.displayName = "Erased participant";
-            participant.managerEmployeeId = null;
-            participant.skills = new String[0];
-            participant.industries = new String[0];
-            participant.expertise = new String[0];
-            participant.leadershipStyle = null;
-            participant.communicationStyle = null;
-            participant.yearsOfExperience = 0;
-            participant.mentorWouldMentorIn = new String[0];
-            participant.mentorPreferredSeniority = new String[0];
-            participant.mentorAccepting = false;
-            participant.menteeGoals = null;
-            participant.menteeDesiredSkills = new String[0];
-            participant.menteePreferredIndustries = new String[0];
-            participant.menteePreferredLeadership = null;
-            participant.menteePreferredCommunication = null;
-            participant.menteeOptedIn = false;
-            participant.active = false;
-            participant.erasedAt = OffsetDateTime.now(clock);
-            participant.updatedAt = participant.erasedAt;
-            return participants.persistAndFlush(participant)
-                    .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
-                    .call(saved -> leavers.left(saved, saved.erasedAt))
-                    .call(leavers::eraseWordsOf)
-                    .replaceWithVoid();
-        });
+        return existing(employeeId).chain(this::erase);
+    }
+
+    /** {@link #erase(String)} of a participant loaded in the caller's transaction; also takes them out of every group. */
+    Uni<Void> erase(Participant participant) {
+        participant.employeeId = "erased:" + participant.id;
+        participant.userName = null;
+        participant.externalId = null;
+        participant.scim = null;
+        participant.subject = null;
+        participant.displayName = "Erased participant";
+        participant.managerEmployeeId = null;
+        participant.skills = new String[0];
+        participant.industries = new String[0];
+        participant.expertise = new String[0];
+        participant.leadershipStyle = null;
+        participant.communicationStyle = null;
+        participant.yearsOfExperience = 0;
+        participant.mentorWouldMentorIn = new String[0];
+        participant.mentorPreferredSeniority = new String[0];
+        participant.mentorAccepting = false;
+        participant.menteeGoals = null;
+        participant.menteeDesiredSkills = new String[0];
+        participant.menteePreferredIndustries = new String[0];
+        participant.menteePreferredLeadership = null;
+        participant.menteePreferredCommunication = null;
+        participant.menteeOptedIn = false;
+        participant.active = false;
+        participant.erasedAt = OffsetDateTime.now(clock);
+        participant.updatedAt = participant.erasedAt;
+        return participants.persistAndFlush(participant)
+                .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
+                .call(saved -> leavers.left(saved, saved.erasedAt))
+                .call(leavers::eraseWordsOf)
+                .call(saved -> groups.removeFromAll(saved.id))
+                .replaceWithVoid();
     }
 
     private Uni<Participant> existing(String employeeId) {
@@ -238,7 +252,7 @@ public class ProvisionedParticipants {
         return new Imported(created, updated, unchanged, rejected, List.of(results));
     }
 
-    private Participant newParticipant(String tenant, String employeeId) {
+    Participant newParticipant(String tenant, String employeeId) {
         Participant participant = new Participant();
         participant.id = UUID.randomUUID();
         participant.tenant = tenant;

@@ -139,4 +139,17 @@ public class Participant extends PanacheEntityBase {
 
     @Column(name = "erased_at")
     public OffsetDateTime erasedAt;
+
+    /** The SCIM userName (sign-in name at the identity provider); null for a person provisioned otherwise. */
+    @Column(name = "user_name")
+    public String userName;
+
+    /** The identity provider's own id of the person (SCIM externalId). */
+    @Column(name = "external_id")
+    public String externalId;
+
+    /** The SCIM attributes kept as sent but not otherwise used (name, emails, phone numbers...): personal data. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "scim")
+    public String scim;
 }

@@ -27,6 +27,41 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
         return find("tenant = ?1 and employeeId = ?2", tenant, employeeId).firstResult();
     }
 
+    /**
+     * The tenant's (not erased) participants SCIM knows by this userName in any letter case: their user_name, or for
+     * one provisioned otherwise their employee id.
+     */
+    public Uni<List<Participant>> byScimUserName(String tenant, String userName) {
+        return list("tenant = ?1 and lower(coalesce(userName, employeeId)) = lower(?2) and erasedAt is null", tenant, userName);
+    }
+
+    /** The tenant's (not erased) participants with this SCIM externalId. */
+    public Uni<List<Participant>> byExternalId(String tenant, String externalId) {
+        return list("tenant = ?1 and externalId = ?2 and erasedAt is null", tenant, externalId);
+    }
+
+    /** The tenant's (not erased) participants in SCIM's order (oldest first), from the 0-based offset. */
+    public Uni<List<Participant>> scimPage(String tenant, int offset, int limit) {
+        return find("tenant = ?1 and erasedAt is null order by createdAt, id", tenant).range(offset, offset + limit - 1).list();
+    }
+
+    /** All of the tenant's (not erased) participants in SCIM's order, for a filter tested on each. */
+    public Uni<List<Participant>> scimAll(String tenant) {
+        return list("tenant = ?1 and erasedAt is null order by createdAt, id", tenant);
+    }
+
+    public Uni<Long> scimCount(String tenant) {
+        return count("tenant = ?1 and erasedAt is null", tenant);
+    }
+
+    /** These of the tenant's (not erased) participants. */
+    public Uni<List<Participant>> inTenant(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("tenant = ?1 and id in ?2 and erasedAt is null", tenant, ids);
+    }
+
     public Uni<List<Participant>> findByEmployeeIds(String tenant, Collection<String> employeeIds) {
         if (employeeIds.isEmpty()) {
             return Uni.createFrom().item(List.of());

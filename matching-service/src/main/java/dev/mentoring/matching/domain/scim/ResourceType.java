@@ -29,6 +29,8 @@ public record ResourceType(String name, String endpoint, String description, Sci
 
     /** The attributes every resource has (RFC 7643 section 3.1), outside any schema's list. */
     public static final List<Attribute> COMMON = List.of(
+            reference("schemas").multi().caseExact().readOnly().returned(Returned.ALWAYS)
+                    .describe("The schemas the resource has (filters may test them).").build(),
             string("id").caseExact().readOnly().returned(Returned.ALWAYS).unique()
                     .describe("The service provider's id of the resource, immutable.").build(),
             string("externalId").caseExact().describe("The provisioning client's id of the resource.").build(),

@@ -58,6 +58,7 @@ public class ApiDocument {
             return;
         }
         Map<String, GatewayConfig.Route> routes = new TreeMap<>(config.routes());
+        routes.values().removeIf(route -> !route.apiDocument());
         List<Future<JsonObject>> documents = new ArrayList<>();
         routes.values().forEach(route -> documents.add(fetch(client, route)));
         Future.join(documents).onComplete(done -> {

@@ -55,7 +55,7 @@ public class RouteTemplates {
     }
 
     private void read() {
-        List<GatewayConfig.Route> asked = List.copyOf(routes.values());
+        List<GatewayConfig.Route> asked = routes.values().stream().filter(GatewayConfig.Route::apiDocument).toList();
         List<Future<JsonObject>> documents = new ArrayList<>();
         asked.forEach(route -> documents.add(ApiDocument.fetch(client, route)));
         Future.join(documents).onComplete(done -> {
@@ -69,7 +69,8 @@ public class RouteTemplates {
                 }
             }
             Map<String, List<String>> byPrefix = new TreeMap<>();
-            asked.forEach(route -> byPrefix.put(route.prefix(), read.getOrDefault(route.prefix(), List.of())));
+            // a route without a document of its own (SCIM) is named by its prefix alone
+            routes.values().forEach(route -> byPrefix.put(route.prefix(), read.getOrDefault(route.prefix(), List.of())));
             current = PathTemplates.of(byPrefix);
             vertx.setTimer(everyService ? REFRESH_MILLIS : RETRY_MILLIS, ignored -> read());
         });

@@ -33,6 +33,20 @@ public interface GatewayConfig {
         /** The service's base URL, e.g. {@code http://127.0.0.1:8081}. */
         String url();
 
+        /**
+         * Where on the service the paths below the prefix land, e.g. {@code /scim/v2} for the SCIM route into
+         * matching-service (the public {@code /scim/v2/Users} reaches {@code /scim/v2/Users} there); the service's root
+         * when absent.
+         */
+        Optional<String> servicePath();
+
+        /**
+         * Whether the service's OpenAPI document describes this route's paths (false for a second route into a service
+         * whose document another route already publishes, e.g. SCIM, which SCIM clients discover on their own).
+         */
+        @WithDefault("true")
+        boolean apiDocument();
+
         /** The largest request body this route takes, in bytes (413 beyond). */
         @WithDefault("1048576")
         long maxBodyBytes();

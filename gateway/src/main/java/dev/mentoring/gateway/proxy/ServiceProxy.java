@@ -386,7 +386,7 @@ public class ServiceProxy {
         try {
             // built from the normalised path and the query only: nothing in the request target can choose the host
             String query = request.query();
-            String target = route.url() + belowPrefix(context, route) + (query == null ? "" : "?" + query);
+            String target = route.url() + route.servicePath().orElse("") + belowPrefix(context, route) + (query == null ? "" : "?" + query);
             MultiMap headers = MultiMap.caseInsensitiveMultiMap();
             copyHeaders(request.headers(), headers);
             headers.set(REQUEST_ID, requestId);

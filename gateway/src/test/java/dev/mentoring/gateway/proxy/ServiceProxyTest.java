@@ -54,6 +54,17 @@ class ServiceProxyTest {
                 .body("headers.te", nullValue());
     }
 
+    /** The SCIM route reaches the matching service's /scim/v2 with the same query, under its own public prefix. */
+    @Test
+    void aRouteWithAServicePathLandsThere() {
+        given().header("Authorization", token()).urlEncodingEnabled(false).get("/scim/v2/Users?filter=userName%20eq%20%22a%22")
+                .then().statusCode(200)
+                .body("uri", equalTo("/scim/v2/Users?filter=userName%20eq%20%22a%22"))
+                .body("headers.x-forwarded-prefix", equalTo("/scim/v2"));
+        given().header("Authorization", token()).get("/scim/v2").then().statusCode(200).body("uri", equalTo("/scim/v2"));
+        given().get("/scim/v2/Users").then().statusCode(401);
+    }
+
     @Test
     void makesARequestIdWhenTheClientSentNone() {
         given().header("Authorization", token()).get("/api/v1/matching/participants/me")

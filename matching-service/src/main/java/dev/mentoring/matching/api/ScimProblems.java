@@ -30,7 +30,8 @@ public class ScimProblems {
         } else if (problem.status() == 400) {
             error.put("scimType", "invalidValue");
         }
-        String detail = problem.detail() != null ? problem.detail() : problem.title();
+        String detail = problem.status() == 415 ? "Content-Type must be " + ScimResource.MEDIA_TYPE + " (or application/json)"
+                : problem.detail() != null ? problem.detail() : problem.title();
         if (detail != null) {
             error.put("detail", detail);
         }

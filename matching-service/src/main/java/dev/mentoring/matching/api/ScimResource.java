@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -130,6 +132,7 @@ public class ScimResource {
 
     @POST
     @Path("/Users/.search")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> searchUsers(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return searchRequest(ResourceType.USER, body, uri, headers);
@@ -137,6 +140,7 @@ public class ScimResource {
 
     @POST
     @Path("/Users")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> createUser(byte[] body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -156,6 +160,7 @@ public class ScimResource {
 
     @PUT
     @Path("/Users/{id}")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> replaceUser(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
@@ -168,6 +173,7 @@ public class ScimResource {
 
     @PATCH
     @Path("/Users/{id}")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> patchUser(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
@@ -198,6 +204,7 @@ public class ScimResource {
 
     @POST
     @Path("/Groups/.search")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> searchGroups(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return searchRequest(ResourceType.GROUP, body, uri, headers);
@@ -205,6 +212,7 @@ public class ScimResource {
 
     @POST
     @Path("/Groups")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> createGroup(byte[] body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -224,6 +232,7 @@ public class ScimResource {
 
     @PUT
     @Path("/Groups/{id}")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> replaceGroup(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,
@@ -236,6 +245,7 @@ public class ScimResource {
 
     @PATCH
     @Path("/Groups/{id}")
+    @Consumes({MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
     public Uni<Response> patchGroup(@PathParam("id") String id, byte[] body, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excluded,

@@ -90,7 +90,7 @@ public class Webhooks {
 
     @WithTransaction
     Uni<Registered> store(String tenant, String owner, URI url, List<String> types, String description, boolean enabled) {
-        return endpoints.countInTenant(tenant).chain(count -> {
+        return endpoints.countInTenantLocked(tenant).chain(count -> {
             if (count >= settings.maxEndpoints()) {
                 return Uni.createFrom().failure(new Conflict("The tenant has " + count + " webhook endpoints, the most it may have: delete one first"));
             }

@@ -31,8 +31,14 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
                 .page(0, limit).list();
     }
 
-    public Uni<Long> countInTenant(String tenant) {
-        return count("tenant = ?1", tenant);
+    /**
+     * How many endpoints the tenant has, counted under a transaction-scoped lock of the tenant's registrations: two
+     * registrations at once (on two instances) count one after the other, so the cap holds.
+     */
+    public Uni<Long> countInTenantLocked(String tenant) {
+        return getSession().chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('webhook-endpoints:' || ?1, 0))")
+                .setParameter(1, tenant).getSingleResult())
+                .chain(() -> count("tenant = ?1", tenant));
     }
 
     /** A delivery to the endpoint succeeded: it is failing no more. */

@@ -261,6 +261,31 @@ class WebhooksTest {
                 .body("items", hasItem("webhook.endpoint-disabled")).body("items", hasItem("partnership.started"));
     }
 
+    /** Registrations racing for the tenant's last places: the cap (20) holds, the rest are 409. */
+    @Test
+    void theCapOfEndpointsHoldsUnderConcurrentRegistrations() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> given().header("Authorization", integration).contentType(ContentType.JSON)
+                        .body(Map.of("url", receiver.url("/cap/" + n), "eventTypes", List.of("partnership.paused")))
+                        .post("/webhooks/endpoints").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(20);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().header("Authorization", integration).get("/webhooks/endpoints?limit=100").then().statusCode(200)
+                .body("items.size()", equalTo(20));
+    }
+
     @Test
     void anotherTenantsEndpointIsNotFoundAndPeopleMayNotManageWebhooks() {
         String endpoint = register("/mine", "partnership.paused");

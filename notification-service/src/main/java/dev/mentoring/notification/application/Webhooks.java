@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import dev.mentoring.notification.domain.WebhookRules;
 import dev.mentoring.notification.events.WebhookSender;
@@ -17,6 +18,7 @@ import dev.mentoring.notification.persistence.WebhookDeliveryRepository.Delivery
 import dev.mentoring.notification.persistence.WebhookEndpoint;
 import dev.mentoring.notification.persistence.WebhookEndpointRepository;
 import dev.mentoring.plumbing.concurrency.EntityTags;
+import dev.mentoring.plumbing.deployment.ProductionGuard;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
@@ -25,6 +27,7 @@ import dev.mentoring.plumbing.rules.RuleViolation;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -70,6 +73,18 @@ public class Webhooks {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Webhooks go over https only in production: a production run that allows http refuses to start. */
+    void refuseHttpInProduction(@Observes StartupEvent started) {
+        refuseHttp(settings.allowHttp(), ProductionGuard.demoRun());
+    }
+
+    static void refuseHttp(boolean allowHttp, boolean demoRun) {
+        if (allowHttp && !demoRun) {
+            throw new IllegalStateException("refusing to start in production with mentoring.webhooks.allow-http=true: webhooks "
+                    + "carry the tenants' events and go over https only (http is for a local receiver, QUARKUS_PROFILE=local)");
+        }
     }
 
     /** The event types an endpoint may ask for. */

@@ -41,8 +41,13 @@ public class ProductionGuard {
         this.config = config;
     }
 
+    /** Whether this run is a local, dev or test one (else it is a production run). */
+    public static boolean demoRun() {
+        return ConfigUtils.getProfiles().stream().anyMatch(DEMO_PROFILES::contains);
+    }
+
     void refuseDemoSecrets(@Observes @Priority(1) StartupEvent started) {
-        if (ConfigUtils.getProfiles().stream().anyMatch(DEMO_PROFILES::contains)) {
+        if (demoRun()) {
             return;
         }
         Map<String, String> effective = new HashMap<>();

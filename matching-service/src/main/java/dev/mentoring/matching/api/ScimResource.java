@@ -57,6 +57,10 @@ public class ScimResource {
     static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
     static final int DEFAULT_COUNT = 100;
+    private static final java.util.regex.Pattern FORWARDED_HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.\\[\\]:-]{1,255}");
+    private static final java.util.regex.Pattern FORWARDED_PREFIX = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+){1,10}");
+    /** A resource with nothing in it, to check a projection's paths on before a write. */
+    private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     /** Bodies as JSON trees: one document, no duplicate keys, bounded nesting. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -145,6 +149,7 @@ public class ScimResource {
     public Uni<Response> createUser(byte[] body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.USER, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return users.create(json).map(user -> created(user, ResourceType.USER, base, attributes, excluded));
     }
@@ -167,6 +172,7 @@ public class ScimResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID userId = id(id, "User");
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.USER, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return users.replace(userId, json, ifMatch).map(user -> resource(user, ResourceType.USER, base, attributes, excluded, 200));
     }
@@ -180,6 +186,7 @@ public class ScimResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID userId = id(id, "User");
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.USER, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return users.patch(userId, json, ifMatch).map(user -> resource(user, ResourceType.USER, base, attributes, excluded, 200));
     }
@@ -217,6 +224,7 @@ public class ScimResource {
     public Uni<Response> createGroup(byte[] body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.GROUP, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return groups.create(json).map(group -> created(group, ResourceType.GROUP, base, attributes, excluded));
     }
@@ -239,6 +247,7 @@ public class ScimResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID groupId = id(id, "Group");
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.GROUP, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return groups.replace(groupId, json, ifMatch).map(group -> resource(group, ResourceType.GROUP, base, attributes, excluded, 200));
     }
@@ -252,6 +261,7 @@ public class ScimResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID groupId = id(id, "Group");
         JsonNode json = body(body, headers);
+        ScimJson.project(EMPTY, ResourceType.GROUP, attributes, excluded); // refused before anything is written
         String base = base(uri, headers);
         return groups.patch(groupId, json, ifMatch).map(group -> resource(group, ResourceType.GROUP, base, attributes, excluded, 200));
     }
@@ -305,7 +315,7 @@ public class ScimResource {
         int start = Math.min(1_000_000_000, number(startIndex, "startIndex", 1));
         int size = Math.min(ScimDiscovery.MAX_RESULTS, Math.max(0, number(count, "count", DEFAULT_COUNT)));
         String base = base(uri, headers);
-        ScimJson.project(JsonNodeFactory.instance.objectNode(), type, attributes, excluded); // the paths are checked first
+        ScimJson.project(EMPTY, type, attributes, excluded); // the paths are checked first
         Uni<ScimUsers.Listed> listed = type == ResourceType.USER ? users.list(filter, start, size) : groups.list(filter, start, size);
         return listed.map(page -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -365,7 +375,11 @@ public class ScimResource {
                 .header(HttpHeaders.ETAG, located.path("meta").path("version").asText());
         String location = located.path("meta").path("location").asText(null);
         if (location != null) {
-            answer.location(URI.create(location));
+            try {
+                answer.location(URI.create(location));
+            } catch (IllegalArgumentException unusable) {
+                // a forwarded host that makes no URI: the body's meta.location says what it says, the header is left out
+            }
         }
         return answer.build();
     }
@@ -395,7 +409,7 @@ public class ScimResource {
         String prefix = headers.getHeaderString("X-Forwarded-Prefix");
         String host = headers.getHeaderString("X-Forwarded-Host");
         String proto = headers.getHeaderString("X-Forwarded-Proto");
-        if (prefix != null && host != null && !host.isBlank() && prefix.startsWith("/") && !prefix.contains("?")) {
+        if (prefix != null && host != null && FORWARDED_HOST.matcher(host).matches() && FORWARDED_PREFIX.matcher(prefix).matches()) {
             String scheme = "https".equalsIgnoreCase(proto) ? "https" : "http";
             return scheme + "://" + host + prefix;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class ScimGroups {
     }
 
     /** What a Group write says, checked. */
-    record GroupWrite(String displayName, String externalId, String role, Set<UUID> members) {
+    record GroupWrite(String displayName, String externalId, String role, boolean roleGiven, Set<UUID> members) {
     }
 
     @WithTransaction
@@ -107,41 +108,40 @@ public class ScimGroups {
     public Uni<ObjectNode> replace(UUID id, JsonNode body, String ifMatch) {
         String tenant = caller.tenant();
         GroupWrite write = read(ScimJson.resource(body, ResourceType.GROUP));
-        return existing(tenant, id).chain(group -> {
-            ScimUsers.checkVersion(ifMatch, group.version);
-            return groups.members(List.of(group.id)).chain(members -> save(tenant, group, write, ids(members), group.role, false));
-        });
+        return existing(tenant, id).chain(group -> groups.members(List.of(group.id)).chain(members -> {
+            ScimUsers.checkVersion(ifMatch, version(group, members));
+            return save(tenant, group, write, ids(members), group.role, false);
+        }));
     }
 
     @WithTransaction
     public Uni<ObjectNode> patch(UUID id, JsonNode body, String ifMatch) {
         String tenant = caller.tenant();
-        return existing(tenant, id).chain(group -> {
-            ScimUsers.checkVersion(ifMatch, group.version);
-            return groups.members(List.of(group.id)).chain(members -> {
-                ObjectNode current = group(group, members);
-                ObjectNode patched = ScimPatch.apply(current, body, ResourceType.GROUP);
-                if (patched.equals(current)) {
-                    return Uni.createFrom().item(current);
-                }
-                return save(tenant, group, read(patched), ids(members), group.role, false);
-            });
-        });
+        return existing(tenant, id).chain(group -> groups.members(List.of(group.id)).chain(members -> {
+            ScimUsers.checkVersion(ifMatch, version(group, members));
+            ObjectNode current = group(group, members);
+            ObjectNode patched = ScimPatch.apply(current, body, ResourceType.GROUP);
+            if (patched.equals(current)) {
+                return Uni.createFrom().item(current);
+            }
+            if (!group.roleGiven && patched.get(MENTORING_GROUP_SCHEMA) instanceof ObjectNode mentoring
+                    && java.util.Objects.equals(ScimUserMapping.text(mentoring, "role"), group.role)) {
+                mentoring.remove("role"); // a role the name gave follows the name (a renamed "Mentors" loses it)
+            }
+            return save(tenant, group, read(patched), ids(members), group.role, false);
+        }));
     }
 
     /** Deletes the group; its members lose its role unless another group gives it. */
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
         String tenant = caller.tenant();
-        return existing(tenant, id).chain(group -> {
-            ScimUsers.checkVersion(ifMatch, group.version);
-            return groups.members(List.of(group.id)).chain(members -> {
-                Set<UUID> former = ids(members);
-                String role = group.role;
-                return groups.delete(group).call(groups::flush)
-                        .chain(() -> roles(tenant, Set.of(), former, null, role));
-            });
-        });
+        return existing(tenant, id).chain(group -> groups.members(List.of(group.id)).chain(members -> {
+            ScimUsers.checkVersion(ifMatch, version(group, members));
+            Set<UUID> former = ids(members);
+            String role = group.role;
+            return groups.delete(group).call(groups::flush).chain(() -> roles(tenant, Set.of(), former, null, role));
+        }));
     }
 
     private Uni<ObjectNode> save(String tenant, ScimGroup group, GroupWrite write, Set<UUID> before, String roleBefore, boolean created) {
@@ -149,23 +149,29 @@ public class ScimGroups {
             if (other != null) {
                 throw ScimException.uniqueness("displayName " + write.displayName() + " belongs to another Group");
             }
-            return participants.inTenant(tenant, write.members());
+            return participants.idsInTenant(tenant, write.members());
         }).chain(found -> {
-            Set<UUID> known = new HashSet<>();
-            found.forEach(p -> known.add(p.id));
+            Set<UUID> known = new HashSet<>(found);
             for (UUID member : write.members()) {
                 if (!known.contains(member)) {
                     throw ScimException.invalidValue("members: " + member + " is no User of this tenant");
                 }
             }
-            group.displayName = write.displayName();
-            group.externalId = write.externalId();
-            group.role = write.role();
-            group.updatedAt = OffsetDateTime.now(clock);
             Set<UUID> added = new LinkedHashSet<>(write.members());
             added.removeAll(before);
             Set<UUID> removed = new LinkedHashSet<>(before);
             removed.removeAll(write.members());
+            if (!created && added.isEmpty() && removed.isEmpty() && write.displayName().equals(group.displayName)
+                    && java.util.Objects.equals(write.externalId(), group.externalId) && java.util.Objects.equals(write.role(), group.role)
+                    && write.roleGiven() == group.roleGiven) {
+                // the same as stored: no new version
+                return groups.members(List.of(group.id)).map(members -> group(group, members));
+            }
+            group.displayName = write.displayName();
+            group.externalId = write.externalId();
+            group.role = write.role();
+            group.roleGiven = write.roleGiven();
+            group.updatedAt = OffsetDateTime.now(clock);
             return groups.persistAndFlush(group)
                     .call(saved -> groups.removeMembers(saved.id, removed))
                     .call(saved -> groups.addMembers(saved.id, added))
@@ -187,19 +193,20 @@ public class ScimGroups {
         if (roleBefore != null && roleBefore.equals(role)) {
             losing.removeAll(now);
         }
-        Uni<List<UUID>> stillHolding = roleBefore == null || losing.isEmpty() ? Uni.createFrom().item(List.of())
-                : groups.holdingRole(losing, roleBefore);
-        return stillHolding.chain(holding -> {
-            losing.removeAll(holding);
-            Set<UUID> touched = new HashSet<>();
-            if (role != null) {
-                touched.addAll(gaining);
-            }
-            if (roleBefore != null) {
-                touched.addAll(losing);
-            }
-            return participants.inTenant(tenant, touched).chain(people -> {
-                List<DomainEvent> events = new ArrayList<>();
+        Set<UUID> touched = new TreeSet<>();
+        if (role != null) {
+            touched.addAll(gaining);
+        }
+        if (roleBefore != null) {
+            touched.addAll(losing);
+        }
+        // the people whose role may change are locked first (in id order): another group's change for one of them waits,
+        // and then sees this one's memberships, so two changes at once cannot leave a role that no group gives
+        return participants.lockedInTenant(tenant, touched).chain(people -> {
+            Uni<List<UUID>> stillHolding = roleBefore == null || losing.isEmpty() ? Uni.createFrom().item(List.of())
+                    : groups.holdingRole(losing, roleBefore);
+            return stillHolding.chain(holding -> {
+                losing.removeAll(holding);
                 List<Participant> changed = new ArrayList<>();
                 OffsetDateTime at = OffsetDateTime.now(clock);
                 for (Participant p : people) {
@@ -218,10 +225,9 @@ public class ScimGroups {
                 if (changed.isEmpty()) {
                     return Uni.createFrom().voidItem();
                 }
-                return participants.persist(changed).call(participants::flush).chain(() -> {
-                    changed.forEach(p -> events.add(ParticipantPublisher.updated(p, false)));
-                    return outbox.appendAll(events);
-                });
+                List<DomainEvent> events = new ArrayList<>();
+                changed.forEach(p -> events.add(ParticipantPublisher.updated(p, false)));
+                return participants.flush().chain(() -> outbox.appendAll(events));
             });
         });
     }
@@ -249,6 +255,7 @@ public class ScimGroups {
             throw ScimException.invalidValue("externalId must be at most " + ScimUserMapping.MAX_STRING + " characters");
         }
         String role = ScimUserMapping.text(group.path(MENTORING_GROUP_SCHEMA), "role");
+        boolean roleGiven = role != null;
         if (role != null) {
             role = role.strip().toUpperCase(Locale.ROOT);
             if (!role.equals("MENTOR") && !role.equals("MENTEE")) {
@@ -278,7 +285,7 @@ public class ScimGroups {
         if (members.size() > MAX_MEMBERS) {
             throw ScimException.invalidValue("members: at most " + MAX_MEMBERS + " in one group");
         }
-        return new GroupWrite(displayName, externalId, role, members);
+        return new GroupWrite(displayName, externalId, role, roleGiven, members);
     }
 
     private Uni<List<ObjectNode>> represent(List<ScimGroup> page) {
@@ -307,8 +314,15 @@ public class ScimGroups {
         meta.put("resourceType", "Group");
         meta.put("created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(group.createdAt));
         meta.put("lastModified", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(group.updatedAt));
-        meta.put("version", ScimUserMapping.version(group.version));
+        meta.put("version", version(group, members));
         return out;
+    }
+
+    /** The group's version: its row's, and what it shows of its members (their names change with the Users). */
+    static String version(ScimGroup group, List<ScimGroupRepository.Member> members) {
+        StringBuilder shown = new StringBuilder();
+        members.forEach(m -> shown.append(m.participantId()).append('=').append(m.display()).append(';'));
+        return ScimUserMapping.version(group.version, shown.toString());
     }
 
     private static Set<UUID> ids(List<ScimGroupRepository.Member> members) {

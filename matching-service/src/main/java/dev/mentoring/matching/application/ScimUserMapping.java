@@ -90,7 +90,7 @@ final class ScimUserMapping {
             throw ScimException.invalidValue("displayName must be at most 120 characters");
         }
         String timeZone = text(user, "timezone");
-        if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (timeZone != null && !((timeZone.contains("/") || timeZone.equals("UTC")) && ZoneId.getAvailableZoneIds().contains(timeZone))) {
             throw ScimException.invalidValue("timezone must be an IANA time zone such as Europe/Berlin, not '" + clip(timeZone) + "'");
         }
         String language = null;
@@ -225,7 +225,11 @@ final class ScimUserMapping {
             p.employeeId = write.employeeNumber();
         }
         p.managerEmployeeId = managerEmployeeId;
-        p.scim = write.kept().isEmpty() ? null : serialised(write.kept());
+        ObjectNode kept = write.kept().deepCopy();
+        if (p.languages.length > 0 && p.languages[0].equals(text(kept, "preferredLanguage"))) {
+            kept.remove("preferredLanguage"); // the language as the User shows it anyway: nothing of its own to keep
+        }
+        p.scim = kept.isEmpty() ? null : serialised(kept);
         ObjectNode mentoring = write.mentoring();
         if (mentoring != null) {
             JsonNode mentor = mentoring.get("mentor");
@@ -255,6 +259,42 @@ final class ScimUserMapping {
                 p.industries = terms(mentoring.get("industries"));
             }
         }
+    }
+
+    /**
+     * What a PATCH removed of the attributes mapped onto the participant, made explicit in the patched User (where a
+     * User left out of a PUT keeps them): a removed mentoring attribute is cleared (no role, no terms, the default
+     * seniority, 0), a removed timezone is UTC; employeeNumber and active cannot be removed.
+     */
+    static void removed(ObjectNode current, ObjectNode patched) {
+        JsonNode before = current.path(MENTORING_USER_SCHEMA);
+        ObjectNode after = patched.get(MENTORING_USER_SCHEMA) instanceof ObjectNode m ? m : patched.putObject(MENTORING_USER_SCHEMA);
+        before.fieldNames().forEachRemaining(name -> {
+            if (after.has(name)) {
+                return;
+            }
+            switch (name) {
+                case "mentor", "mentee" -> after.put(name, false);
+                case "expertise", "industries" -> after.putArray(name);
+                case "seniority" -> after.put(name, Seniority.MID.name());
+                default -> after.put(name, 0); // mentorCapacity, yearsOfExperience
+            }
+        });
+        if (current.has("timezone") && !patched.hasNonNull("timezone")) {
+            patched.put("timezone", "UTC");
+        }
+        if (!patched.path(ENTERPRISE_SCHEMA).hasNonNull("employeeNumber")) {
+            throw ScimException.invalidValue(ENTERPRISE_SCHEMA + ":employeeNumber cannot be removed: it is the person's employee id");
+        }
+        if (!patched.hasNonNull("active")) {
+            throw ScimException.invalidValue("active cannot be removed: replace it with true or false");
+        }
+    }
+
+    /** Everything a SCIM write may change of a participant, as one comparable string. */
+    static String stored(Participant p) {
+        return String.join("|", ProfileChanges.state(p), String.valueOf(p.employeeId), String.valueOf(p.userName),
+                String.valueOf(p.externalId), String.valueOf(p.scim));
     }
 
     /** Gives or takes the mentor role; a new mentor gets the default capacity and takes mentees. */
@@ -326,13 +366,32 @@ final class ScimUserMapping {
         meta.put("resourceType", "User");
         meta.put("created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.createdAt));
         meta.put("lastModified", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.updatedAt));
-        meta.put("version", version(p.version));
+        meta.put("version", version(p.version, shownGroups(groups)));
         return user;
     }
 
     /** A SCIM version: a weak ETag. */
     static String version(long version) {
         return "W/\"" + version + "\"";
+    }
+
+    /**
+     * A SCIM version of a resource whose representation also shows other rows (a User its groups, a Group its members'
+     * names): the row's version and a digest of what it shows of the others, so that the ETag changes with the
+     * representation.
+     */
+    static String version(long version, String shown) {
+        if (shown == null || shown.isEmpty()) {
+            return version(version);
+        }
+        return "W/\"" + version + "-" + Integer.toHexString(shown.hashCode()) + "\"";
+    }
+
+    /** What a User shows of its groups, for its version. */
+    static String shownGroups(List<ScimGroupRepository.Membership> groups) {
+        StringBuilder shown = new StringBuilder();
+        groups.forEach(g -> shown.append(g.groupId()).append('=').append(g.groupName()).append(';'));
+        return shown.toString();
     }
 
     private static ObjectNode kept(Participant p) {

@@ -25,7 +25,6 @@ import dev.mentoring.matching.events.ParticipantPublisher;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ScimGroupRepository;
-import dev.mentoring.plumbing.concurrency.EntityTags;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -71,10 +70,12 @@ public class ScimUsers {
         ScimUserMapping.UserWrite write = ScimUserMapping.read(ScimJson.resource(body, ResourceType.USER));
         String employeeId = ScimUserMapping.employeeIdForNew(write);
         return participants.findByEmployeeId(tenant, employeeId).chain(existing -> {
-            if (existing != null && (existing.userName != null || existing.erasedAt != null)) {
+            // a person provisioned before is taken over only when the identity provider names their employee id itself
+            if (existing != null && (existing.userName != null || existing.erasedAt != null || write.employeeNumber() == null)) {
                 return Uni.createFrom().failure(ScimException.uniqueness(existing.erasedAt != null
                         ? "employee id " + employeeId + " was erased: provision the person under a new employeeNumber"
-                        : ResourceType.ENTERPRISE_SCHEMA + ":employeeNumber " + employeeId + " belongs to another User"));
+                        : "employee id " + employeeId + " (from " + (write.employeeNumber() != null ? "employeeNumber"
+                                : employeeId.equals(write.externalId()) ? "externalId" : "userName") + ") belongs to another User"));
             }
             Participant participant = existing != null ? existing : provisioning.newParticipant(tenant, employeeId);
             return save(tenant, participant, write, existing == null);
@@ -110,27 +111,26 @@ public class ScimUsers {
     public Uni<ObjectNode> replace(UUID id, JsonNode body, String ifMatch) {
         String tenant = caller.tenant();
         ObjectNode user = ScimJson.resource(body, ResourceType.USER);
-        return existing(tenant, id).chain(participant -> {
-            checkVersion(ifMatch, participant);
+        return existing(tenant, id).chain(participant -> groups.groupsOf(List.of(participant.id)).chain(memberships -> {
+            checkVersion(ifMatch, participant, memberships);
             return save(tenant, participant, ScimUserMapping.read(user), false);
-        });
+        }));
     }
 
     /** PATCH: the operations applied to the User as it is, then saved as a PUT of the result would be. */
     @WithTransaction
     public Uni<ObjectNode> patch(UUID id, JsonNode body, String ifMatch) {
         String tenant = caller.tenant();
-        return existing(tenant, id).chain(participant -> {
-            checkVersion(ifMatch, participant);
-            return groups.groupsOf(List.of(participant.id)).chain(memberships -> {
-                ObjectNode current = ScimUserMapping.user(participant, memberships);
-                ObjectNode patched = ScimPatch.apply(current, body, ResourceType.USER);
-                if (patched.equals(current)) {
-                    return Uni.createFrom().item(current);
-                }
-                return save(tenant, participant, ScimUserMapping.read(patched), false);
-            });
-        });
+        return existing(tenant, id).chain(participant -> groups.groupsOf(List.of(participant.id)).chain(memberships -> {
+            checkVersion(ifMatch, participant, memberships);
+            ObjectNode current = ScimUserMapping.user(participant, memberships);
+            ObjectNode patched = ScimPatch.apply(current, body, ResourceType.USER);
+            if (patched.equals(current)) {
+                return Uni.createFrom().item(current);
+            }
+            ScimUserMapping.removed(current, patched);
+            return save(tenant, participant, ScimUserMapping.read(patched), false);
+        }));
     }
 
     /**
@@ -141,10 +141,10 @@ public class ScimUsers {
     @WithTransaction
     public Uni<Void> delete(UUID id, String ifMatch) {
         String tenant = caller.tenant();
-        return existing(tenant, id).chain(participant -> {
-            checkVersion(ifMatch, participant);
+        return existing(tenant, id).chain(participant -> groups.groupsOf(List.of(participant.id)).chain(memberships -> {
+            checkVersion(ifMatch, participant, memberships);
             return provisioning.erase(participant);
-        });
+        }));
     }
 
     private Uni<ObjectNode> save(String tenant, Participant participant, ScimUserMapping.UserWrite write, boolean created) {
@@ -152,13 +152,21 @@ public class ScimUsers {
                 .chain(() -> managerEmployeeId(tenant, write.managerValue()))
                 .chain(managerEmployeeId -> {
                     String before = ProfileChanges.state(participant);
+                    String employeeBefore = participant.employeeId;
+                    String storedBefore = ScimUserMapping.stored(participant);
                     boolean wasActive = participant.active;
                     ScimUserMapping.apply(write, participant, managerEmployeeId);
                     boolean deactivating = write.active() != null && wasActive && !write.active();
                     boolean reactivating = write.active() != null && !wasActive && write.active();
-                    boolean changed = !before.equals(ProfileChanges.state(participant));
-                    participant.updatedAt = OffsetDateTime.now(clock);
-                    Uni<Participant> saved = participants.persistAndFlush(participant);
+                    // what the event carries: the profile and the employee id
+                    boolean changed = !before.equals(ProfileChanges.state(participant)) || !employeeBefore.equals(participant.employeeId);
+                    Uni<Participant> saved;
+                    if (created || !storedBefore.equals(ScimUserMapping.stored(participant))) {
+                        participant.updatedAt = OffsetDateTime.now(clock);
+                        saved = participants.persistAndFlush(participant);
+                    } else {
+                        saved = Uni.createFrom().item(participant); // the same as stored: no new version
+                    }
                     if (created || changed) {
                         saved = saved.call(p -> outbox.append(ParticipantPublisher.updated(p, created)));
                     }
@@ -266,15 +274,23 @@ public class ScimUsers {
         });
     }
 
-    static void checkVersion(String ifMatch, Participant participant) {
-        checkVersion(ifMatch, participant.version);
+    private static void checkVersion(String ifMatch, Participant participant, List<ScimGroupRepository.Membership> memberships) {
+        checkVersion(ifMatch, ScimUserMapping.version(participant.version, ScimUserMapping.shownGroups(memberships)));
     }
 
-    /** If-Match, when sent, must name the current version (weak or strong, or *). */
-    static void checkVersion(String ifMatch, long version) {
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*") && !EntityTags.matches(ifMatch, version)) {
-            throw ScimException.preconditionFailed("If-Match names another version than the current " + ScimUserMapping.version(version));
+    /** If-Match, when sent, must name the current version (weak or strong), or be {@code *}. */
+    static void checkVersion(String ifMatch, String current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
         }
+        String wanted = current.startsWith("W/") ? current.substring(2) : current;
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(wanted)) {
+                return;
+            }
+        }
+        throw ScimException.preconditionFailed("If-Match names another version than the current " + current);
     }
 
     static Optional<UUID> uuid(String text) {

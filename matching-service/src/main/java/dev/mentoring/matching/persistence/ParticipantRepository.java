@@ -54,6 +54,24 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
         return count("tenant = ?1 and erasedAt is null", tenant);
     }
 
+    /** Which of these ids are the tenant's (not erased) participants, without loading them. */
+    public Uni<List<UUID>> idsInTenant(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery(
+                "select id from participant where tenant = ?1 and id = any(cast(?2 as uuid[])) and erased_at is null", UUID.class)
+                .setParameter(1, tenant).setParameter(2, ids.toArray(UUID[]::new)).getResultList());
+    }
+
+    /** These of the tenant's (not erased) participants, their rows locked in id order until the transaction ends. */
+    public Uni<List<Participant>> lockedInTenant(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("tenant = ?1 and id in ?2 and erasedAt is null order by id", tenant, ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** These of the tenant's (not erased) participants. */
     public Uni<List<Participant>> inTenant(String tenant, Collection<UUID> ids) {
         if (ids.isEmpty()) {

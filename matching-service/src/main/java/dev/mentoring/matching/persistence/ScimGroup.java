@@ -31,6 +31,10 @@ public class ScimGroup extends PanacheEntityBase {
     /** MENTOR, MENTEE or null (a group that only groups people). */
     public String role;
 
+    /** Whether the role was given (the group's mentoring extension), else taken from the group's name. */
+    @Column(name = "role_given", nullable = false)
+    public boolean roleGiven;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -47,10 +47,13 @@ public class WebhookRelays {
     private final Purges purges;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final WebhookSecrets secrets;
     private volatile boolean stopped;
+    private volatile boolean sealed;
 
     WebhookRelays(WebhookDeliveryRepository deliveries, WebhookDeliveries outcomes, WebhookSender sender, WebhookSettings settings,
-            Purges purges, Clock clock, MeterRegistry registry) {
+            WebhookSecrets secrets, Purges purges, Clock clock, MeterRegistry registry) {
+        this.secrets = secrets;
         this.registry = registry;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
@@ -62,7 +65,18 @@ public class WebhookRelays {
 
     @Scheduled(identity = "webhook-relay", every = "${mentoring.webhooks.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
-        return stopped ? Uni.createFrom().voidItem() : passes().replaceWithVoid();
+        if (stopped) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!sealed) { // secrets stored in the clear before the encryption came are sealed first, once per start
+            return secrets.sealStoredInTheClear().invoke(count -> {
+                sealed = true;
+                if (count > 0) {
+                    Log.infof("Sealed the signing secrets of %d webhook endpoints stored in the clear", count);
+                }
+            }).chain(() -> passes()).replaceWithVoid();
+        }
+        return passes().replaceWithVoid();
     }
 
     @Scheduled(identity = "webhook-purge", every = "${mentoring.purge-interval:1h}", delayed = "1m",
@@ -110,9 +124,16 @@ public class WebhookRelays {
     private Uni<Sent> send(Claimed delivery) {
         OffsetDateTime at = OffsetDateTime.now(clock);
         long timestamp = at.toEpochSecond();
-        List<String> secrets = new ArrayList<>(List.of(delivery.secret()));
-        if (delivery.previousSecret() != null && delivery.previousUntil() != null && delivery.previousUntil().isAfter(at)) {
-            secrets.add(delivery.previousSecret());
+        List<String> secrets = new ArrayList<>();
+        try {
+            secrets.add(this.secrets.open(delivery.tenant(), delivery.endpointId(), delivery.secret()));
+            if (delivery.previousSecret() != null && delivery.previousUntil() != null && delivery.previousUntil().isAfter(at)) {
+                secrets.add(this.secrets.open(delivery.tenant(), delivery.endpointId(), delivery.previousSecret()));
+            }
+        } catch (IllegalStateException unopened) {
+            // a key taken out of mentoring.webhooks.secret-keys too soon: this delivery fails (and is tried again), the others go on
+            Log.errorf("The signing secret of webhook endpoint %s does not open: %s", delivery.endpointId(), unopened.getMessage());
+            return Uni.createFrom().item(new Sent(delivery, at, new Outcome(null, 0, "the endpoint's signing secret cannot be opened here")));
         }
         String messageId = delivery.eventId().toString();
         String signature = WebhookRules.signature(messageId, timestamp, delivery.body(), secrets);

@@ -63,10 +63,12 @@ public class Webhooks {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookSender sender;
     private final WebhookSettings settings;
+    private final WebhookSecrets secrets;
     private final Clock clock;
 
     Webhooks(Caller caller, WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries, WebhookSender sender,
-            WebhookSettings settings, Clock clock) {
+            WebhookSettings settings, WebhookSecrets secrets, Clock clock) {
+        this.secrets = secrets;
         this.caller = caller;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
@@ -116,7 +118,8 @@ public class Webhooks {
             endpoint.url = url.toString();
             endpoint.eventTypes = String.join(",", types);
             endpoint.description = description;
-            endpoint.secret = WebhookRules.newSecret();
+            String secret = WebhookRules.newSecret();
+            endpoint.secret = secrets.seal(tenant, endpoint.id, secret);
             endpoint.enabled = enabled;
             endpoint.disabledReason = enabled ? null : "BY_OWNER";
             endpoint.disabledAt = enabled ? null : now;
@@ -124,7 +127,7 @@ public class Webhooks {
             endpoint.createdAt = now;
             endpoint.updatedAt = now;
             endpoint.version = 1;
-            return endpoints.persist(endpoint).map(saved -> new Registered(saved, saved.secret));
+            return endpoints.persist(endpoint).map(saved -> new Registered(saved, secret));
         });
     }
 
@@ -190,12 +193,13 @@ public class Webhooks {
         String tenant = caller.tenant();
         return found(endpoints.lockedInTenant(tenant, id), id).map(endpoint -> {
             OffsetDateTime now = now();
+            String secret = WebhookRules.newSecret();
             endpoint.previousSecret = endpoint.secret;
             endpoint.previousUntil = now.plus(WebhookRules.ROTATION_OVERLAP);
-            endpoint.secret = WebhookRules.newSecret();
+            endpoint.secret = secrets.seal(tenant, endpoint.id, secret);
             endpoint.updatedAt = now;
             endpoint.version++;
-            return new Rotated(endpoint, endpoint.secret, endpoint.previousUntil);
+            return new Rotated(endpoint, secret, endpoint.previousUntil);
         });
     }
 

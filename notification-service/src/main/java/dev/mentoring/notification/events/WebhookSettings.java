@@ -2,6 +2,7 @@ package dev.mentoring.notification.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +15,18 @@ public interface WebhookSettings {
     /** Whether an endpoint may be an http URL (a local receiver); https only in production. */
     @WithDefault("false")
     boolean allowHttp();
+
+    /**
+     * The keys the endpoints' signing secrets are encrypted with at rest (AES-256-GCM): keys by id (Base64 of 32 bytes)
+     * and the id new secrets are sealed with; a secret sealed with an older key still opens while that key is listed.
+     */
+    SecretKeys secretKeys();
+
+    interface SecretKeys {
+        String active();
+
+        Map<String, String> keys();
+    }
 
     /** Networks (CIDR) a webhook may be sent to although they are private, loopback or link-local, e.g. a partner's private link. */
     Optional<List<String>> allowedNetworks();

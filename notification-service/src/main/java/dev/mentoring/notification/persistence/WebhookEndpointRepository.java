@@ -31,6 +31,12 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
                 .page(0, limit).list();
     }
 
+    /** Every tenant's endpoints whose secrets are stored in the clear (written before they were sealed), locked. */
+    public Uni<List<WebhookEndpoint>> withSecretsInTheClear() {
+        return find("secret not like 'sealed:%' or (previousSecret is not null and previousSecret not like 'sealed:%')")
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /**
      * How many endpoints the tenant has, counted under a transaction-scoped lock of the tenant's registrations: two
      * registrations at once (on two instances) count one after the other, so the cap holds.

@@ -39,6 +39,12 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class WebhooksTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    dev.mentoring.notification.application.WebhookSecrets secrets;
+
     private WebhookReceiver receiver;
     private String tenant;
     private String integration;
@@ -259,6 +265,45 @@ class WebhooksTest {
                 .then().statusCode(422).body("errors.field", hasItem("eventTypes"));
         given().header("Authorization", integration).get("/webhooks/event-types").then().statusCode(200)
                 .body("items", hasItem("webhook.endpoint-disabled")).body("items", hasItem("partnership.started"));
+    }
+
+    /**
+     * The signing secret is stored sealed (never the secret itself); one stored in the clear before the encryption came
+     * still signs, and is sealed when the relay first passes; a sealed secret copied to another endpoint does not open.
+     */
+    @Test
+    void signingSecretsAreStoredSealed() throws Throwable {
+        JsonPath created = given().header("Authorization", integration).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/sealed"), "eventTypes", List.of("partnership.paused")))
+                .post("/webhooks/endpoints").then().statusCode(201).extract().jsonPath();
+        String endpoint = created.getString("endpoint.id");
+        String secret = created.getString("secret");
+        receiver.trusting(secret);
+        String stored = storedSecret(endpoint);
+        assertThat(stored).startsWith("sealed:local-1:").doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
+        // as it was stored before: in the clear; deliveries still verify, and the next sealing seals it
+        pool.preparedQuery("update webhook_endpoint set secret = $1 where id = $2").execute(io.vertx.mutiny.sqlclient.Tuple.of(secret,
+                UUID.fromString(endpoint))).await().indefinitely();
+        String id = publish(tenant, UUID.randomUUID().toString(), "partnership.paused");
+        assertThat(awaitReceived(1, r -> r.eventId().equals(id))).allSatisfy(r -> assertThat(r.verified()).isTrue());
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> secrets.sealStoredInTheClear());
+        assertThat(storedSecret(endpoint)).startsWith("sealed:");
+        String again = publish(tenant, UUID.randomUUID().toString(), "partnership.paused");
+        assertThat(awaitReceived(1, r -> r.eventId().equals(again))).allSatisfy(r -> assertThat(r.verified()).isTrue());
+        // another endpoint's sealed secret copied here does not open: its deliveries fail, logged, and the others go on
+        String other = register("/other", "partnership.paused");
+        pool.preparedQuery("update webhook_endpoint set secret = (select secret from webhook_endpoint where id = $1) where id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(other), UUID.fromString(endpoint))).await().indefinitely();
+        String third = publish(tenant, UUID.randomUUID().toString(), "partnership.paused");
+        awaitReceived(1, r -> r.eventId().equals(third)); // at /other
+        await().atMost(Duration.ofSeconds(10)).until(() -> "the endpoint's signing secret cannot be opened here"
+                .equals(delivery(endpoint, third).getString("delivery.lastError")));
+        assertThat(receiver.received().stream().filter(r -> r.eventId().equals(third))).hasSize(1);
+    }
+
+    private String storedSecret(String endpoint) {
+        return pool.preparedQuery("select secret from webhook_endpoint where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(
+                UUID.fromString(endpoint))).await().indefinitely().iterator().next().getString(0);
     }
 
     /** Registrations racing for the tenant's last places: the cap (20) holds, the rest are 409. */

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The secrets committed in the source tree for local runs and tests (database passwords, the note key, the demo realm's
+ * The secrets committed in the source tree for local runs and tests (database passwords, the note key, the webhook
+ * secret key, the demo realm's
  * client secrets), and the rule that a production run uses none of them. Plain Java: {@link ProductionGuard} feeds it
  * the packaged properties files and the effective configuration.
  */
@@ -21,6 +22,7 @@ public final class DemoSecrets {
     private static final List<Pattern> SECRET_NAMES = List.of(
             Pattern.compile("quarkus\\.datasource(\\..+)?\\.password"),
             Pattern.compile("mentoring\\.sessions\\.note\\.keys\\.keys\\..+"),
+            Pattern.compile("mentoring\\.webhooks\\.secret\\.keys\\.keys\\..+"),
             Pattern.compile("quarkus\\.oidc(\\..+)?\\.credentials(\\..+)?\\.(secret|value)"),
             Pattern.compile("(.+\\.)?sasl\\.jaas\\.config"));
 

@@ -7,11 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.plumbing.concurrency.EntityTags;
+import dev.mentoring.plumbing.crypto.KeyedCipher;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.sessions.config.SessionSettings;
-import dev.mentoring.sessions.domain.NoteCipher;
 import dev.mentoring.sessions.domain.SessionEnums;
 import dev.mentoring.sessions.persistence.SessionNote;
 import dev.mentoring.sessions.persistence.SessionNoteRepository;
@@ -32,13 +32,13 @@ public class Notes {
 
     private final CallingParticipant me;
     private final SessionNoteRepository notes;
-    private final NoteCipher cipher;
+    private final KeyedCipher cipher;
     private final Clock clock;
 
     Notes(CallingParticipant me, SessionNoteRepository notes, SessionSettings settings, Clock clock) {
         this.me = me;
         this.notes = notes;
-        this.cipher = new NoteCipher(settings.noteKeys().active(), settings.noteKeys().keys());
+        this.cipher = new KeyedCipher("note", settings.noteKeys().active(), settings.noteKeys().keys());
         this.clock = clock;
     }
 
@@ -113,11 +113,11 @@ public class Notes {
     }
 
     private ReadableNote opened(SessionNote note) {
-        return new ReadableNote(note, cipher.open(new NoteCipher.Sealed(note.keyId, note.nonce, note.ciphertext), associated(note)));
+        return new ReadableNote(note, cipher.open(new KeyedCipher.Sealed(note.keyId, note.nonce, note.ciphertext), associated(note)));
     }
 
     private void seal(SessionNote note, String text) {
-        NoteCipher.Sealed sealed = cipher.seal(text, associated(note));
+        KeyedCipher.Sealed sealed = cipher.seal(text, associated(note));
         note.keyId = sealed.keyId();
         note.nonce = sealed.nonce();
         note.ciphertext = sealed.ciphertext();

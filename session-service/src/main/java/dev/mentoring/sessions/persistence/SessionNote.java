@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 import dev.mentoring.sessions.domain.SessionEnums;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A note on a session; its text only ever stored encrypted (see NoteCipher). */
+/** A note on a session; its text only ever stored encrypted (see KeyedCipher). */
 @Entity
 @Table(name = "session_note")
 public class SessionNote extends PanacheEntityBase {

@@ -167,7 +167,8 @@ public sealed interface Filter {
             return values;
         }
         Attribute attribute = path.attribute();
-        String sub = path.sub() != null ? path.sub().name() : attribute.complex() ? "value" : null;
+        // a complex attribute without a sub-attribute named is compared by its value, or tested whole (pr) when it has none
+        String sub = path.sub() != null ? path.sub().name() : attribute.complex() && attribute.sub("value").isPresent() ? "value" : null;
         if (node.isArray()) {
             for (JsonNode element : node) {
                 values.add(sub == null ? element : element.get(sub));

@@ -238,8 +238,12 @@ public final class FilterParser {
                 return JsonNodeFactory.instance.nullNode();
             }
             default -> {
-                if (word.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?") && word.length() <= 40) {
-                    return JsonNodeFactory.instance.numberNode(new BigDecimal(word));
+                if (word.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]{1,4})?") && word.length() <= 40) {
+                    try {
+                        return JsonNodeFactory.instance.numberNode(new BigDecimal(word));
+                    } catch (NumberFormatException outOfRange) {
+                        throw fail("the number " + word + " is out of range");
+                    }
                 }
                 at = start;
                 throw fail("expected a value (a \"string\", a number, true, false or null) at " + (start + 1));

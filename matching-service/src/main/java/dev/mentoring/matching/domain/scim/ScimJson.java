@@ -76,6 +76,9 @@ public final class ScimJson {
 
     /** Sets a path's value in a canonical resource (creating the extension or complex object on the way). */
     static void set(ObjectNode resource, AttributePath path, JsonNode value) {
+        if (path.sub() != null && path.attribute().multiValued()) {
+            throw ScimException.invalidValue(path.text() + ": " + path.attribute().name() + " is a list; send it whole");
+        }
         ObjectNode container = path.urn() == null ? resource : object(resource, path.urn());
         if (path.sub() == null) {
             container.set(path.attribute().name(), value);
@@ -133,7 +136,8 @@ public final class ScimJson {
                 }
                 ObjectNode out = NODES.objectNode();
                 given.fields().forEachRemaining(field -> attribute.sub(field.getKey()).ifPresent(sub -> {
-                    if (!field.getValue().isNull()) {
+                    // what the service provider sets (manager.displayName, a member's display) is never taken from a client
+                    if (!field.getValue().isNull() && sub.mutability() != ScimSchema.Mutability.READ_ONLY) {
                         out.set(sub.name(), single(sub, field.getValue(), where + "." + sub.name()));
                     }
                 }));

@@ -87,6 +87,14 @@ class FilterParserTest {
     }
 
     @Test
+    void presentTestsAComplexAttributeWithoutAValueWhole() throws Exception {
+        assertThat(matches("name pr")).isTrue();
+        assertThat(matches("addresses pr")).isFalse();
+        assertThat(matches("emails pr")).isTrue();
+        assertThat(matches("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager pr")).isTrue();
+    }
+
+    @Test
     void nullAndAbsentValues() throws Exception {
         assertThat(matches("nickName eq null")).isTrue();
         assertThat(matches("title ne null")).isTrue();
@@ -103,6 +111,7 @@ class FilterParserTest {
                 "name.nope eq \"x\"", "userName.value eq \"x\"", "urn:nope:User:x eq \"1\"", "title co null",
                 "userName eq \"\\q\"", "userName eq \"\\u12\"", "not title pr", "userName eq \"a\" or or title pr",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User eq \"x\"", "1 eq 1", "userName eq 1e999999",
+                "title eq 1e9999999999", "urn:mentoring-platform:params:scim:schemas:extension:mentoring:2.0:User:mentorCapacity gt 1e99999",
         };
         for (String filter : bad) {
             assertThatThrownBy(() -> FilterParser.filter(filter, ResourceType.USER)).as(filter)

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,40 +19,48 @@ import dev.mentoring.notification.persistence.WebhookDeliveryRepository;
 import dev.mentoring.notification.persistence.WebhookDeliveryRepository.Claimed;
 import dev.mentoring.plumbing.jobs.Purges;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
- * Sends the webhook deliveries that are due, on every instance: each pass claims a batch with a lease (the oldest due
- * delivery of each endpoint and order key, at most {@code per-tenant} of one tenant), sends them side by side, and
- * writes each outcome as it comes ({@link WebhookDeliveries#attempted}); a full batch is followed by another pass at
- * once. A delivery whose instance dies keeps its lease until it runs out, then another instance sends it again (at least
- * once). Deliveries and their attempts are removed after {@code mentoring.webhooks.retention}.
+ * Sends the webhook deliveries that are due, on every instance, keeping up to {@code batch} sends in flight: each tick
+ * (and each finished send, while there is more to do) claims as many due deliveries as there are free places, with a
+ * lease (the oldest due delivery of each endpoint and order key; a tenant has at most {@code per-tenant} in flight on
+ * the whole platform, so one tenant's backlog does not crowd the others out), and starts sending them; each outcome is
+ * written as it comes ({@link WebhookDeliveries#attempted}), in a context of its own. A slow receiver holds only its
+ * own place. A delivery whose instance dies keeps its lease until it runs out, then another instance sends it again
+ * (at least once). Deliveries and their attempts are removed after {@code mentoring.webhooks.retention}.
  */
 @ApplicationScoped
 public class WebhookRelays {
-
-    /** Sends one pass makes side by side. */
-    static final int SIDE_BY_SIDE = 16;
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookDeliveries outcomes;
     private final WebhookSender sender;
     private final WebhookSettings settings;
+    private final WebhookSecrets secrets;
     private final Purges purges;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final WebhookSecrets secrets;
+    private final Vertx vertx;
+    /** Places taken: sends in flight, and places reserved by a claim under way. */
+    private final AtomicInteger taken = new AtomicInteger();
     private volatile boolean stopped;
     private volatile boolean sealed;
+    /** Whether the last claim filled every place it asked for (then a finished send claims again at once). */
+    private volatile boolean more;
 
     WebhookRelays(WebhookDeliveryRepository deliveries, WebhookDeliveries outcomes, WebhookSender sender, WebhookSettings settings,
-            WebhookSecrets secrets, Purges purges, Clock clock, MeterRegistry registry) {
+            WebhookSecrets secrets, Purges purges, Clock clock, MeterRegistry registry, Vertx vertx) {
         this.secrets = secrets;
         this.registry = registry;
         this.deliveries = deliveries;
@@ -61,6 +69,9 @@ public class WebhookRelays {
         this.settings = settings;
         this.purges = purges;
         this.clock = clock;
+        this.vertx = vertx;
+        Gauge.builder("mentoring.webhook.in.flight", taken, AtomicInteger::get)
+                .description("Webhook deliveries this instance is sending now").register(registry);
     }
 
     @Scheduled(identity = "webhook-relay", every = "${mentoring.webhooks.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -74,9 +85,9 @@ public class WebhookRelays {
                 if (count > 0) {
                     Log.infof("Sealed the signing secrets of %d webhook endpoints stored in the clear", count);
                 }
-            }).chain(() -> passes()).replaceWithVoid();
+            }).chain(() -> fill()).replaceWithVoid();
         }
-        return passes().replaceWithVoid();
+        return fill().replaceWithVoid();
     }
 
     @Scheduled(identity = "webhook-purge", every = "${mentoring.purge-interval:1h}", delayed = "1m",
@@ -90,32 +101,68 @@ public class WebhookRelays {
         stopped = true;
     }
 
-    /** Passes until one claims less than a full batch; answers how many deliveries were attempted. */
-    public Uni<Integer> passes() {
-        return pass().chain(sent -> sent >= settings.batch() && !stopped ? passes().map(more -> sent + more) : Uni.createFrom().item(sent));
-    }
-
-    /** One pass: claims what is due, sends it, writes the outcomes; answers how many were attempted. */
-    public Uni<Integer> pass() {
+    /** Claims due deliveries for the free places and starts sending them; answers how many it started. */
+    public Uni<Integer> fill() {
+        int free = reserve();
+        if (free == 0) {
+            return Uni.createFrom().item(0);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID lease = UUID.randomUUID();
-        // long enough for the last of the batch's rounds of SIDE_BY_SIDE sends, each at most a lookup and the answer's time
-        long rounds = (settings.batch() + SIDE_BY_SIDE - 1) / SIDE_BY_SIDE;
-        OffsetDateTime leaseUntil = now.plus(settings.timeout().plusMillis(WebhookSender.LOOKUP_MILLIS).multipliedBy(rounds)).plusSeconds(30);
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        // each outcome's transaction runs on this pass's context, one after the other (they share its session storage)
-        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-        return deliveries.claim(now, settings.perTenant(), settings.batch(), lease, leaseUntil).chain(claimed -> claimed.isEmpty()
-                ? Uni.createFrom().item(0)
-                : Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(this::send).merge(SIDE_BY_SIDE)
-                        .emitOn(onContext)
-                        .onItem().transformToUniAndConcatenate(sent -> outcomes.attempted(sent.claimed(), lease, sent.at(), sent.outcome())
-                                .onFailure().invoke(failure -> Log.warnf("The outcome of webhook delivery %s was not written (%s); it is sent "
-                                        + "again when its lease runs out", sent.claimed().id(), failure.toString()))
-                                .onFailure().recoverWithNull())
-                        .collect().with(java.util.stream.Collectors.counting())
-                        .map(Long::intValue));
+        // long enough for one send: the lookup, the answer's time, and a margin for writing its outcome
+        OffsetDateTime leaseUntil = now.plus(settings.timeout().plusMillis(WebhookSender.LOOKUP_MILLIS)).plusSeconds(30);
+        return deliveries.claim(now, settings.perTenant(), free, lease, leaseUntil)
+                .onFailure().invoke(() -> taken.addAndGet(-free))
+                .map(claimed -> {
+                    taken.addAndGet(claimed.size() - free); // the places reserved and not used are free again
+                    more = claimed.size() == free;
+                    claimed.forEach(delivery -> start(delivery, lease));
+                    return claimed.size();
+                });
+    }
+
+    /** Takes all free places (none while stopping); answers how many. */
+    private int reserve() {
+        while (!stopped) {
+            int now = taken.get();
+            int free = settings.batch() - now;
+            if (free <= 0) {
+                return 0;
+            }
+            if (taken.compareAndSet(now, now + free)) {
+                return free;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Sends one claimed delivery and writes its outcome, on a context of its own (each outcome's transaction has its own
+     * session); its place is freed when the outcome is written, and then, when there was more to claim, more is claimed.
+     */
+    private void start(Claimed delivery, UUID lease) {
+        Context own = isolated();
+        own.runOnContext(ignored -> send(delivery)
+                .emitOn(task -> own.runOnContext(again -> task.run()))
+                .chain(sent -> outcomes.attempted(sent.claimed(), lease, sent.at(), sent.outcome()))
+                .onFailure().invoke(failure -> Log.warnf("The outcome of webhook delivery %s was not written (%s); it is sent "
+                        + "again when its lease runs out", delivery.id(), failure.toString()))
+                .onFailure().recoverWithNull()
+                .onTermination().invoke(() -> taken.decrementAndGet())
+                .subscribe().with(done -> {
+                    if (more && !stopped) {
+                        Context next = isolated();
+                        next.runOnContext(go -> fill().subscribe().with(started -> { }, failure -> Log.warnf(
+                                "Claiming webhook deliveries failed (%s); the next tick tries again", failure.toString())));
+                    }
+                }));
+    }
+
+    /** A context of its own, flagged safe for a Hibernate Reactive session of its own. */
+    private Context isolated() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
     }
 
     private record Sent(Claimed claimed, OffsetDateTime at, Outcome outcome) {

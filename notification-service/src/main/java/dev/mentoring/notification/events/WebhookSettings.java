@@ -51,11 +51,14 @@ public interface WebhookSettings {
     @WithDefault("1S")
     Duration poll();
 
-    /** Deliveries one pass of one instance claims at most. */
+    /** Webhook sends one instance has in flight at most. */
     @WithDefault("50")
     int batch();
 
-    /** Deliveries of one tenant one pass claims at most (so that one tenant's backlog does not hold the others up). */
+    /**
+     * Deliveries of one tenant in flight at most, on the whole platform (so that one tenant's backlog or slow receivers do
+     * not hold the others up).
+     */
     @WithDefault("10")
     int perTenant();
 

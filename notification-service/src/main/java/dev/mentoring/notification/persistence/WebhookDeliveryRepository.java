@@ -49,19 +49,21 @@ public class WebhookDeliveryRepository {
     private final PreparedQuery<RowSet<Row>> attempts;
 
     WebhookDeliveryRepository(Pool pool) {
-        // the oldest pending delivery of each endpoint and ordering key, due and not leased, of enabled endpoints, at most
-        // $2 per tenant and $3 in all; the outer conditions are checked again on a row another instance changed meanwhile
+        // the oldest pending delivery of each endpoint and ordering key, due and not leased, of enabled endpoints, as many of
+        // a tenant as it has places left of $2 (its deliveries leased now, by any instance, take places) and $3 in all; the
+        // outer conditions are checked again on a row another instance changed meanwhile
         this.claim = pool.preparedQuery("""
                 with due as (
                     select d.id from webhook_delivery d
                     where d.id in (
                         select id from (
-                            select c.id, row_number() over (partition by c.tenant order by c.seq) as place
+                            select c.id, c.tenant, row_number() over (partition by c.tenant order by c.seq) as place
                             from webhook_delivery c join webhook_endpoint e on e.id = c.endpoint_id and e.enabled
                             where c.state = 'PENDING' and c.next_attempt_at <= $1 and (c.lease_until is null or c.lease_until < $1)
                               and not exists (select 1 from webhook_delivery p where p.endpoint_id = c.endpoint_id
                                               and p.ordering_key = c.ordering_key and p.state = 'PENDING' and p.seq < c.seq)) ranked
-                        where place <= $2)
+                        where place <= $2 - (select count(*) from webhook_delivery l
+                                             where l.tenant = ranked.tenant and l.state = 'PENDING' and l.lease_until >= $1))
                       and d.state = 'PENDING' and (d.lease_until is null or d.lease_until < $1)
                     order by d.seq limit $3
                     for update of d skip locked)

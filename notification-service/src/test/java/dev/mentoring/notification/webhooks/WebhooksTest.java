@@ -306,6 +306,36 @@ class WebhooksTest {
                 UUID.fromString(endpoint))).await().indefinitely().iterator().next().getString(0);
     }
 
+    /**
+     * A slow receiver holds only its own place: a delivery to another endpoint that falls due while one to the slow
+     * receiver is in flight is sent before that one's attempt ends (when a pass waited for its slowest send, it waited).
+     */
+    @Test
+    void aSlowReceiverHoldsOnlyItsOwnPlace() {
+        JsonPath slow = given().header("Authorization", integration).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/slow"), "eventTypes", List.of("partnership.paused"))).post("/webhooks/endpoints")
+                .then().statusCode(201).extract().jsonPath();
+        JsonPath fast = given().header("Authorization", integration).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url("/fast"), "eventTypes", List.of("partnership.resumed"))).post("/webhooks/endpoints")
+                .then().statusCode(201).extract().jsonPath();
+        receiver.trusting(slow.getString("secret"), fast.getString("secret"));
+        receiver.answering(r -> r.type().equals("partnership.paused") ? new Answer(200, 3000, null, 0) : Answer.status(204));
+        String paused = publish(tenant, UUID.randomUUID().toString(), "partnership.paused");
+        awaitReceived(1, r -> r.eventId().equals(paused)); // its attempt is under way: the receiver holds it 3 s, the sender waits 2 s
+        // a delivery to the other endpoint falls due now (made here, not through Kafka, so that only the relay's tick counts)
+        String resumed = UUID.randomUUID().toString();
+        String body = "{\"specversion\":\"1.0\",\"id\":\"" + resumed + "\",\"type\":\"partnership.resumed\",\"tenant\":\"" + tenant + "\"}";
+        pool.preparedQuery("""
+                insert into webhook_delivery (id, tenant, endpoint_id, event_id, event_type, ordering_key, body, state, attempts, tries,
+                                              next_attempt_at, created_at)
+                values (gen_random_uuid(), $1, $2, $3, 'partnership.resumed', 'k', $4, 'PENDING', 0, 0, now(), now())""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant, UUID.fromString(fast.getString("endpoint.id")), UUID.fromString(resumed), body))
+                .await().indefinitely();
+        awaitReceived(1, r -> r.eventId().equals(resumed));
+        assertThat(delivery(slow.getString("endpoint.id"), paused).getInt("delivery.attempts"))
+                .as("the slow receiver's first attempt is still under way").isZero();
+    }
+
     /** Registrations racing for the tenant's last places: the cap (20) holds, the rest are 409. */
     @Test
     void theCapOfEndpointsHoldsUnderConcurrentRegistrations() throws Exception {

@@ -54,6 +54,8 @@ public class WebhookRelays {
     private final Vertx vertx;
     /** Places taken: sends in flight, and places reserved by a claim under way. */
     private final AtomicInteger taken = new AtomicInteger();
+    /** Whether a claim is under way (one at a time per instance). */
+    private final java.util.concurrent.atomic.AtomicBoolean claiming = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopped;
     private volatile boolean sealed;
     /** Whether the last claim filled every place it asked for (then a finished send claims again at once). */
@@ -103,22 +105,35 @@ public class WebhookRelays {
 
     /** Claims due deliveries for the free places and starts sending them; answers how many it started. */
     public Uni<Integer> fill() {
+        if (!claiming.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0); // one claim at a time per instance; the one under way takes the free places
+        }
         int free = reserve();
         if (free == 0) {
+            claiming.set(false);
             return Uni.createFrom().item(0);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID lease = UUID.randomUUID();
-        // long enough for one send: the lookup, the answer's time, and a margin for writing its outcome
-        OffsetDateTime leaseUntil = now.plus(settings.timeout().plusMillis(WebhookSender.LOOKUP_MILLIS)).plusSeconds(30);
-        return deliveries.claim(now, settings.perTenant(), free, lease, leaseUntil)
+        // long enough for one send (the lookup and the answer's time) and for its outcome to wait for a connection and be written
+        OffsetDateTime leaseUntil = now.plus(settings.timeout().plusMillis(WebhookSender.LOOKUP_MILLIS)).plusSeconds(60);
+        return Uni.createFrom().deferred(() -> deliveries.claim(now, settings.perTenant(), free, lease, leaseUntil))
                 .onFailure().invoke(() -> taken.addAndGet(-free))
                 .map(claimed -> {
                     taken.addAndGet(claimed.size() - free); // the places reserved and not used are free again
                     more = claimed.size() == free;
-                    claimed.forEach(delivery -> start(delivery, lease));
+                    // a claim that came back after the instance began to stop starts nothing: the leases run out and
+                    // another instance sends those deliveries
+                    for (Claimed delivery : claimed) {
+                        if (stopped) {
+                            taken.decrementAndGet();
+                        } else {
+                            start(delivery, lease);
+                        }
+                    }
                     return claimed.size();
-                });
+                })
+                .onTermination().invoke(() -> claiming.set(false));
     }
 
     /** Takes all free places (none while stopping); answers how many. */
@@ -138,11 +153,15 @@ public class WebhookRelays {
 
     /**
      * Sends one claimed delivery and writes its outcome, on a context of its own (each outcome's transaction has its own
-     * session); its place is freed when the outcome is written, and then, when there was more to claim, more is claimed.
+     * session); its place is freed when the outcome is written, whatever happened, and then, when there was more to
+     * claim and a quarter of the places are free, more is claimed at once.
      */
     private void start(Claimed delivery, UUID lease) {
         Context own = isolated();
-        own.runOnContext(ignored -> send(delivery)
+        own.runOnContext(ignored -> Uni.createFrom().deferred(() -> send(delivery))
+                // a delivery that cannot even be tried (a secret or URL that does not parse) is a failed attempt, logged as one
+                .onFailure().recoverWithItem(failure -> new Sent(delivery, OffsetDateTime.now(clock),
+                        new Outcome(null, 0, "the delivery could not be made (" + failure.getClass().getSimpleName() + ")")))
                 .emitOn(task -> own.runOnContext(again -> task.run()))
                 .chain(sent -> outcomes.attempted(sent.claimed(), lease, sent.at(), sent.outcome()))
                 .onFailure().invoke(failure -> Log.warnf("The outcome of webhook delivery %s was not written (%s); it is sent "
@@ -150,7 +169,7 @@ public class WebhookRelays {
                 .onFailure().recoverWithNull()
                 .onTermination().invoke(() -> taken.decrementAndGet())
                 .subscribe().with(done -> {
-                    if (more && !stopped) {
+                    if (more && !stopped && settings.batch() - taken.get() >= Math.max(1, settings.batch() / 4)) {
                         Context next = isolated();
                         next.runOnContext(go -> fill().subscribe().with(started -> { }, failure -> Log.warnf(
                                 "Claiming webhook deliveries failed (%s); the next tick tries again", failure.toString())));

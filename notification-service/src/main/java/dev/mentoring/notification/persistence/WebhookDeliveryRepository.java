@@ -39,10 +39,14 @@ public class WebhookDeliveryRepository {
     public record AttemptRow(OffsetDateTime attemptedAt, Integer status, int latencyMs, String error) {
     }
 
+    /** The advisory lock the claims take, one at a time ("webhook" in ASCII). */
+    static final long CLAIM_LOCK = 0x776562686f6f6bL;
+
     private static final String DELIVERY_COLUMNS = """
             seq, id, event_id, event_type, state, attempts, next_attempt_at, last_status, last_latency_ms, last_error, created_at, delivered_at""";
 
-    private final PreparedQuery<RowSet<Row>> claim;
+    private final String claimSql;
+    private final Pool pool;
     private final PreparedQuery<RowSet<Row>> log;
     private final PreparedQuery<RowSet<Row>> logInState;
     private final PreparedQuery<RowSet<Row>> one;
@@ -52,18 +56,21 @@ public class WebhookDeliveryRepository {
         // the oldest pending delivery of each endpoint and ordering key, due and not leased, of enabled endpoints, as many of
         // a tenant as it has places left of $2 (its deliveries leased now, by any instance, take places) and $3 in all; the
         // outer conditions are checked again on a row another instance changed meanwhile
-        this.claim = pool.preparedQuery("""
-                with due as (
+        this.claimSql = """
+                with leased as (
+                    select tenant, count(*) as n from webhook_delivery
+                    where state = 'PENDING' and lease_until >= $1 group by tenant),
+                due as (
                     select d.id from webhook_delivery d
                     where d.id in (
-                        select id from (
+                        select ranked.id from (
                             select c.id, c.tenant, row_number() over (partition by c.tenant order by c.seq) as place
                             from webhook_delivery c join webhook_endpoint e on e.id = c.endpoint_id and e.enabled
                             where c.state = 'PENDING' and c.next_attempt_at <= $1 and (c.lease_until is null or c.lease_until < $1)
                               and not exists (select 1 from webhook_delivery p where p.endpoint_id = c.endpoint_id
                                               and p.ordering_key = c.ordering_key and p.state = 'PENDING' and p.seq < c.seq)) ranked
-                        where place <= $2 - (select count(*) from webhook_delivery l
-                                             where l.tenant = ranked.tenant and l.state = 'PENDING' and l.lease_until >= $1))
+                        left join leased l on l.tenant = ranked.tenant
+                        where ranked.place <= $2 and ranked.place <= $2 - coalesce(l.n, 0))
                       and d.state = 'PENDING' and (d.lease_until is null or d.lease_until < $1)
                     order by d.seq limit $3
                     for update of d skip locked)
@@ -71,7 +78,8 @@ public class WebhookDeliveryRepository {
                 from due, webhook_endpoint e
                 where d.id = due.id and e.id = d.endpoint_id
                 returning d.id, d.tenant, d.endpoint_id, d.event_id, d.event_type, d.body, d.tries, e.url, e.secret, e.previous_secret,
-                          e.previous_until""");
+                          e.previous_until""";
+        this.pool = pool;
         this.log = pool.preparedQuery("select " + DELIVERY_COLUMNS
                 + " from webhook_delivery where endpoint_id = $1 and tenant = $2 and seq < $3 order by seq desc limit $4");
         this.logInState = pool.preparedQuery("select " + DELIVERY_COLUMNS
@@ -102,7 +110,10 @@ public class WebhookDeliveryRepository {
 
     /** Claims up to {@code limit} deliveries (at most {@code perTenant} of one tenant) for the lease given, until {@code leaseUntil}. */
     public Uni<List<Claimed>> claim(OffsetDateTime now, int perTenant, int limit, UUID lease, OffsetDateTime leaseUntil) {
-        return claim.execute(Tuple.of(now, perTenant, limit, lease, leaseUntil)).map(rows -> {
+        // claims are made one at a time on the whole platform (a transaction lock, held for the one statement): each sees
+        // the leases the one before took, so a tenant's places hold across instances
+        return pool.withTransaction(connection -> connection.query("select pg_advisory_xact_lock(" + CLAIM_LOCK + ")").execute()
+                .chain(() -> connection.preparedQuery(claimSql).execute(Tuple.of(now, perTenant, limit, lease, leaseUntil)))).map(rows -> {
             List<Claimed> claimed = new ArrayList<>();
             for (Row row : rows) {
                 claimed.add(new Claimed(row.getUUID("id"), row.getString("tenant"), row.getUUID("endpoint_id"), row.getUUID("event_id"),

@@ -293,23 +293,17 @@ public final class FilterParser {
         throw fail("the string starting at " + (start + 1) + " has no closing quote");
     }
 
-    /** An attribute path token: up to a space, bracket or parenthesis. */
+    /** An attribute path token: a {@link #word()} that is not empty. */
     private String pathToken() {
         int start = at;
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (Character.isWhitespace(c) || c == '[' || c == ']' || c == '(' || c == ')' || c == '"') {
-                break;
-            }
-            at++;
-        }
-        if (at == start) {
+        String token = word();
+        if (token.isEmpty()) {
             throw fail("expected an attribute at " + (start + 1));
         }
-        return text.substring(start, at);
+        return token;
     }
 
-    /** A bare word (an operator or a literal): letters, digits and + - . */
+    /** A bare word (an attribute path, an operator or a literal): up to a space, bracket, parenthesis or quote. */
     private String word() {
         int start = at;
         while (at < text.length()) {

@@ -13,6 +13,8 @@ public final class EventCatalog {
             PartnershipEvents.COMPLETED, PartnershipEvents.ENDED,
             AgreementEvents.SIGNED, AgreementEvents.ACTIVATED, AgreementEvents.REVIEW_DUE,
             MatchingRunEvents.COMPLETED,
+            ProgramEvents.CREATED, ProgramEvents.UPDATED, ProgramEvents.ENROLMENT_OPENED, ProgramEvents.STARTED, ProgramEvents.CLOSED,
+            ProgramEvents.APPLIED, ProgramEvents.ENROLLED, ProgramEvents.DECLINED, ProgramEvents.LEFT,
             SessionEvents.SCHEDULED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.COMPLETED,
             SessionEvents.NO_SHOW, SessionEvents.REMINDER_DUE, SessionEvents.ACTION_ITEM_CREATED,
             SessionEvents.ACTION_ITEM_COMPLETED, SessionEvents.ACTION_ITEM_OVERDUE,

@@ -11,7 +11,7 @@ public final class MatchingRunEvents {
 
     /** Payload of matching-run.completed. */
     public record MatchingRunCompleted(UUID runId, String objective, double minimumScore, int cohortMentees, int matched,
-            double coveragePercent, double meanScore, double minScore, int blockingPairs, int requestsCreated, long tookMs) {
+            double coveragePercent, double meanScore, double minScore, int blockingPairs, int requestsCreated, long tookMs, UUID programId) {
     }
 
     private MatchingRunEvents() {

@@ -39,6 +39,8 @@ public final class PartnershipEvents {
 
     /** The reason of a mentorship.withdrawn (else without one) when one of the two left the organisation, and of a partnership.ended. */
     public static final String LEFT_ORGANISATION = "LEFT_ORGANISATION";
+    /** The reason of a mentorship.withdrawn (and of a partnership.ended) when the program it belonged to closed. */
+    public static final String PROGRAM_ENDED = "PROGRAM_ENDED";
 
     /** Who asked ({@code origin}): the mentee themselves, or a committed cohort matching run. */
     public static final String ORIGIN_MENTEE = "MENTEE";
@@ -48,17 +50,17 @@ public final class PartnershipEvents {
 
     /** Payload of mentorship.requested. */
     public record MentorshipRequested(UUID requestId, UUID menteeId, UUID mentorId, String origin, UUID matchingRunId,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, UUID programId) {
     }
 
     /** Payload of the mentorship.* events after the request: who, and for a decline the reason category. */
     public record RequestAnswered(UUID requestId, UUID menteeId, UUID mentorId, String origin, String reasonCategory,
-            OffsetDateTime at) {
+            OffsetDateTime at, UUID programId) {
     }
 
     /** Payload of the partnership.* events. */
     public record PartnershipChanged(UUID partnershipId, UUID menteeId, UUID mentorId, String state, String cadence,
-            String reasonCategory, OffsetDateTime at) implements CheckedPayload {
+            String reasonCategory, OffsetDateTime at, UUID programId) implements CheckedPayload {
 
         /** A partnership event without its people, its time or a known state is never guessed at. */
         @Override

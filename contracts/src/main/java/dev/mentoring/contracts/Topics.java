@@ -10,6 +10,8 @@ public final class Topics {
     public static final String PARTICIPANT = "mentoring.participant.v1";
     /** matching-service: requests, partnerships and agreements, keyed by partnership id. */
     public static final String PARTNERSHIP = "mentoring.partnership.v1";
+    /** matching-service: programs and who is enrolled in them, keyed by program id. */
+    public static final String PROGRAM = "mentoring.program.v1";
     /** matching-service: cohort matching runs, keyed by run id. */
     public static final String MATCHING_RUN = "mentoring.matching-run.v1";
     /** session-service: sessions, series and action items, keyed by partnership id. */

@@ -68,6 +68,13 @@ class PayloadsMatchSchemasTest {
         assertThat(values(PartnershipEvents.STARTED, "cadence")).isEqualTo(AgreementEvents.CADENCES);
         assertThat(values(AgreementEvents.SIGNED, "signedBy"))
                 .isEqualTo(Set.of(AgreementEvents.SIGNED_BY_MENTEE, AgreementEvents.SIGNED_BY_MENTOR));
+        assertThat(values(ProgramEvents.CREATED, "state")).isEqualTo(ProgramEvents.STATES);
+        assertThat(values(ProgramEvents.CREATED, "joining")).isEqualTo(ProgramEvents.JOINING);
+        assertThat(values(ProgramEvents.ENROLLED, "role")).isEqualTo(ProgramEvents.ROLES);
+        assertThat(values(ProgramEvents.ENROLLED, "state")).isEqualTo(ProgramEvents.ENROLMENT_STATES);
+        assertThat(values(ProgramEvents.ENROLLED, "by")).isEqualTo(ProgramEvents.BY);
+        assertThat(values(PartnershipEvents.WITHDRAWN, "reasonCategory"))
+                .contains(PartnershipEvents.LEFT_ORGANISATION, PartnershipEvents.PROGRAM_ENDED);
     }
 
     /** The non-null values a property's enum allows. */

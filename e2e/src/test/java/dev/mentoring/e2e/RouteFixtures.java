@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
  * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
- * a goal, an evaluation and a concern the mentee raised, a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
+ * a goal, an evaluation and a concern the mentee raised, a program the mentee runs and both are enrolled in, a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -40,6 +40,7 @@ final class RouteFixtures {
                 .then().statusCode(201);
         fixtures.sessionObjects(mentee, partnership);
         fixtures.webhookEndpoint(admin);
+        fixtures.program(mentee, mentor, admin);
         fixtures.feedbackObjects(mentee, mentor, partnership);
         fixtures.webhookDelivery(admin);
         fixtures.ids.put("notificationId", fixtures.notificationOf(mentee));
@@ -111,6 +112,26 @@ final class RouteFixtures {
      * A webhook endpoint of the tenant, told of raised concerns (so that the fixture concern makes a delivery), sent to a
      * receiver of this test run. The endpoints earlier runs left in the tenant go first (a tenant may have 20).
      */
+    /**
+     * A program only its people see (HR enrols them), enrolling, with the mentee enrolled as mentee and the mentor as
+     * mentor, and the mentee made one of its admins: what the matrices need a program's admin to read, the mentee reads.
+     */
+    private void program(String mentee, String mentor, String admin) {
+        String programs = "/api/v1/matching/programs";
+        String id = Callers.as(admin).contentType("application/json")
+                .body("{"name":"Fixture " + UUID.randomUUID() + "","joining":"HR_ENROLS"}").post(programs)
+                .then().statusCode(201).extract().path("id");
+        String menteeEmployee = Platform.as(mentee).get("/api/v1/matching/participants/me").then().extract().path("employeeId");
+        String mentorEmployee = Platform.as(mentor).get("/api/v1/matching/participants/me").then().extract().path("employeeId");
+        Callers.as(admin).put(programs + "/" + id + "/admins/" + menteeEmployee).then().statusCode(201);
+        Callers.as(admin).post(programs + "/" + id + "/enrolment-opening").then().statusCode(200);
+        ids.put("programId", id);
+        ids.put("enrolmentId", Callers.as(admin).contentType("application/json")
+                .body("{\"enrolments\":[{\"employeeId\":\"" + menteeEmployee + "\",\"role\":\"MENTEE\"},{\"employeeId\":\""
+                        + mentorEmployee + "\",\"role\":\"MENTOR\"}]}")
+                .post(programs + "/" + id + "/enrolments").then().statusCode(200).extract().path("results[0].enrolmentId"));
+    }
+
     private void webhookEndpoint(String admin) {
         try {
             if (receiver == null) {

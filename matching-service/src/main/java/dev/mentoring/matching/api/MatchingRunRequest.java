@@ -16,7 +16,10 @@ public record MatchingRunRequest(
         @Schema(description = "Pairs below this match score (0-100) are never proposed; default 40")
         @DecimalMin("0") @DecimalMax("100") Double minimumScore,
         @Schema(description = "true (default): only propose; false: propose and commit in one go")
-        Boolean dryRun) {
+        Boolean dryRun,
+        @Schema(description = "The running program whose enrolled mentees and mentors to match; none: the tenant's general "
+                + "program (every opted-in mentee and active mentor)")
+        java.util.UUID programId) {
 
     public enum Objective {
         @com.fasterxml.jackson.annotation.JsonProperty("max-score")

@@ -43,7 +43,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = MatchingRunView.class)))
     public Uni<Response> run(@NotNull @Valid MatchingRunRequest request) {
-        return runs.run(request.matcherObjective(), request.minimumScore(), request.commit()).map(MatchingRunView::of)
+        return runs.run(request.matcherObjective(), request.minimumScore(), request.commit(), request.programId()).map(MatchingRunView::of)
                 .map(view -> Response.status(201).entity(view).header("Location", "/matching-runs/" + view.id()).build());
     }
 

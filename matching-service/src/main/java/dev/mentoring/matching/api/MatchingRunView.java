@@ -13,7 +13,7 @@ import dev.mentoring.matching.persistence.MatchingRunRepository;
 public record MatchingRunView(UUID id, String objective, double minimumScore, MatchingRun.Status status, Figures figures,
         List<MatchingRunRepository.StoredAssignment> assignments, List<MatchingRunRepository.StoredUnmatched> unmatched,
         List<BlockingPair> blockingPairExamples, Integer requestsCreated, OffsetDateTime createdAt,
-        OffsetDateTime committedAt) {
+        OffsetDateTime committedAt, UUID programId) {
 
     public record Figures(int cohortMentees, int candidatePairs, int menteesMatched, double coveragePercent,
             double meanScore, double minimumScore, int blockingPairs, long tookMs) {
@@ -33,6 +33,6 @@ public record MatchingRunView(UUID id, String objective, double minimumScore, Ma
         return new MatchingRunView(run.id, run.objective, run.minimumScore.doubleValue(), run.status,
                 new Figures(run.cohortMentees, run.candidatePairs, run.matched, run.coveragePercent.doubleValue(),
                         run.meanScore.doubleValue(), run.minScore.doubleValue(), run.blockingPairs, run.tookMs),
-                assignments, unmatched, examples, requestsCreated, run.createdAt, run.committedAt);
+                assignments, unmatched, examples, requestsCreated, run.createdAt, run.committedAt, run.programId);
     }
 }

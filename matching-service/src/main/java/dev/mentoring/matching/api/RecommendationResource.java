@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,8 +45,9 @@ public class RecommendationResource {
     public Uni<RecommendationsView> mine(
             @Parameter(description = "1-50, default 10") @QueryParam("limit") Integer limit,
             @Parameter(description = "also list the excluded mentors and the rule that excluded each")
-            @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded) {
-        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded)
+            @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
+            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
+        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded, programId(programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 
@@ -57,8 +59,25 @@ public class RecommendationResource {
             content = @Content(schema = @Schema(implementation = RecommendationsView.class)))
     public Uni<RecommendationsView> forMentee(@PathParam("participantId") UUID participantId,
             @QueryParam("limit") Integer limit,
-            @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded) {
-        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded)
+            @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
+            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
+        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded,
+                programId(programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
+    }
+
+    private static final String PROGRAM = "Only the mentors enrolled in this program, for a mentee enrolled in it; none: every "
+            + "mentor of the tenant (its general program)";
+
+    /** The programId query value, or 400 naming it. */
+    private static UUID programId(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw dev.mentoring.plumbing.problem.ProblemException.badRequest("programId", "must be a UUID");
+        }
     }
 }

@@ -24,10 +24,12 @@ public final class RequestViews {
     }
 
     @Schema(name = "MentorshipRequestCreate")
-    public record Create(@NotNull UUID mentorId, @Size(max = 2000) String message) {
+    public record Create(@NotNull UUID mentorId, @Size(max = 2000) String message,
+            @Schema(description = "The program to ask in: both must be enrolled in it (mentee as mentee, mentor as mentor) and it must "
+                    + "be running. None: the tenant's general program, which everyone with a mentoring role is in") UUID programId) {
 
         MentorshipRequests.Ask ask() {
-            return new MentorshipRequests.Ask(mentorId, message);
+            return new MentorshipRequests.Ask(mentorId, message, programId);
         }
     }
 
@@ -48,12 +50,13 @@ public final class RequestViews {
     @Schema(name = "MentorshipRequest")
     public record Request(UUID id, UUID menteeId, UUID mentorId, RequestState state, String origin, UUID matchingRunId,
             String message, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime decidedAt,
-            DeclineReason declineReason, String declineMessage) {
+            DeclineReason declineReason, String declineMessage,
+            @Schema(description = "The program the request was made in") UUID programId) {
 
         /** As its mentee and mentor see it, with the messages. */
         public static Request withMessages(MentorshipRequest r) {
             return new Request(r.id, r.menteeId, r.mentorId, r.state, r.origin, r.matchingRunId, r.message, r.createdAt,
-                    r.expiresAt, r.decidedAt, r.declineReason, r.declineMessage);
+                    r.expiresAt, r.decidedAt, r.declineReason, r.declineMessage, r.programId);
         }
 
         /** With the messages for its mentee and mentor, without for a program admin. */
@@ -61,7 +64,7 @@ public final class RequestViews {
             MentorshipRequest r = seen.request();
             return seen.withMessages() ? withMessages(r)
                     : new Request(r.id, r.menteeId, r.mentorId, r.state, r.origin, r.matchingRunId, null, r.createdAt,
-                            r.expiresAt, r.decidedAt, r.declineReason, null);
+                            r.expiresAt, r.decidedAt, r.declineReason, null, r.programId);
         }
     }
 
@@ -69,11 +72,11 @@ public final class RequestViews {
     @Schema(name = "Partnership")
     public record PartnershipView(UUID id, UUID menteeId, UUID mentorId, PartnershipState state, String cadence,
             OffsetDateTime startedAt, OffsetDateTime endedAt, EndReason endReason, String endNote, String thankYouMessage,
-            UUID endedBy) {
+            UUID endedBy, @Schema(description = "The program the partnership belongs to") UUID programId) {
 
         public static PartnershipView forParticipant(Partnership p) {
             return new PartnershipView(p.id, p.menteeId, p.mentorId, p.state, p.cadence, p.startedAt, p.endedAt, p.endReason,
-                    p.endNote, p.thankYou, p.endedBy);
+                    p.endNote, p.thankYou, p.endedBy, p.programId);
         }
 
         /** With the private texts for one of the two participants, without for an admin. */
@@ -83,7 +86,7 @@ public final class RequestViews {
 
         public static PartnershipView forAdmin(Partnership p) {
             return new PartnershipView(p.id, p.menteeId, p.mentorId, p.state, p.cadence, p.startedAt, p.endedAt, p.endReason,
-                    null, null, p.endedBy);
+                    null, null, p.endedBy, p.programId);
         }
     }
 }

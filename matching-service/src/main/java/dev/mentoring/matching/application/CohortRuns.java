@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.mentoring.matching.config.MatchingConfig;
 import dev.mentoring.matching.domain.CohortMatcher;
 import dev.mentoring.matching.domain.MatchingProfile;
+import dev.mentoring.matching.domain.MentoringRole;
 import dev.mentoring.matching.events.MatchingRunPublisher;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.MatchingRun;
@@ -24,6 +25,9 @@ import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
+import dev.mentoring.matching.persistence.Program;
+import dev.mentoring.matching.persistence.ProgramEnrolmentRepository;
+import dev.mentoring.matching.persistence.ProgramRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.problem.ProblemException;
@@ -49,6 +53,9 @@ public class CohortRuns {
     private final MatchingRunRepository store;
     private final MentorshipRequestRepository requests;
     private final MatchingSettings settings;
+    private final ProgramAccess access;
+    private final ProgramRepository programs;
+    private final ProgramEnrolmentRepository enrolments;
     private final MatchingConfig config;
     private final Outbox outbox;
     private final Caller caller;
@@ -56,7 +63,11 @@ public class CohortRuns {
     private final Clock clock;
 
     CohortRuns(ParticipantRepository participants, MatchingRunRepository store, MentorshipRequestRepository requests,
-            MatchingSettings settings, MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
+            MatchingSettings settings, ProgramAccess access, ProgramRepository programs, ProgramEnrolmentRepository enrolments,
+            MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
+        this.access = access;
+        this.programs = programs;
+        this.enrolments = enrolments;
         this.participants = participants;
         this.store = store;
         this.requests = requests;
@@ -78,18 +89,18 @@ public class CohortRuns {
      * request meanwhile, or a mentor whose places were taken or who stopped accepting, is left out. (The steps are
      * methods of this bean called on {@code this}: Quarkus intercepts self-invocation, so each opens its own session.)
      */
-    public Uni<Outcome> run(CohortMatcher.Objective objective, Double minimumScore, boolean commit) {
+    public Uni<Outcome> run(CohortMatcher.Objective objective, Double minimumScore, boolean commit, UUID programId) {
         String tenant = caller.tenant();
         String createdBy = caller.subject();
         double minimum = minimumScore == null ? config.defaultMinimumScore() : minimumScore;
-        return cohortToMatch(tenant, objective, minimum)
+        return cohortToMatch(tenant, objective, minimum, programId)
                 // the solver is CPU work: off the event loop, back on this context afterwards
-                .chain(cohort -> vertx.executeBlocking(Uni.createFrom().item(cohort::match), false))
-                .chain(proposal -> saveProposal(tenant, createdBy, minimum, objective, proposal, commit));
+                .chain(cohort -> vertx.executeBlocking(Uni.createFrom().item(cohort::match), false)
+                        .chain(proposal -> saveProposal(tenant, createdBy, minimum, objective, proposal, commit, cohort.programId())));
     }
 
     /** What a run matches, read as it is now. */
-    record CohortToMatch(List<MatchingProfile> mentees, List<MatchingProfile> mentors, Map<UUID, Integer> remaining,
+    record CohortToMatch(UUID programId, List<MatchingProfile> mentees, List<MatchingProfile> mentors, Map<UUID, Integer> remaining,
             Map<UUID, Set<UUID>> ended, CohortMatcher.Settings settings) {
 
         CohortMatcher.Proposal match() {
@@ -97,28 +108,68 @@ public class CohortRuns {
         }
     }
 
-    /** Step one: the cohort, the mentors and their free places, in one read-only session. */
+    /**
+     * Step one: the cohort, the mentors and their free places, in one read-only session. In a program other than the
+     * general one, only the mentees and mentors enrolled in it; the program must be running.
+     */
     @WithSession
-    Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum) {
-        return settings.weightsOf(tenant).chain(weights -> participants.optedInMentees(tenant)
+    Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum, UUID programId) {
+        return program(tenant, programId).chain(program -> people(program).chain(enrolled -> settings.weightsOf(tenant)
+                .chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
                         .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
+                                    .filter(m -> enrolled.mentee(m.id))
                                     .map(ProfileMapping::toMatching).toList();
-                            List<MatchingProfile> mentorProfiles = mentors.stream().map(ProfileMapping::toMatching).toList();
+                            List<MatchingProfile> mentorProfiles = mentors.stream().filter(m -> enrolled.mentor(m.id))
+                                    .map(ProfileMapping::toMatching).toList();
                             Map<UUID, Integer> remaining = new HashMap<>();
                             mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
-                            return new CohortToMatch(cohort, mentorProfiles, remaining, ended, runSettings);
-                        }))))));
+                            return new CohortToMatch(program.id, cohort, mentorProfiles, remaining, ended, runSettings);
+                        }))))))));
+    }
+
+    /** Who may be matched in a program: everyone with the role in the general program, the enrolled in any other. */
+    record Enrolled(Set<UUID> mentees, Set<UUID> mentors) {
+
+        static final Enrolled EVERYONE = new Enrolled(null, null);
+
+        boolean mentee(UUID id) {
+            return mentees == null || mentees.contains(id);
+        }
+
+        boolean mentor(UUID id) {
+            return mentors == null || mentors.contains(id);
+        }
+    }
+
+    private Uni<Enrolled> people(Program program) {
+        if (program.general) {
+            return Uni.createFrom().item(Enrolled.EVERYONE);
+        }
+        return enrolments.enrolledIds(program.id, MentoringRole.MENTEE).chain(mentees -> enrolments.enrolledIds(program.id,
+                MentoringRole.MENTOR).map(mentors -> new Enrolled(Set.copyOf(mentees), Set.copyOf(mentors))));
+    }
+
+    /** The program a run matches (the general one when none is named), which must be running. */
+    private Uni<Program> program(String tenant, UUID programId) {
+        Uni<Program> found = programId == null ? access.general(tenant) : programs.findInTenant(tenant, programId);
+        return found.map(program -> {
+            if (program == null) {
+                throw ProblemException.unprocessable("programId", "is not a program of your organisation");
+            }
+            program.state.matches();
+            return program;
+        });
     }
 
     /** Step three: the proposal stored, and committed when asked (which re-checks what changed since step one). */
     @WithTransaction
     Uni<Outcome> saveProposal(String tenant, String createdBy, double minimum, CohortMatcher.Objective objective,
-            CohortMatcher.Proposal proposal, boolean commit) {
-        return store(tenant, createdBy, minimum, objective, proposal).chain(run -> commit ? commit(run) : outcome(run, null));
+            CohortMatcher.Proposal proposal, boolean commit, UUID programId) {
+        return store(tenant, createdBy, minimum, objective, proposal, programId).chain(run -> commit ? commit(run) : outcome(run, null));
     }
 
     @WithSession
@@ -137,10 +188,11 @@ public class CohortRuns {
     }
 
     private Uni<MatchingRun> store(String tenant, String createdBy, double minimum, CohortMatcher.Objective objective,
-            CohortMatcher.Proposal proposal) {
+            CohortMatcher.Proposal proposal, UUID programId) {
         MatchingRun run = new MatchingRun();
         run.id = UUID.randomUUID();
         run.tenant = tenant;
+        run.programId = programId;
         run.objective = objective == CohortMatcher.Objective.MAX_SCORE ? "max-score" : "stable";
         run.minimumScore = BigDecimal.valueOf(minimum);
         run.status = MatchingRun.Status.PROPOSED;
@@ -187,7 +239,9 @@ public class CohortRuns {
             return Uni.createFrom().failure(ProblemException.conflict("Matching run " + run.id + " is already committed"));
         }
         String tenant = run.tenant;
-        return store.assignments(run.id).chain(assignments -> store.menteesWithOpenRequests(tenant)
+        // the run's program, which must still be running
+        return program(tenant, run.programId).chain(program -> people(program).chain(enrolled -> store.assignments(run.id)
+                .chain(assignments -> store.menteesWithOpenRequests(tenant)
                 .chain(waiting -> store.placesTakenByMentor(tenant).chain(open -> participants.activeMentors(tenant)
                         .chain(mentors -> {
                             Map<UUID, Integer> remaining = new HashMap<>();
@@ -199,13 +253,14 @@ public class CohortRuns {
                             List<MatchingRunRepository.StoredAssignment> still = new ArrayList<>();
                             for (MatchingRunRepository.StoredAssignment a : assignments) {
                                 int left = remaining.getOrDefault(a.mentorId(), 0);
-                                if (!waiting.contains(a.menteeId()) && left > 0) {
+                                if (!waiting.contains(a.menteeId()) && left > 0 && enrolled.mentee(a.menteeId())
+                                        && enrolled.mentor(a.mentorId())) {
                                     remaining.put(a.mentorId(), left - 1);
                                     still.add(a);
                                 }
                             }
-                            return createRequests(run, still);
-                        })))
+                            return createRequests(run, program, still);
+                        })))))
                 .chain(created -> {
                     run.status = MatchingRun.Status.COMMITTED;
                     run.committedAt = OffsetDateTime.now(clock);
@@ -215,21 +270,23 @@ public class CohortRuns {
                 }));
     }
 
-    private Uni<Integer> createRequests(MatchingRun run, List<MatchingRunRepository.StoredAssignment> pairs) {
+    private Uni<Integer> createRequests(MatchingRun run, Program program, List<MatchingRunRepository.StoredAssignment> pairs) {
         int size = pairs.size();
         UUID[] ids = new UUID[size];
         UUID[] mentees = new UUID[size];
         UUID[] mentors = new UUID[size];
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime expires = now.plus(config.requestExpiry());
+        OffsetDateTime expires = now.plus(program.requestExpiryDays == null ? config.requestExpiry()
+                : java.time.Duration.ofDays(program.requestExpiryDays));
         List<DomainEvent> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             ids[i] = UUID.randomUUID();
             mentees[i] = pairs.get(i).menteeId();
             mentors[i] = pairs.get(i).mentorId();
-            events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], PartnershipEvents.ORIGIN_MATCHING_RUN, run.id, expires));
+            events.add(PartnershipPublisher.requested(run.tenant, ids[i], mentees[i], mentors[i], PartnershipEvents.ORIGIN_MATCHING_RUN, run.id, expires,
+                    program.id));
         }
-        return requests.openForRun(run.tenant, run.id, ids, mentees, mentors, now, expires)
+        return requests.openForRun(run.tenant, run.id, program.id, ids, mentees, mentors, now, expires)
                 .call(() -> outbox.appendAll(events))
                 .replaceWith(size);
     }

@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * What happens when a person leaves (their HR platform deactivates or erases them), within the transaction that records
  * it: their running partnerships end with reason {@code LEFT_ORGANISATION} ({@code partnership.ended}: session-service
  * cancels the future sessions, feedback-service opens the closing evaluation, both people are told), and their open
- * requests are withdrawn ({@code mentorship.withdrawn} with reason {@code LEFT_ORGANISATION}, so that both are told).
+ * requests are withdrawn ({@code mentorship.withdrawn} with reason {@code LEFT_ORGANISATION}, so that both are told), and
+ * they leave every program they were in or applied to ({@code enrolment.left}, by the platform).
  * Erasure also removes every text they wrote here.
  */
 @ApplicationScoped
@@ -33,8 +34,11 @@ public class Leavers {
     private final MentorshipRequestRepository requests;
     private final AgreementRepository agreements;
     private final Outbox outbox;
+    private final Enrolments enrolments;
 
-    Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox) {
+    Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox,
+            Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.partnerships = partnerships;
         this.requests = requests;
         this.agreements = agreements;
@@ -58,7 +62,9 @@ public class Leavers {
                     request.decidedAt = now;
                     events.add(PartnershipPublisher.withdrawnBecauseLeft(request));
                 }
-                return partnerships.flush().chain(() -> outbox.appendAll(events)).replaceWithVoid();
+                return partnerships.flush().chain(() -> outbox.appendAll(events))
+                        // and every program lets them go
+                        .chain(() -> enrolments.left(person, now)).replaceWithVoid();
             });
         });
     }

@@ -2,7 +2,9 @@ package dev.mentoring.matching.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,19 +52,19 @@ public class MentorRecommendations {
     }
 
     /** For the caller, who must be a mentee; the excluded mentors too when {@code listExcluded}. */
-    public Uni<Found> forMe(int limit, boolean listExcluded) {
+    public Uni<Found> forMe(int limit, boolean listExcluded, UUID programId) {
         checkLimit(limit);
         String employeeId = person.employeeId("gets recommendations");
         String tenant = caller.tenant();
         return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, listExcluded,
-                "Participant with employee id " + employeeId);
+                "Participant with employee id " + employeeId, programId);
     }
 
     /** For a mentee of the tenant, as their program admin; the excluded mentors too when {@code listExcluded}. */
-    public Uni<Found> forMentee(UUID menteeId, int limit, boolean listExcluded) {
+    public Uni<Found> forMentee(UUID menteeId, int limit, boolean listExcluded, UUID programId) {
         checkLimit(limit);
         String tenant = caller.tenant();
-        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, listExcluded, "Participant " + menteeId);
+        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, listExcluded, "Participant " + menteeId, programId);
     }
 
     private static void checkLimit(int limit) {
@@ -71,7 +73,34 @@ public class MentorRecommendations {
         }
     }
 
-    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what) {
+    /**
+     * Recommendations among all of the tenant's mentors (the general program, when {@code programId} is null or names it),
+     * or among the mentors enrolled in the program named, for a mentee enrolled in it (422 otherwise; 404 for a program the
+     * tenant does not have).
+     */
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what, UUID programId) {
+        if (programId == null) {
+            return recommend(tenant, found, limit, listExcluded, what, (Set<UUID>) null);
+        }
+        return found.chain(mentee -> {
+            if (mentee == null || mentee.erasedAt != null) {
+                throw new ProblemException(404, "Not Found", what + " does not exist");
+            }
+            return reads.programMentors(tenant, programId, mentee.id).chain(program -> {
+                if (program == null) {
+                    throw ProblemException.notFound("Program", programId);
+                }
+                if (!program.general() && !program.menteeIn()) {
+                    throw ProblemException.unprocessable("programId", "the mentee is not enrolled in this program");
+                }
+                return recommend(tenant, Uni.createFrom().item(mentee), limit, listExcluded, what,
+                        program.general() ? null : program.mentors());
+            });
+        });
+    }
+
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what,
+            Set<UUID> onlyMentors) {
         Instant at = clock.instant();
         return Uni.combine().all().unis(found, reads.weightsOf(tenant)).asTuple().chain(menteeAndWeights -> {
             Participant mentee = menteeAndWeights.getItem1();
@@ -88,7 +117,9 @@ public class MentorRecommendations {
                 // prepared against the mentors' vocabulary, at the hour they were prepared for
                 MatchRules.Prepared preparedMentee = mentors.prepared().mentee(ProfileMapping.toMatching(mentee));
                 // places left: the mentor's capacity less open requests and running partnerships
-                Recommendations.Result result = Recommendations.forPrepared(preparedMentee, mentors.prepared().mentors(),
+                List<MatchRules.Prepared> candidates = onlyMentors == null ? mentors.prepared().mentors()
+                        : mentors.prepared().mentors().stream().filter(m -> onlyMentors.contains(m.profile().id())).toList();
+                Recommendations.Result result = Recommendations.forPrepared(preparedMentee, candidates,
                         mentor -> mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0),
                         places.endedWith(), weights, limit, listExcluded);
                 return new Found(mentee.id, weights, result, mentors.byId());

@@ -11,6 +11,8 @@ import dev.mentoring.contracts.PartnershipEvents;
 import dev.mentoring.matching.config.MatchingConfig;
 import dev.mentoring.matching.domain.DeclineReason;
 import dev.mentoring.matching.domain.FreeText;
+import dev.mentoring.matching.domain.MentoringRole;
+import dev.mentoring.matching.domain.ProgramRules;
 import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.domain.RequestRules;
 import dev.mentoring.matching.domain.RequestState;
@@ -22,6 +24,9 @@ import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
+import dev.mentoring.matching.persistence.Program;
+import dev.mentoring.matching.persistence.ProgramEnrolmentRepository;
+import dev.mentoring.matching.persistence.ProgramRepository;
 import dev.mentoring.plumbing.outbox.Outbox;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
@@ -39,8 +44,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MentorshipRequests {
 
-    /** What a mentee asks: the mentor, and an optional message only the two of them see. */
-    public record Ask(UUID mentorId, String message) {
+    /** What a mentee asks: the mentor, an optional message only the two of them see, and the program (null: the general one). */
+    public record Ask(UUID mentorId, String message, UUID programId) {
     }
 
     /** A request as the caller may see it: with the messages for its mentee and mentor, without for a program admin. */
@@ -51,6 +56,9 @@ public class MentorshipRequests {
     private final MentorshipRequestRepository requests;
     private final PartnershipRepository partnerships;
     private final MatchingSettings settings;
+    private final ProgramAccess access;
+    private final ProgramRepository programs;
+    private final ProgramEnrolmentRepository enrolments;
     private final Outbox outbox;
     private final MatchingConfig config;
     private final CallingPerson person;
@@ -58,8 +66,12 @@ public class MentorshipRequests {
     private final Clock clock;
 
     MentorshipRequests(ParticipantRepository participants, MentorshipRequestRepository requests,
-            PartnershipRepository partnerships, MatchingSettings settings, Outbox outbox, MatchingConfig config,
-            CallingPerson person, Caller caller, Clock clock) {
+            PartnershipRepository partnerships, MatchingSettings settings, ProgramAccess access, ProgramRepository programs,
+            ProgramEnrolmentRepository enrolments, Outbox outbox, MatchingConfig config, CallingPerson person, Caller caller,
+            Clock clock) {
+        this.access = access;
+        this.programs = programs;
+        this.enrolments = enrolments;
         this.participants = participants;
         this.requests = requests;
         this.partnerships = partnerships;
@@ -71,7 +83,10 @@ public class MentorshipRequests {
         this.clock = clock;
     }
 
-    /** The caller, an active mentee, asks a mentor; publishes mentorship.requested. */
+    /**
+     * The caller, an active mentee, asks a mentor in a running program both are enrolled in (the general program: everyone
+     * with the role); publishes mentorship.requested. The program's limits apply (else the tenant's), counted in the program.
+     */
     @WithTransaction
     public Uni<MentorshipRequest> ask(Ask ask) {
         String tenant = caller.tenant();
@@ -80,13 +95,16 @@ public class MentorshipRequests {
                 throw new ProblemException(403, "Forbidden", "Only an active mentee asks for a mentor");
             }
             RequestRules.notYourself(mentee.id, ask.mentorId());
-            return participants.findInTenant(tenant, ask.mentorId()).chain(mentor -> {
+            return access.forRequest(tenant, ask.programId()).chain(program -> participants.findInTenant(tenant, ask.mentorId()).chain(mentor -> {
                 if (mentor == null || mentor.erasedAt != null || !mentor.mentor) {
                     throw ProblemException.unprocessable("mentorId", "is not a mentor of your organisation");
                 }
+                program.state.matches();
                 RequestRules.takesNewMentees(mentor.active, mentor.mentorAccepting);
-                return settings.limitsOf(tenant)
-                        .chain(limit -> requests.openOf(tenant, mentee.id).invoke(limit::allowAnotherRequest))
+                return inProgram(program, mentee.id, mentor.id)
+                        .chain(() -> settings.limitsOf(tenant))
+                        .map(tenantLimits -> ProgramRules.limits(program.maxOpenRequests, program.maxActiveMentors, tenantLimits))
+                        .chain(limit -> requests.openOfInProgram(tenant, program.id, mentee.id).invoke(limit::allowAnotherRequest))
                         .chain(() -> requests.openForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notAskedAlready)
                         .chain(() -> partnerships.runningForPair(tenant, mentee.id, mentor.id)).invoke(RequestRules::notPartnersAlready)
                         .chain(() -> {
@@ -95,16 +113,39 @@ public class MentorshipRequests {
                             request.tenant = tenant;
                             request.menteeId = mentee.id;
                             request.mentorId = mentor.id;
+                            request.programId = program.id;
                             request.state = RequestState.OPEN;
                             request.origin = PartnershipEvents.ORIGIN_MENTEE;
                             request.message = FreeText.optional(ask.message());
                             request.createdAt = OffsetDateTime.now(clock);
-                            request.expiresAt = request.createdAt.plus(config.requestExpiry());
+                            request.expiresAt = request.createdAt.plus(expiryIn(program));
                             return requests.persistAndFlush(request)
                                     .call(saved -> outbox.append(PartnershipPublisher.requested(saved)));
                         });
-            });
+            }));
         });
+    }
+
+    /** How long a request of the program waits for an answer: the program's days, else the platform's setting. */
+    java.time.Duration expiryIn(Program program) {
+        return program.requestExpiryDays == null ? config.requestExpiry() : java.time.Duration.ofDays(program.requestExpiryDays);
+    }
+
+    /** In a program other than the general one, the mentee must be enrolled as mentee and the mentor as mentor (422). */
+    private Uni<Void> inProgram(Program program, UUID menteeId, UUID mentorId) {
+        if (program.general) {
+            return Uni.createFrom().voidItem();
+        }
+        return enrolments.enrolled(program.id, menteeId, MentoringRole.MENTEE).chain(menteeIn -> {
+            if (!menteeIn) {
+                throw ProblemException.unprocessable("programId", "you are not enrolled in this program as a mentee");
+            }
+            return enrolments.enrolled(program.id, mentorId, MentoringRole.MENTOR);
+        }).invoke(mentorIn -> {
+            if (!mentorIn) {
+                throw ProblemException.unprocessable("mentorId", "is not a mentor of this program");
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -156,8 +197,11 @@ public class MentorshipRequests {
             return participants.lockedById(request.mentorId)
                     .call(mentor -> partnerships.runningForMentor(tenant, mentor.id)
                             .invoke(running -> RequestRules.mentorHasPlace(running, mentor.mentorCapacity)))
-                    .chain(() -> settings.limitsOf(tenant))
-                    .call(limit -> partnerships.runningForMentee(tenant, request.menteeId).invoke(limit::allowAnotherMentor))
+                    .chain(() -> programOf(tenant, request))
+                    .call(program -> settings.limitsOf(tenant)
+                            .map(tenantLimits -> ProgramRules.limits(program.maxOpenRequests, program.maxActiveMentors, tenantLimits))
+                            .chain(limit -> partnerships.runningForMenteeInProgram(tenant, program.id, request.menteeId)
+                                    .invoke(limit::allowAnotherMentor)))
                     .chain(() -> requests.lockedById(request.id))
                     .chain(locked -> {
                         RequestRules.stillOpen(locked.state);
@@ -169,6 +213,7 @@ public class MentorshipRequests {
                         partnership.tenant = tenant;
                         partnership.menteeId = locked.menteeId;
                         partnership.mentorId = locked.mentorId;
+                        partnership.programId = locked.programId;
                         partnership.state = PartnershipState.ACTIVE;
                         partnership.startedAt = now;
                         return partnerships.persist(partnership).chain(() -> partnerships.flush())
@@ -210,6 +255,11 @@ public class MentorshipRequests {
             return requests.persistAndFlush(request)
                     .call(saved -> outbox.append(PartnershipPublisher.answered(saved, PartnershipEvents.WITHDRAWN)));
         }));
+    }
+
+    /** The program the request was made in. */
+    private Uni<Program> programOf(String tenant, MentorshipRequest request) {
+        return request.programId == null ? access.general(tenant) : programs.findInTenant(tenant, request.programId);
     }
 
     private Uni<MentorshipRequest> visible(String tenant, UUID id, Participant me) {

@@ -13,6 +13,6 @@ public final class MatchingRunPublisher {
     public static DomainEvent completed(MatchingRun run, int requestsCreated) {
         return DomainEvent.of(run.tenant, MatchingRunEvents.COMPLETED, new MatchingRunEvents.MatchingRunCompleted(run.id, run.objective,
                 run.minimumScore.doubleValue(), run.cohortMentees, run.matched, run.coveragePercent.doubleValue(),
-                run.meanScore.doubleValue(), run.minScore.doubleValue(), run.blockingPairs, requestsCreated, run.tookMs));
+                run.meanScore.doubleValue(), run.minScore.doubleValue(), run.blockingPairs, requestsCreated, run.tookMs, run.programId));
     }
 }

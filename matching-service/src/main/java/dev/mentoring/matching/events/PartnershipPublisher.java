@@ -20,30 +20,36 @@ public final class PartnershipPublisher {
 
     public static DomainEvent requested(MentorshipRequest request) {
         return requested(request.tenant, request.id, request.menteeId, request.mentorId, request.origin, request.matchingRunId,
-                request.expiresAt);
+                request.expiresAt, request.programId);
     }
 
     /** A request made without its entity at hand (a committed matching run writes many in one statement). */
     public static DomainEvent requested(String tenant, UUID requestId, UUID menteeId, UUID mentorId, String origin, UUID matchingRunId,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, UUID programId) {
         return DomainEvent.of(tenant, PartnershipEvents.REQUESTED,
-                new PartnershipEvents.MentorshipRequested(requestId, menteeId, mentorId, origin, matchingRunId, expiresAt));
+                new PartnershipEvents.MentorshipRequested(requestId, menteeId, mentorId, origin, matchingRunId, expiresAt, programId));
     }
 
     public static DomainEvent answered(MentorshipRequest request, EventType<PartnershipEvents.RequestAnswered> type) {
         return DomainEvent.of(request.tenant, type, new PartnershipEvents.RequestAnswered(request.id, request.menteeId,
-                request.mentorId, request.origin, request.declineReason == null ? null : request.declineReason.name(), request.decidedAt));
+                request.mentorId, request.origin, request.declineReason == null ? null : request.declineReason.name(), request.decidedAt,
+                request.programId));
     }
 
     /** mentorship.withdrawn of an open request because one of its two people left the organisation. */
     public static DomainEvent withdrawnBecauseLeft(MentorshipRequest request) {
+        return withdrawnBecause(request, PartnershipEvents.LEFT_ORGANISATION);
+    }
+
+    /** mentorship.withdrawn of an open request for a reason of the platform's: one of the two left, or the program closed. */
+    public static DomainEvent withdrawnBecause(MentorshipRequest request, String reason) {
         return DomainEvent.of(request.tenant, PartnershipEvents.WITHDRAWN, new PartnershipEvents.RequestAnswered(request.id, request.menteeId,
-                request.mentorId, request.origin, PartnershipEvents.LEFT_ORGANISATION, request.decidedAt));
+                request.mentorId, request.origin, reason, request.decidedAt, request.programId));
     }
 
     public static DomainEvent partnership(Partnership partnership, EventType<PartnershipEvents.PartnershipChanged> type, OffsetDateTime at) {
         return DomainEvent.of(partnership.tenant, type, new PartnershipEvents.PartnershipChanged(partnership.id, partnership.menteeId,
                 partnership.mentorId, partnership.state.name(), partnership.cadence,
-                partnership.endReason == null ? null : partnership.endReason.name(), at));
+                partnership.endReason == null ? null : partnership.endReason.name(), at, partnership.programId));
     }
 }

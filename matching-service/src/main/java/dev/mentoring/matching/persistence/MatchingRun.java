@@ -30,6 +30,10 @@ public class MatchingRun extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String tenant;
 
+    /** The program whose people the run matched (the tenant's general program for a run without one). */
+    @Column(name = "program_id", updatable = false)
+    public UUID programId;
+
     @Column(nullable = false)
     public String objective;
 

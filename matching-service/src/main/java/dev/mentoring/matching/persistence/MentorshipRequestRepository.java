@@ -38,6 +38,23 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
         return count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId, RequestState.OPEN);
     }
 
+    /** How many of a mentee's requests in the program wait for an answer. */
+    public Uni<Long> openOfInProgram(String tenant, UUID programId, UUID menteeId) {
+        return openInProgramFor(tenant, programId, menteeId, true);
+    }
+
+    /** How many open requests of the program the person made (as mentee) or was asked (as mentor). */
+    public Uni<Long> openInProgramFor(String tenant, UUID programId, UUID participantId, boolean asMentee) {
+        return count("tenant = ?1 and programId = ?2 and " + (asMentee ? "menteeId" : "mentorId") + " = ?3 and state = ?4",
+                tenant, programId, participantId, RequestState.OPEN);
+    }
+
+    /** The program's open requests, row-locked until the transaction ends: the program closes. */
+    public Uni<List<MentorshipRequest>> openInProgramLocked(String tenant, UUID programId) {
+        return find("tenant = ?1 and programId = ?2 and state = ?3 order by id", tenant, programId, RequestState.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The open requests the person made or was asked, row-locked until the transaction ends. */
     public Uni<List<MentorshipRequest>> openInvolvingLocked(String tenant, UUID participantId) {
         return find("tenant = ?1 and (menteeId = ?2 or mentorId = ?2) and state = ?3 order by id", tenant, participantId, RequestState.OPEN)
@@ -58,17 +75,18 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
     }
 
     /** Open requests for the given pairs of a committed matching run, in one statement; each id is also the future partnership's. */
-    public Uni<Integer> openForRun(String tenant, UUID runId, UUID[] ids, UUID[] mentees, UUID[] mentors,
+    public Uni<Integer> openForRun(String tenant, UUID runId, UUID programId, UUID[] ids, UUID[] mentees, UUID[] mentors,
             OffsetDateTime createdAt, OffsetDateTime expiresAt) {
         if (ids.length == 0) {
             return Uni.createFrom().item(0);
         }
         return getSession().chain(session -> session.createNativeQuery("""
-                insert into mentorship_request (id, tenant, mentee_id, mentor_id, state, origin, matching_run_id, created_at, expires_at)
-                select r.id, ?1, r.mentee, r.mentor, 'OPEN', 'MATCHING_RUN', ?2, ?3, ?4
+                insert into mentorship_request (id, tenant, mentee_id, mentor_id, state, origin, matching_run_id, created_at, expires_at,
+                                                program_id)
+                select r.id, ?1, r.mentee, r.mentor, 'OPEN', 'MATCHING_RUN', ?2, ?3, ?4, ?8
                 from unnest(cast(?5 as uuid[]), cast(?6 as uuid[]), cast(?7 as uuid[])) as r(id, mentee, mentor)""")
                 .setParameter(1, tenant).setParameter(2, runId).setParameter(3, createdAt).setParameter(4, expiresAt)
-                .setParameter(5, ids).setParameter(6, mentees).setParameter(7, mentors)
+                .setParameter(5, ids).setParameter(6, mentees).setParameter(7, mentors).setParameter(8, programId)
                 .executeUpdate());
     }
 
@@ -82,7 +100,7 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
                 update mentorship_request set state = 'EXPIRED', decided_at = ?1, version = version + 1
                 where id in (select id from mentorship_request where state = 'OPEN' and expires_at < ?1
                              order by expires_at limit ?2 for update skip locked)
-                returning id, tenant, mentee_id, mentor_id, origin, matching_run_id""", Object[].class)
+                returning id, tenant, mentee_id, mentor_id, origin, matching_run_id, program_id""", Object[].class)
                 .setParameter(1, now)
                 .setParameter(2, batch)
                 .getResultList())
@@ -94,6 +112,7 @@ public class MentorshipRequestRepository implements PanacheRepositoryBase<Mentor
                     expired.mentorId = (UUID) row[3];
                     expired.origin = (String) row[4];
                     expired.matchingRunId = (UUID) row[5];
+                    expired.programId = (UUID) row[6];
                     expired.decidedAt = now;
                     expired.state = RequestState.EXPIRED;
                     return expired;

@@ -27,6 +27,10 @@ public abstract class PairRecord extends PanacheEntityBase {
     @Column(name = "mentor_id", nullable = false, updatable = false)
     public UUID mentorId;
 
+    /** The program the pair met in (the tenant's general program for what was made before programs existed). */
+    @Column(name = "program_id", updatable = false)
+    public UUID programId;
+
     /** Whether the participant is the mentee or the mentor of this pair. */
     public boolean involves(UUID participantId) {
         return menteeId.equals(participantId) || mentorId.equals(participantId);

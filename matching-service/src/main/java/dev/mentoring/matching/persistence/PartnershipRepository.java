@@ -30,6 +30,23 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
                 tenant, participantId);
     }
 
+    /** The program's running partnerships (active or paused), row-locked until the transaction ends: the program closes. */
+    public Uni<List<Partnership>> runningInProgramLocked(String tenant, UUID programId) {
+        return find("tenant = ?1 and programId = ?2 and state in ('ACTIVE', 'PAUSED') order by id", tenant, programId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** How many partnerships of the program the person runs, as mentee or as mentor. */
+    public Uni<Long> runningInProgramFor(String tenant, UUID programId, UUID participantId, boolean asMentee) {
+        return count("tenant = ?1 and programId = ?2 and " + (asMentee ? "menteeId" : "mentorId")
+                + " = ?3 and state in ('ACTIVE', 'PAUSED')", tenant, programId, participantId);
+    }
+
+    /** How many partnerships of the program the mentee runs. */
+    public Uni<Long> runningForMenteeInProgram(String tenant, UUID programId, UUID menteeId) {
+        return runningInProgramFor(tenant, programId, menteeId, true);
+    }
+
     public Uni<Long> runningForMentor(String tenant, UUID mentorId) {
         return count("tenant = ?1 and mentorId = ?2 and state in ('ACTIVE', 'PAUSED')", tenant, mentorId);
     }

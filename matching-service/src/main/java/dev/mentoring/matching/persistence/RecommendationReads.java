@@ -30,10 +30,22 @@ public class RecommendationReads {
     public record Places(Map<UUID, Integer> takenByMentor, Set<UUID> endedWith) {
     }
 
+    /** A program a recommendation is scoped to: whether it is the general one, whether the mentee is in it, and its mentors. */
+    public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors) {
+    }
+
     private final PreparedQuery<RowSet<Row>> weights;
     private final PreparedQuery<RowSet<Row>> places;
+    private final PreparedQuery<RowSet<Row>> programMentors;
 
     RecommendationReads(Pool pool) {
+        this.programMentors = pool.preparedQuery("""
+                select p.general,
+                       exists (select 1 from program_enrolment e where e.program_id = p.id and e.participant_id = $3
+                               and e.role = 'MENTEE' and e.state = 'ENROLLED') as mentee_in,
+                       array(select e.participant_id from program_enrolment e where e.program_id = p.id
+                             and e.role = 'MENTOR' and e.state = 'ENROLLED') as mentors
+                from program p where p.tenant = $1 and p.id = $2""");
         this.weights = pool.preparedQuery("""
                 select weight_skills, weight_goals_expertise, weight_industry, weight_experience_gap, weight_styles,
                        weight_language, weight_time_zone
@@ -65,6 +77,18 @@ public class RecommendationReads {
             stored.language = row.getInteger("weight_language");
             stored.timeZone = row.getInteger("weight_time_zone");
             return stored.weights();
+        });
+    }
+
+    /** The program of the tenant with this id (null when it has none), the mentee's place in it and its enrolled mentors. */
+    public Uni<ProgramMentors> programMentors(String tenant, UUID programId, UUID menteeId) {
+        return programMentors.execute(Tuple.of(tenant, programId, menteeId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            UUID[] mentors = row.getArrayOfUUIDs("mentors");
+            return new ProgramMentors(row.getBoolean("general"), row.getBoolean("mentee_in"), Set.of(mentors));
         });
     }
 

@@ -86,6 +86,9 @@ public final class NoticeTexts {
             case REQUEST_WITHDRAWN -> "LEFT_ORGANISATION".equals(refs.detail())
                     ? (da ? "En anmodning om mentorskab er trukket tilbage: en af jer har forladt organisationen."
                             : "A request for mentoring was withdrawn: one of you left the organisation.")
+                    : "PROGRAM_ENDED".equals(refs.detail())
+                    ? (da ? "En anmodning om mentorskab er trukket tilbage: programmet er afsluttet."
+                            : "A request for mentoring was withdrawn: its program has closed.")
                     : (da ? "En mentee har trukket sin anmodning til dig tilbage." : "A mentee withdrew their request to you.");
             case REQUEST_EXPIRED -> da ? "En anmodning om en mentor udløb uden svar." : "A mentor request expired without an answer.";
             case PARTNERSHIP_STARTED -> da ? "Jeres mentorforløb er begyndt." : "Your mentoring partnership has started.";

@@ -33,7 +33,7 @@ public final class Notices {
 
     /**
      * mentorship.accepted, declined, withdrawn, expired: the one who waited for the answer (both, for an expiry, and for a
-     * withdrawal because one of the two left the organisation).
+     * withdrawal because one of the two left the organisation or the program closed).
      */
     public static List<Notice> answered(String type, PartnershipEvents.RequestAnswered a, OffsetDateTime received) {
         OffsetDateTime at = a.at() != null ? a.at() : received;
@@ -44,8 +44,8 @@ public final class Notices {
             return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_DECLINED, at, Refs.request(a.requestId(), a.reasonCategory())));
         }
         if ("mentorship.withdrawn".equals(type)) {
-            if (PartnershipEvents.LEFT_ORGANISATION.equals(a.reasonCategory())) {
-                // one of the two left: both are told (the one who stays is the one it matters to)
+            if (PartnershipEvents.LEFT_ORGANISATION.equals(a.reasonCategory()) || PartnershipEvents.PROGRAM_ENDED.equals(a.reasonCategory())) {
+                // one of the two left, or the program closed: both are told (neither withdrew it)
                 Refs refs = Refs.request(a.requestId(), a.reasonCategory());
                 return List.of(new Notice(a.menteeId(), NoticeKind.REQUEST_WITHDRAWN, at, refs),
                         new Notice(a.mentorId(), NoticeKind.REQUEST_WITHDRAWN, at, refs));

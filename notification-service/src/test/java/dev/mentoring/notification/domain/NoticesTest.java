@@ -29,9 +29,9 @@ class NoticesTest {
 
     @Test
     void aRequestTellsTheMentorAndItsAnswerTellsWhoWaited() {
-        var requested = Notices.requested(new PartnershipEvents.MentorshipRequested(PARTNERSHIP, MENTEE, MENTOR, "MENTEE", null, NOW), NOW);
+        var requested = Notices.requested(new PartnershipEvents.MentorshipRequested(PARTNERSHIP, MENTEE, MENTOR, "MENTEE", null, NOW, null), NOW);
         assertThat(requested).extracting(Notice::recipientId, Notice::kind).containsExactly(org.assertj.core.groups.Tuple.tuple(MENTOR, NoticeKind.REQUEST_RECEIVED));
-        var answer = new PartnershipEvents.RequestAnswered(PARTNERSHIP, MENTEE, MENTOR, "MENTEE", "NO_CAPACITY", NOW);
+        var answer = new PartnershipEvents.RequestAnswered(PARTNERSHIP, MENTEE, MENTOR, "MENTEE", "NO_CAPACITY", NOW, null);
         assertThat(Notices.answered("mentorship.accepted", answer, NOW)).extracting(Notice::recipientId).containsExactly(MENTEE);
         assertThat(Notices.answered("mentorship.declined", answer, NOW)).singleElement()
                 .satisfies(n -> assertThat(n.refs().detail()).isEqualTo("NO_CAPACITY"));
@@ -116,12 +116,21 @@ class NoticesTest {
     @Test
     void aRequestWithdrawnBecauseOneOfTheTwoLeftTellsBoth() {
         UUID request = UUID.randomUUID();
-        var left = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", "LEFT_ORGANISATION", NOW);
+        var left = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", "LEFT_ORGANISATION", NOW, null);
         assertThat(Notices.answered("mentorship.withdrawn", left, NOW)).extracting(Notice::recipientId).containsExactly(MENTEE, MENTOR);
         assertThat(NoticeTexts.text(NoticeKind.REQUEST_WITHDRAWN, Notices.answered("mentorship.withdrawn", left, NOW).get(0).refs(), "en",
                 java.time.ZoneOffset.UTC)).isEqualTo("A request for mentoring was withdrawn: one of you left the organisation.");
         // the mentee withdrawing it herself tells the mentor only
-        var withdrawn = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", null, NOW);
+        var withdrawn = new PartnershipEvents.RequestAnswered(request, MENTEE, MENTOR, "MENTEE", null, NOW, null);
         assertThat(Notices.answered("mentorship.withdrawn", withdrawn, NOW)).extracting(Notice::recipientId).containsExactly(MENTOR);
+    }
+
+    @Test
+    void aRequestWithdrawnBecauseItsProgramClosedTellsBoth() {
+        var closed = new PartnershipEvents.RequestAnswered(UUID.randomUUID(), MENTEE, MENTOR, "MENTEE", "PROGRAM_ENDED", NOW, UUID.randomUUID());
+        var notices = Notices.answered("mentorship.withdrawn", closed, NOW);
+        assertThat(notices).extracting(Notice::recipientId).containsExactly(MENTEE, MENTOR);
+        assertThat(NoticeTexts.text(NoticeKind.REQUEST_WITHDRAWN, notices.get(0).refs(), "en", java.time.ZoneOffset.UTC))
+                .isEqualTo("A request for mentoring was withdrawn: its program has closed.");
     }
 }

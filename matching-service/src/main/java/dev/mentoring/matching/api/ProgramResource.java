@@ -1,0 +1,315 @@
+package dev.mentoring.matching.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.mentoring.matching.application.Enrolments;
+import dev.mentoring.matching.application.Programs;
+import dev.mentoring.matching.domain.EnrolmentState;
+import dev.mentoring.matching.domain.MentoringRole;
+import dev.mentoring.matching.domain.ProgramState;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
+import dev.mentoring.plumbing.problem.Problem;
+import dev.mentoring.plumbing.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Programs and who is in them. A tenant-wide admin (role program-admin) or the HR platform creates programs and assigns
+ * each its admins by employee id; a program's admins edit, move and enrol it; people see the programs open to them, apply
+ * or join, and leave. Another tenant's program, or one the caller may not see, is 404; one they see but do not run is 403
+ * for what only its admins do.
+ */
+@Path("/programs")
+@Tag(name = "Programs")
+@RolesAllowed({ "program-admin", "integration", "mentee", "mentor" })
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgramResource {
+
+    private static final String EMPLOYEE_ID = "^[A-Za-z0-9._:-]{1,64}$";
+
+    private final Programs programs;
+    private final Enrolments enrolments;
+
+    ProgramResource(Programs programs, Enrolments enrolments) {
+        this.programs = programs;
+        this.enrolments = enrolments;
+    }
+
+    @POST
+    @RolesAllowed({ "program-admin", "integration" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createProgram", summary = "Create a program (in DRAFT)",
+            description = "A tenant-wide program admin or the HR platform. Names are unique in the tenant in any letter case (409).")
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = HttpHeaders.LOCATION, description = "The program's path", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = HttpHeaders.ETAG, description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "Another program has this name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Dates out of order, or a limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@NotNull @Valid ProgramViews.Description description) {
+        return programs.create(description.description()).map(seen -> Response.status(201).entity(ProgramViews.ProgramView.of(seen))
+                .header(HttpHeaders.ETAG, dev.mentoring.plumbing.concurrency.EntityTags.of(seen.program().version))
+                .header(HttpHeaders.LOCATION, "/programs/" + seen.program().id).build());
+    }
+
+    @GET
+    @Operation(operationId = "listPrograms", summary = "Programs, one page at a time",
+            description = "A tenant-wide admin and the HR platform get every program; anyone else the general program, those they "
+                    + "are in or applied to, those they run, and those enrolling or running that take applications or joiners, "
+                    + "each with the caller's own enrolments. In id order; cursor pagination (docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ProgramPage.class)))
+    public Uni<Page<ProgramViews.ProgramView>> list(
+            @Parameter(description = "Only programs in this state", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "DRAFT", "ENROLLING", "RUNNING", "CLOSED" })) @QueryParam("state") String state,
+            @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200")) @QueryParam("limit") String limit) {
+        return programs.list(parse(ProgramState.class, "state", state), PageRequest.of(cursor, limit))
+                .map(page -> page.map(ProgramViews.ProgramView::of));
+    }
+
+    @GET
+    @Path("/{programId}")
+    @Operation(operationId = "getProgram", summary = "One program the caller may see (404 otherwise)")
+    @APIResponse(responseCode = "200", description = "The program", headers = @Header(name = HttpHeaders.ETAG, description = Tagged.ETAG,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    public Uni<Response> get(@PathParam("programId") UUID programId) {
+        return programs.get(programId).map(ProgramResource::tagged);
+    }
+
+    @PUT
+    @Path("/{programId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateProgram", summary = "Edit a program's description (its admins; not once closed)",
+            description = "The whole description, as on create. If-Match is optional: when sent, it must be the program's current "
+                    + "ETag (412 otherwise). The general program is not edited (409): its limits are the tenant's settings.")
+    @APIResponse(responseCode = "200", description = "The program as changed", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "Closed, the general program, or another program has this name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the program's current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("programId") UUID programId, @NotNull @Valid ProgramViews.Description description,
+            @Parameter(description = "The program's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return programs.update(programId, description.description(), ifMatch).map(ProgramResource::tagged);
+    }
+
+    @POST
+    @Path("/{programId}/enrolment-opening")
+    @Operation(operationId = "openProgramEnrolment", summary = "Open a draft program's enrolment (DRAFT to ENROLLING)")
+    @APIResponse(responseCode = "200", description = "The program", content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> openEnrolment(@PathParam("programId") UUID programId,
+            @Parameter(description = "The program's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return programs.move(programId, ProgramState.Move.OPEN_ENROLMENT, ifMatch).map(ProgramResource::tagged);
+    }
+
+    @POST
+    @Path("/{programId}/start")
+    @Operation(operationId = "startProgram", summary = "Start a program (DRAFT or ENROLLING to RUNNING): mentees ask mentors, cohort runs match")
+    @APIResponse(responseCode = "200", description = "The program", content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "Running or closed already", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> start(@PathParam("programId") UUID programId,
+            @Parameter(description = "The program's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return programs.move(programId, ProgramState.Move.START, ifMatch).map(ProgramResource::tagged);
+    }
+
+    @POST
+    @Path("/{programId}/closure")
+    @Operation(operationId = "closeProgram", summary = "Close a program (final)",
+            description = "Its running partnerships end with the reason PROGRAM_ENDED (their future sessions are cancelled and the "
+                    + "closing evaluations open) and its open requests are withdrawn, in the same transaction.")
+    @APIResponse(responseCode = "200", description = "The program", content = @Content(schema = @Schema(implementation = ProgramViews.ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "Closed already", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> close(@PathParam("programId") UUID programId,
+            @Parameter(description = "The program's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return programs.move(programId, ProgramState.Move.CLOSE, ifMatch).map(ProgramResource::tagged);
+    }
+
+    @GET
+    @Path("/{programId}/admins")
+    @RolesAllowed({ "program-admin", "integration" })
+    @Operation(operationId = "listProgramAdmins", summary = "The employee ids of the people who run the program")
+    @APIResponse(responseCode = "200", description = "Employee ids, in order", content = @Content(schema = @Schema(implementation = AdminList.class)))
+    public Uni<AdminList> admins(@PathParam("programId") UUID programId) {
+        return programs.admins(programId).map(AdminList::new);
+    }
+
+    @PUT
+    @Path("/{programId}/admins/{employeeId}")
+    @RolesAllowed({ "program-admin", "integration" })
+    @Operation(operationId = "assignProgramAdmin", summary = "Make a person (by the employee id of their sign-in) an admin of the program",
+            description = "Idempotent: 201 when assigned now, 200 when they ran it already. They then run this program with their "
+                    + "usual token, and only this one.")
+    @APIResponse(responseCode = "200", description = "Ran it already", content = @Content(schema = @Schema(implementation = AdminList.class)))
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(schema = @Schema(implementation = AdminList.class)))
+    public Uni<Response> assignAdmin(@PathParam("programId") UUID programId,
+            @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = "must be 1-64 letters, digits or . _ : -") String employeeId) {
+        return programs.assignAdmin(programId, employeeId).chain(created -> programs.admins(programId)
+                .map(list -> Response.status(created ? 201 : 200).entity(new AdminList(list)).build()));
+    }
+
+    @DELETE
+    @Path("/{programId}/admins/{employeeId}")
+    @RolesAllowed({ "program-admin", "integration" })
+    @Operation(operationId = "unassignProgramAdmin", summary = "Take a person off running the program (404 when they did not)")
+    @APIResponse(responseCode = "204", description = "Taken off")
+    public Uni<Response> unassignAdmin(@PathParam("programId") UUID programId,
+            @PathParam("employeeId") @Pattern(regexp = EMPLOYEE_ID, message = "must be 1-64 letters, digits or . _ : -") String employeeId) {
+        return programs.unassignAdmin(programId, employeeId).map(done -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{programId}/enrolments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "enrolInProgram", summary = "Enrol people by employee id (the program's admins, the HR platform)",
+            description = "At most 1,000 at a time; each comes back with what happened, in the order sent. Sending the same list "
+                    + "again changes nothing (ALREADY_ENROLLED). While the program enrols or runs (409 otherwise).")
+    @APIResponse(responseCode = "200", description = "What happened to each", content = @Content(schema = @Schema(implementation = ProgramViews.BulkResult.class)))
+    @APIResponse(responseCode = "409", description = "The program is a draft or closed, or the general program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramViews.BulkResult> enrol(@PathParam("programId") UUID programId, @NotNull @Valid ProgramViews.Bulk bulk) {
+        return enrolments.enrol(programId, bulk.people()).map(ProgramViews.BulkResult::of);
+    }
+
+    @GET
+    @Path("/{programId}/enrolments")
+    @Operation(operationId = "listProgramEnrolments", summary = "Who is in the program, one page at a time (its admins)",
+            description = "In id order; cursor pagination (docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EnrolmentPage.class)))
+    public Uni<Page<ProgramViews.EnrolmentView>> enrolments(@PathParam("programId") UUID programId,
+            @Parameter(description = "Only this role", schema = @Schema(type = SchemaType.STRING, enumeration = { "MENTOR", "MENTEE" }))
+            @QueryParam("role") String role,
+            @Parameter(description = "Only this state", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "APPLIED", "ENROLLED", "DECLINED", "LEFT" })) @QueryParam("state") String state,
+            @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200")) @QueryParam("limit") String limit) {
+        return enrolments.list(programId, parse(MentoringRole.class, "role", role), parse(EnrolmentState.class, "state", state),
+                PageRequest.of(cursor, limit)).map(page -> page.map(ProgramViews.EnrolmentView::of));
+    }
+
+    @POST
+    @Path("/{programId}/enrolments/me")
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "applyToProgram", summary = "Apply to a program, or join an open one, in a role",
+            description = "APPLY: the enrolment waits for an admin (APPLIED); OPEN: enrolled at once; HR_ENROLS: 409. Needs a profile "
+                    + "for the role (422). Applying again while applied or enrolled changes nothing.")
+    @APIResponse(responseCode = "200", description = "The caller's enrolment", content = @Content(schema = @Schema(implementation = ProgramViews.EnrolmentView.class)))
+    @APIResponse(responseCode = "409", description = "HR enrols this program's people, or it does not take people now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramViews.EnrolmentView> apply(@PathParam("programId") UUID programId, @NotNull @Valid ProgramViews.Application application) {
+        return enrolments.apply(programId, application.role()).map(ProgramViews.EnrolmentView::of);
+    }
+
+    @DELETE
+    @Path("/{programId}/enrolments/me")
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Operation(operationId = "leaveProgram", summary = "Leave a program in a role (withdraws an application too)",
+            description = "Refused (409) while the caller has a running partnership or an open request in the program in that role.")
+    @APIResponse(responseCode = "200", description = "The caller's enrolment, LEFT", content = @Content(schema = @Schema(implementation = ProgramViews.EnrolmentView.class)))
+    public Uni<ProgramViews.EnrolmentView> leave(@PathParam("programId") UUID programId,
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = { "MENTOR", "MENTEE" }))
+            @QueryParam("role") String role) {
+        MentoringRole parsed = parse(MentoringRole.class, "role", role);
+        if (parsed == null) {
+            throw ProblemException.badRequest("role", "is required: MENTOR or MENTEE");
+        }
+        return enrolments.leave(programId, parsed).map(ProgramViews.EnrolmentView::of);
+    }
+
+    @POST
+    @Path("/{programId}/enrolments/{enrolmentId}/approval")
+    @Operation(operationId = "approveProgramApplication", summary = "Approve an application: the person is enrolled (its admins)")
+    @APIResponse(responseCode = "200", description = "The enrolment", content = @Content(schema = @Schema(implementation = ProgramViews.EnrolmentView.class)))
+    @APIResponse(responseCode = "409", description = "Not an application waiting", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramViews.EnrolmentView> approve(@PathParam("programId") UUID programId, @PathParam("enrolmentId") UUID enrolmentId) {
+        return enrolments.approve(programId, enrolmentId).map(ProgramViews.EnrolmentView::of);
+    }
+
+    @POST
+    @Path("/{programId}/enrolments/{enrolmentId}/decline")
+    @Operation(operationId = "declineProgramApplication", summary = "Decline an application (its admins)")
+    @APIResponse(responseCode = "200", description = "The enrolment", content = @Content(schema = @Schema(implementation = ProgramViews.EnrolmentView.class)))
+    @APIResponse(responseCode = "409", description = "Not an application waiting", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramViews.EnrolmentView> decline(@PathParam("programId") UUID programId, @PathParam("enrolmentId") UUID enrolmentId) {
+        return enrolments.decline(programId, enrolmentId).map(ProgramViews.EnrolmentView::of);
+    }
+
+    @DELETE
+    @Path("/{programId}/enrolments/{enrolmentId}")
+    @Operation(operationId = "removeFromProgram", summary = "Take a person out of the program (its admins)",
+            description = "Refused (409) while they have a running partnership or an open request in the program in that role.")
+    @APIResponse(responseCode = "200", description = "The enrolment, LEFT", content = @Content(schema = @Schema(implementation = ProgramViews.EnrolmentView.class)))
+    public Uni<ProgramViews.EnrolmentView> remove(@PathParam("programId") UUID programId, @PathParam("enrolmentId") UUID enrolmentId) {
+        return enrolments.remove(programId, enrolmentId).map(ProgramViews.EnrolmentView::of);
+    }
+
+    private static Response tagged(Programs.Seen seen) {
+        return Tagged.ok(ProgramViews.ProgramView.of(seen), seen.program().version);
+    }
+
+    /** A query value of an enum, or 400 naming the parameter and its values; null when absent. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** The employee ids of a program's admins. */
+    @Schema(name = "ProgramAdmins")
+    public record AdminList(List<String> employeeIds) {
+    }
+
+    /** The shape of a page of programs, for the API document. */
+    @Schema(name = "ProgramPage")
+    record ProgramPage(List<ProgramViews.ProgramView> items, String nextCursor) {
+    }
+
+    /** The shape of a page of enrolments, for the API document. */
+    @Schema(name = "EnrolmentPage")
+    record EnrolmentPage(List<ProgramViews.EnrolmentView> items, String nextCursor) {
+    }
+}

@@ -119,7 +119,7 @@ final class RouteFixtures {
     private void program(String mentee, String mentor, String admin) {
         String programs = "/api/v1/matching/programs";
         String id = Callers.as(admin).contentType("application/json")
-                .body("{"name":"Fixture " + UUID.randomUUID() + "","joining":"HR_ENROLS"}").post(programs)
+                .body("{\"name\":\"Fixture " + UUID.randomUUID() + "\",\"joining\":\"HR_ENROLS\"}").post(programs)
                 .then().statusCode(201).extract().path("id");
         String menteeEmployee = Platform.as(mentee).get("/api/v1/matching/participants/me").then().extract().path("employeeId");
         String mentorEmployee = Platform.as(mentor).get("/api/v1/matching/participants/me").then().extract().path("employeeId");
@@ -221,6 +221,12 @@ final class RouteFixtures {
     /** The operation with fixture ids, valid headers and a valid body made from its schema. */
     Response send(RequestSpecification request, ApiOperations.Operation op) {
         headers(request, op);
+        // a required query parameter (a role to leave a program as) gets a valid value from its schema
+        for (ApiOperations.Parameter parameter : op.parameters()) {
+            if (parameter.in().equals("query") && parameter.required()) {
+                request.queryParam(parameter.name(), api.validValue(parameter.schema(), ids::get).asText());
+            }
+        }
         if (op.bodySchema() != null) {
             request.contentType("application/json").body(validBody(op));
         }

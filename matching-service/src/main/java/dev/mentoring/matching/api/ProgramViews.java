@@ -88,7 +88,8 @@ public final class ProgramViews {
     /** One person HR enrols. */
     @Schema(name = "EnrolmentItem")
     public record EnrolItem(
-            @Schema(required = true, maxLength = 64) @NotNull @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$",
+            @Schema(required = true, maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "A-1001") @NotNull
+            @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$",
                     message = "must be 1-64 letters, digits or . _ : -") String employeeId,
             @Schema(required = true) @NotNull MentoringRole role) {
     }

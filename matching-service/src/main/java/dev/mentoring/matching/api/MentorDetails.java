@@ -24,9 +24,12 @@ public record MentorDetails(
         @Schema(description = "Areas they would like to mentor in")
         @Size(max = ApiLimits.MAX_TERMS) List<@NotNull @Pattern(regexp = ApiLimits.TERM, message = ApiLimits.TERM_MESSAGE) String> wouldMentorIn,
         @Schema(description = "Mentee seniority they prefer")
-        @Size(max = 5) List<@NotNull Seniority> preferredMenteeSeniority) {
+        @Size(max = 5) List<@NotNull Seniority> preferredMenteeSeniority,
+        @Schema(description = "A short introduction for the mentor directory, in their own words (an empty text removes it)",
+                maxLength = 500, examples = "Twenty years of building product teams; I like helping new managers find their feet.")
+        @Size(max = 500) String bio) {
 
     ParticipantProfile.MentorSide side() {
-        return new ParticipantProfile.MentorSide(capacity, acceptingMentees, wouldMentorIn, preferredMenteeSeniority);
+        return new ParticipantProfile.MentorSide(capacity, acceptingMentees, wouldMentorIn, bio, preferredMenteeSeniority);
     }
 }

@@ -40,7 +40,7 @@ public record ParticipantView(
 
     static MentorDetails mentorOf(Participant p) {
         return p.mentor ? new MentorDetails(p.mentorCapacity, p.mentorAccepting, List.of(p.mentorWouldMentorIn),
-                Arrays.stream(p.mentorPreferredSeniority).map(Seniority::valueOf).toList()) : null;
+                Arrays.stream(p.mentorPreferredSeniority).map(Seniority::valueOf).toList(), p.mentorBio) : null;
     }
 
     static MenteeDetails menteeOf(Participant p) {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.Enrolments;
+import dev.mentoring.matching.application.MentorDirectory;
 import dev.mentoring.matching.application.Programs;
 import dev.mentoring.matching.domain.EnrolmentState;
 import dev.mentoring.matching.domain.MentoringRole;
@@ -57,10 +58,12 @@ public class ProgramResource {
 
     private final Programs programs;
     private final Enrolments enrolments;
+    private final MentorDirectory directory;
 
-    ProgramResource(Programs programs, Enrolments enrolments) {
+    ProgramResource(Programs programs, Enrolments enrolments, MentorDirectory directory) {
         this.programs = programs;
         this.enrolments = enrolments;
+        this.directory = directory;
     }
 
     @POST
@@ -282,6 +285,57 @@ public class ProgramResource {
         return enrolments.remove(programId, enrolmentId).map(ProgramViews.EnrolmentView::of);
     }
 
+    @GET
+    @Path("/{programId}/mentors")
+    @Operation(operationId = "browseProgramMentors", summary = "The program's mentor directory: browse and search its mentors",
+            description = "For the program's mentees (each mentor with the caller's match score, the eligible best first, then those "
+                    + "a rule keeps apart) and those who run it (by name, without scores). Every filter optional; q looks in the "
+                    + "name, introduction, expertise, areas, skills and industries. Only the public card: never a manager, goals, "
+                    + "preferences or private fields. Cursor pagination (docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DirectoryPage.class)))
+    public Uni<Page<ProgramViews.DirectoryEntry>> mentors(@PathParam("programId") UUID programId,
+            @Parameter(description = "A skill the mentor has") @QueryParam("skill") @jakarta.validation.constraints.Size(max = 60) String skill,
+            @Parameter(description = "An industry the mentor knows") @QueryParam("industry") @jakarta.validation.constraints.Size(max = 60) String industry,
+            @Parameter(description = "A language the mentor speaks (e.g. en)") @QueryParam("language") @jakarta.validation.constraints.Size(max = 16) String language,
+            @Parameter(description = "A leadership or communication style of the mentor's", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "COACHING", "DIRECTIVE", "DEMOCRATIC", "SERVANT", "TRANSFORMATIONAL", "DELEGATING", "DIRECT",
+                            "DIPLOMATIC", "ANALYTICAL", "EXPRESSIVE", "SUPPORTIVE" }))
+            @QueryParam("style") String style,
+            @Parameter(description = "Only mentors with a place left") @QueryParam("hasPlaces") Boolean hasPlaces,
+            @Parameter(description = "Only mentors whose clock is at most this many hours from the caller's (0-12)")
+            @QueryParam("maxHoursApart") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(12) Integer maxHoursApart,
+            @Parameter(description = "Words to look for, 2-100 characters") @QueryParam("q")
+            @jakarta.validation.constraints.Size(min = 2, max = 100) String q,
+            @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
+            @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200")) @QueryParam("limit") String limit) {
+        if (style != null && !STYLES.contains(style)) {
+            throw ProblemException.badRequest("style", "must be one of " + STYLES);
+        }
+        return directory.browse(programId, new MentorDirectory.Filters(blankless(skill), blankless(industry), blankless(language), style,
+                hasPlaces, maxHoursApart, blankless(q)), PageRequest.of(cursor, limit))
+                .map(page -> page.map(e -> ProgramViews.DirectoryEntry.of(e, false)));
+    }
+
+    @GET
+    @Path("/{programId}/mentors/{mentorId}")
+    @Operation(operationId = "getProgramMentor", summary = "A mentor's card in the program's directory, with the match score explained",
+            description = "For a mentee of the program: the score criterion by criterion, or the rule that keeps the two apart. 404 for "
+                    + "anyone who is not a mentor of the program.")
+    @APIResponse(responseCode = "200", description = "The card", content = @Content(schema = @Schema(implementation = ProgramViews.DirectoryEntry.class)))
+    public Uni<ProgramViews.DirectoryEntry> mentor(@PathParam("programId") UUID programId, @PathParam("mentorId") UUID mentorId) {
+        return directory.card(programId, mentorId).map(e -> ProgramViews.DirectoryEntry.of(e, true));
+    }
+
+    private static final java.util.Set<String> STYLES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(dev.mentoring.matching.domain.LeadershipStyle.values()).map(Enum::name),
+            java.util.Arrays.stream(dev.mentoring.matching.domain.CommunicationStyle.values()).map(Enum::name))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private static Response tagged(Programs.Seen seen) {
         return Tagged.ok(ProgramViews.ProgramView.of(seen), seen.program().version);
     }
@@ -306,6 +360,11 @@ public class ProgramResource {
     /** The shape of a page of programs, for the API document. */
     @Schema(name = "ProgramPage")
     record ProgramPage(List<ProgramViews.ProgramView> items, String nextCursor) {
+    }
+
+    /** The shape of a page of the directory, for the API document. */
+    @Schema(name = "DirectoryPage")
+    record DirectoryPage(List<ProgramViews.DirectoryEntry> items, String nextCursor) {
     }
 
     /** The shape of a page of enrolments, for the API document. */

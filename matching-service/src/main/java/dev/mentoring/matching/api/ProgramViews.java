@@ -18,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.mentoring.matching.application.Enrolments;
+import dev.mentoring.matching.application.MentorDirectory;
+import dev.mentoring.matching.domain.Exclusion;
+import dev.mentoring.matching.domain.MatchScore;
 import dev.mentoring.matching.application.Programs;
 import dev.mentoring.matching.domain.EnrolmentState;
 import dev.mentoring.matching.domain.Joining;
@@ -141,6 +144,22 @@ public final class ProgramViews {
             Participant p = listed.person();
             return new EnrolmentView(e.id, e.programId, e.participantId, p == null ? null : p.employeeId,
                     p == null ? null : p.displayName, e.role, e.state, e.createdAt, e.changedAt);
+        }
+    }
+
+    /** A mentor in the directory: the public card, places left, and for a mentee the match score or the rule that keeps them apart. */
+    @Schema(name = "DirectoryEntry")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectoryEntry(RecommendationsView.MentorCard mentor,
+            @Schema(description = "Mentees the mentor may still take (0 when not accepting)") int placesLeft,
+            @Schema(description = "The caller's match score with the mentor (0-100), for a mentee of the program") Double score,
+            @Schema(description = "What made the score, criterion by criterion: on a mentor's card only") List<MatchScore.Contribution> explanation,
+            @Schema(description = "The rule that keeps the caller and the mentor apart (no score then)") Exclusion excludedBecause) {
+
+        static DirectoryEntry of(MentorDirectory.Entry e, boolean explained) {
+            return new DirectoryEntry(RecommendationsView.MentorCard.of(e.mentor()), e.placesLeft(),
+                    e.score() == null ? null : e.score().score(), explained && e.score() != null ? e.score().contributions() : null,
+                    e.excludedBecause());
         }
     }
 }

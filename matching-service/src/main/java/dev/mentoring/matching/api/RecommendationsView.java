@@ -25,12 +25,12 @@ public record RecommendationsView(UUID menteeId, Map<Criterion, Integer> weights
     public record MentorCard(UUID id, String displayName, Seniority seniority, int yearsOfExperience,
             List<String> expertise, List<String> industries, List<SkillLevel> skills, List<String> languages,
             String timeZone, LeadershipStyle leadershipStyle, CommunicationStyle communicationStyle,
-            List<String> wouldMentorIn) {
+            List<String> wouldMentorIn, String bio) {
 
         static MentorCard of(Participant p) {
             return new MentorCard(p.id, p.displayName, p.seniority, p.yearsOfExperience, List.of(p.expertise),
                     List.of(p.industries), ParticipantView.skills(p.skills), List.of(p.languages), p.timeZone,
-                    p.leadershipStyle, p.communicationStyle, List.of(p.mentorWouldMentorIn));
+                    p.leadershipStyle, p.communicationStyle, List.of(p.mentorWouldMentorIn), p.mentorBio);
         }
     }
 

@@ -128,7 +128,7 @@ public class MentorRecommendations {
     }
 
     /** The tenant's mentors, prepared: kept, or loaded and kept. */
-    private Uni<MentorPools.Pool> pool(String tenant, Instant at) {
+    Uni<MentorPools.Pool> pool(String tenant, Instant at) {
         return pools.current(tenant, at).map(kept -> Uni.createFrom().item(kept)).orElseGet(() -> {
             MentorPools.Changes changesBefore = pools.changesSoFar(tenant);
             return participants.activeMentors(tenant).map(mentors -> pools.keep(tenant, at, mentors, changesBefore));

@@ -16,7 +16,7 @@ public record ParticipantProfile(String displayName, String timeZone, List<Strin
         List<Skill> skills, List<String> industries, List<String> expertise, MentorSide mentor, MenteeSide mentee) {
 
     /** The mentor side: capacity (HR's), whether they take new mentees, where they would mentor, whom they prefer. */
-    public record MentorSide(Integer capacity, Boolean acceptingMentees, List<String> wouldMentorIn,
+    public record MentorSide(Integer capacity, Boolean acceptingMentees, List<String> wouldMentorIn, String bio,
             List<Seniority> preferredMenteeSeniority) {
     }
 

@@ -105,6 +105,9 @@ final class ProfileChanges {
         if (mentor.wouldMentorIn() != null) {
             p.mentorWouldMentorIn = terms(mentor.wouldMentorIn());
         }
+        if (mentor.bio() != null) {
+            p.mentorBio = dev.mentoring.matching.domain.FreeText.optional(mentor.bio());
+        }
         if (mentor.preferredMenteeSeniority() != null) {
             p.mentorPreferredSeniority = mentor.preferredMenteeSeniority().stream().distinct().map(Enum::name)
                     .toArray(String[]::new);
@@ -150,7 +153,7 @@ final class ProfileChanges {
                 String.valueOf(p.yearsOfExperience), String.valueOf(p.seniority), String.valueOf(p.leadershipStyle),
                 String.valueOf(p.communicationStyle), Arrays.toString(p.skills), Arrays.toString(p.industries),
                 Arrays.toString(p.expertise), String.valueOf(p.mentor), String.valueOf(p.mentorCapacity),
-                String.valueOf(p.mentorAccepting), Arrays.toString(p.mentorWouldMentorIn),
+                String.valueOf(p.mentorAccepting), Arrays.toString(p.mentorWouldMentorIn), Objects.toString(p.mentorBio),
                 Arrays.toString(p.mentorPreferredSeniority), String.valueOf(p.mentee), Objects.toString(p.menteeGoals),
                 Arrays.toString(p.menteeDesiredSkills), Arrays.toString(p.menteePreferredIndustries),
                 String.valueOf(p.menteePreferredLeadership), String.valueOf(p.menteePreferredCommunication),

@@ -210,6 +210,7 @@ public class ProvisionedParticipants {
         participant.communicationStyle = null;
         participant.yearsOfExperience = 0;
         participant.mentorWouldMentorIn = new String[0];
+        participant.mentorBio = null;
         participant.mentorPreferredSeniority = new String[0];
         participant.mentorAccepting = false;
         participant.menteeGoals = null;

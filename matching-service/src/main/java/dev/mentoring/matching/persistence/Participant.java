@@ -106,6 +106,10 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "mentor_would_mentor_in", nullable = false)
     public String[] mentorWouldMentorIn = new String[0];
 
+    /** The mentor's short introduction for the directory, in their own words. */
+    @Column(name = "mentor_bio")
+    public String mentorBio;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "mentor_preferred_seniority", nullable = false)
     public String[] mentorPreferredSeniority = new String[0];

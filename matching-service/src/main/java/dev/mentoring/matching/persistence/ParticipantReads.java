@@ -31,7 +31,7 @@ public class ParticipantReads {
             is_mentor, is_mentee, manager_employee_id, years_of_experience, seniority, leadership_style, communication_style, \
             skills, industries, expertise, mentor_capacity, mentor_accepting, mentor_would_mentor_in, mentor_preferred_seniority, \
             mentee_goals, mentee_desired_skills, mentee_preferred_industries, mentee_preferred_leadership, \
-            mentee_preferred_communication, mentee_max_time_zone_gap, mentee_opted_in, erased_at""";
+            mentee_preferred_communication, mentee_max_time_zone_gap, mentee_opted_in, erased_at, mentor_bio""";
 
     private final PreparedQuery<RowSet<Row>> byId;
     private final PreparedQuery<RowSet<Row>> byEmployeeId;
@@ -93,6 +93,7 @@ public class ParticipantReads {
         p.mentorCapacity = row.getInteger("mentor_capacity");
         p.mentorAccepting = row.getBoolean("mentor_accepting");
         p.mentorWouldMentorIn = row.getArrayOfStrings("mentor_would_mentor_in");
+        p.mentorBio = row.getString("mentor_bio");
         p.mentorPreferredSeniority = row.getArrayOfStrings("mentor_preferred_seniority");
         p.menteeGoals = row.getString("mentee_goals");
         p.menteeDesiredSkills = row.getArrayOfStrings("mentee_desired_skills");

@@ -333,4 +333,57 @@ class ProgramResourceTest {
         }
         as(mentor(tenant, "M-1")).get("/mentorship-requests?state=OPEN").then().statusCode(200).body("items.size()", equalTo(0));
     }
+
+    @Test
+    void theDirectoryShowsAProgramsMentorsToItsMenteesWithTheirScoreAndNothingPrivate() {
+        String tenant = People.newTenant();
+        String java = People.provision(tenant, "M-1", People.mentorJson("Maria", "Europe/Copenhagen", "[{\"name\":\"java\",\"level\":5}]",
+                "[\"platforms\"]", 2).replace("\"acceptingMentees\":true", "\"acceptingMentees\":true,\"bio\":\"Distributed systems for twenty years\""));
+        String full = People.provision(tenant, "M-2", People.mentorJson("Ole", "Asia/Tokyo", "[{\"name\":\"sql\",\"level\":4}]", "[]", 0));
+        String outside = People.provision(tenant, "M-3", People.mentorJson("Zed", "Europe/Copenhagen", "[{\"name\":\"java\",\"level\":5}]", "[]", 2));
+        People.provision(tenant, "E-1", People.menteeJson("Anna", "X-1", "lead", "[{\"name\":\"java\",\"level\":4}]"));
+        People.provision(tenant, "E-2", People.menteeJson("Bo", "X-1", "lead", "[]"));
+        String id = running(tenant, "Engineers", "HR_ENROLS");
+        enrol(tenant, id, "M-1", "MENTOR", "M-2", "MENTOR", "E-1", "MENTEE");
+        String directory = "/programs/" + id + "/mentors";
+
+        var all = as(mentee(tenant, "E-1")).get(directory).then().statusCode(200).extract();
+        assertThat(all.jsonPath().getList("items.mentor.id")).containsExactlyInAnyOrder(java, full);
+        assertThat(all.asString()).doesNotContain("managerEmployeeId").doesNotContain("goals").doesNotContain("capacity")
+                .doesNotContain("preferred");
+        // Maria is eligible and scored; Ole has no place and is kept apart by that rule
+        as(mentee(tenant, "E-1")).get(directory).then().body("items[0].mentor.id", equalTo(java))
+                .body("items[0].score", notNullValue()).body("items[0].placesLeft", equalTo(2))
+                .body("items[0].mentor.bio", equalTo("Distributed systems for twenty years"))
+                .body("items[1].excludedBecause", notNullValue()).body("items[1].score", nullValue());
+        as(mentee(tenant, "E-1")).get(directory + "?skill=JAVA").then().body("items.mentor.id", equalTo(List.of(java)));
+        as(mentee(tenant, "E-1")).get(directory + "?q=distributed").then().body("items.mentor.id", equalTo(List.of(java)));
+        as(mentee(tenant, "E-1")).get(directory + "?q=platforms").then().body("items.mentor.id", equalTo(List.of(java)));
+        as(mentee(tenant, "E-1")).get(directory + "?hasPlaces=true").then().body("items.mentor.id", equalTo(List.of(java)));
+        as(mentee(tenant, "E-1")).get(directory + "?maxHoursApart=3").then().body("items.mentor.id", equalTo(List.of(java)));
+        as(mentee(tenant, "E-1")).get(directory + "?style=COACHING&language=da&industry=software").then()
+                .body("items.size()", equalTo(2));
+        // paged
+        String next = as(mentee(tenant, "E-1")).get(directory + "?limit=1").then().body("items.size()", equalTo(1))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        as(mentee(tenant, "E-1")).get(directory + "?limit=1&cursor=" + next).then().body("items.mentor.id", equalTo(List.of(full)))
+                .body("nextCursor", nullValue());
+        // the card explains the score; a mentor outside the program is not in its directory
+        as(mentee(tenant, "E-1")).get(directory + "/" + java).then().statusCode(200).body("explanation.size()", equalTo(7));
+        as(mentee(tenant, "E-1")).get(directory + "/" + outside).then().statusCode(404);
+        // its admins see the cards by name, without scores; a mentee outside it sees nothing
+        as(People.admin(tenant)).get(directory).then().statusCode(200).body("items.mentor.displayName", equalTo(List.of("Maria", "Ole")))
+                .body("items[0].score", nullValue());
+        as(mentee(tenant, "E-2")).get(directory).then().statusCode(404);
+        as(mentor(tenant, "M-1")).get(directory).then().statusCode(403);
+        as(People.admin(People.newTenant())).get(directory).then().statusCode(404);
+        // bad filters are named
+        as(mentee(tenant, "E-1")).get(directory + "?style=BOSSY").then().statusCode(400).body("errors[0].field", equalTo("style"));
+        as(mentee(tenant, "E-1")).get(directory + "?maxHoursApart=13").then().statusCode(400);
+        as(mentee(tenant, "E-1")).get(directory + "?q=a").then().statusCode(400);
+        // the general program's directory is every mentor of the tenant, for every mentee
+        String general = as(mentee(tenant, "E-2")).get("/programs").then().extract().path("items.find { it.general }.id");
+        assertThat(as(mentee(tenant, "E-2")).get("/programs/" + general + "/mentors").then().statusCode(200).extract().jsonPath()
+                .getList("items.mentor.id")).containsExactlyInAnyOrder(java, full, outside);
+    }
 }

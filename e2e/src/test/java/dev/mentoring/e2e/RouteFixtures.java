@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
  * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
- * a goal, an evaluation and a concern the mentee raised, a program the mentee runs and both are enrolled in, a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
+ * a goal, an evaluation and a concern the mentee raised, a program the mentee runs and both are enrolled in (with the mentee's intake), a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -130,6 +130,9 @@ final class RouteFixtures {
                 .body("{\"enrolments\":[{\"employeeId\":\"" + menteeEmployee + "\",\"role\":\"MENTEE\"},{\"employeeId\":\""
                         + mentorEmployee + "\",\"role\":\"MENTOR\"}]}")
                 .post(programs + "/" + id + "/enrolments").then().statusCode(200).extract().path("results[0].enrolmentId"));
+        // the mentee's intake of that enrolment
+        Platform.as(mentee).contentType("application/json").body("{\"hopes\":\"To lead with confidence\"}")
+                .put(programs + "/" + id + "/enrolments/" + ids.get("enrolmentId") + "/intake").then().statusCode(200);
     }
 
     private void webhookEndpoint(String admin) {

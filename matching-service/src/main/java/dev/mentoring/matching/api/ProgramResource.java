@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.Enrolments;
-import dev.mentoring.matching.application.MentorDirectory;
+import dev.mentoring.matching.application.DirectoryEntries;
 import dev.mentoring.matching.application.Programs;
 import dev.mentoring.matching.domain.EnrolmentState;
 import dev.mentoring.matching.domain.MentoringRole;
@@ -58,9 +58,11 @@ public class ProgramResource {
 
     private final Programs programs;
     private final Enrolments enrolments;
-    private final MentorDirectory directory;
+    private final DirectoryEntries directory;
+    private final dev.mentoring.matching.application.Intakes intakes;
 
-    ProgramResource(Programs programs, Enrolments enrolments, MentorDirectory directory) {
+    ProgramResource(Programs programs, Enrolments enrolments, DirectoryEntries directory, dev.mentoring.matching.application.Intakes intakes) {
+        this.intakes = intakes;
         this.programs = programs;
         this.enrolments = enrolments;
         this.directory = directory;
@@ -285,6 +287,30 @@ public class ProgramResource {
         return enrolments.remove(programId, enrolmentId).map(ProgramViews.EnrolmentView::of);
     }
 
+    @PUT
+    @Path("/{programId}/enrolments/{enrolmentId}/intake")
+    @RolesAllowed({ "mentee", "mentor", "program-admin" })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "writeIntake", summary = "Write the intake of your own enrolment: your self-reflection for this program",
+            description = "The whole intake each time, the side of the enrolment's role (422 for the other side's fields). Goals are "
+                    + "SMART-checked as in agreements (422 names the goal and what it lacks). While applied or enrolled and the "
+                    + "program is not closed (409). Only you and the program's admins read it; no event carries it.")
+    @APIResponse(responseCode = "200", description = "The intake as kept", content = @Content(schema = @Schema(implementation = ProgramViews.IntakeView.class)))
+    @APIResponse(responseCode = "422", description = "A goal not SMART, or the other role's side", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramViews.IntakeView> writeIntake(@PathParam("programId") UUID programId, @PathParam("enrolmentId") UUID enrolmentId,
+            @NotNull @Valid ProgramViews.IntakeView intake) {
+        return intakes.write(programId, enrolmentId, intake.intake()).map(ProgramViews.IntakeView::of);
+    }
+
+    @GET
+    @Path("/{programId}/enrolments/{enrolmentId}/intake")
+    @Operation(operationId = "getIntake", summary = "The intake of an enrolment: for its person and the program's admins")
+    @APIResponse(responseCode = "200", description = "The intake", content = @Content(schema = @Schema(implementation = ProgramViews.IntakeView.class)))
+    public Uni<ProgramViews.IntakeView> intake(@PathParam("programId") UUID programId, @PathParam("enrolmentId") UUID enrolmentId) {
+        return intakes.read(programId, enrolmentId).map(ProgramViews.IntakeView::of);
+    }
+
     @GET
     @Path("/{programId}/mentors")
     @Operation(operationId = "browseProgramMentors", summary = "The program's mentor directory: browse and search its mentors",
@@ -312,7 +338,7 @@ public class ProgramResource {
         if (style != null && !STYLES.contains(style)) {
             throw ProblemException.badRequest("style", "must be one of " + STYLES);
         }
-        return directory.browse(programId, new MentorDirectory.Filters(blankless(skill), blankless(industry), blankless(language), style,
+        return directory.browse(programId, new DirectoryEntries.Filters(blankless(skill), blankless(industry), blankless(language), style,
                 hasPlaces, maxHoursApart, blankless(q)), PageRequest.of(cursor, limit))
                 .map(page -> page.map(e -> ProgramViews.DirectoryEntry.of(e, false)));
     }

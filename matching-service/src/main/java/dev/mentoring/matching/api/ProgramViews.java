@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.mentoring.matching.application.Enrolments;
-import dev.mentoring.matching.application.MentorDirectory;
+import dev.mentoring.matching.application.DirectoryEntries;
 import dev.mentoring.matching.domain.Exclusion;
 import dev.mentoring.matching.domain.MatchScore;
 import dev.mentoring.matching.application.Programs;
@@ -156,10 +156,63 @@ public final class ProgramViews {
             @Schema(description = "What made the score, criterion by criterion: on a mentor's card only") List<MatchScore.Contribution> explanation,
             @Schema(description = "The rule that keeps the caller and the mentor apart (no score then)") Exclusion excludedBecause) {
 
-        static DirectoryEntry of(MentorDirectory.Entry e, boolean explained) {
+        static DirectoryEntry of(DirectoryEntries.Entry e, boolean explained) {
             return new DirectoryEntry(RecommendationsView.MentorCard.of(e.mentor()), e.placesLeft(),
                     e.score() == null ? null : e.score().score(), explained && e.score() != null ? e.score().contributions() : null,
                     e.excludedBecause());
+        }
+    }
+
+    /** One SMART goal of an intake, as in agreements. */
+    @Schema(name = "IntakeGoal")
+    public record IntakeGoal(
+            @Schema(required = true, examples = "Lead a team of three by the summer") @Size(max = 200) String statement,
+            @Schema(required = true, examples = "team size") @Size(max = 200) String measure,
+            @Schema(required = true, examples = "3") @Size(max = 200) String target,
+            @Schema(required = true, examples = "My next role needs it") @Size(max = 500) String why,
+            @Schema(required = true, examples = "2027-06-30") java.time.LocalDate dueDate) {
+
+        dev.mentoring.matching.domain.SmartGoal goal() {
+            return new dev.mentoring.matching.domain.SmartGoal(statement, measure, target, why, dueDate);
+        }
+
+        static IntakeGoal of(dev.mentoring.matching.domain.SmartGoal g) {
+            return new IntakeGoal(g.statement(), g.measure(), g.target(), g.why(), g.dueDate());
+        }
+    }
+
+    /**
+     * An enrolment's intake, the self-reflection of joining a program: a mentee's side (strengths, areas to develop, hopes,
+     * SMART goals, how often and how to meet) or a mentor's (what they offer, their places in this program), as the
+     * enrolment's role is.
+     */
+    @Schema(name = "Intake")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IntakeView(
+            @Schema(description = "Mentee: what they are good at (at most 10 terms)") @Size(max = 10) List<@NotNull @Size(max = 60) String> strengths,
+            @Schema(description = "Mentee: what they want to develop (at most 10 terms); joins their desired skills for matching in this program")
+            @Size(max = 10) List<@NotNull @Size(max = 60) String> areasToDevelop,
+            @Schema(description = "Mentee: what they hope the partnership brings, in their own words", maxLength = 1000) @Size(max = 1000) String hopes,
+            @Schema(description = "Mentee: up to 5 SMART goals; their statements join their goals for matching in this program")
+            @Size(max = 5) List<@NotNull @Valid IntakeGoal> goals,
+            @Schema(description = "Mentee: how often they would like to meet") dev.mentoring.matching.domain.Cadence preferredFrequency,
+            @Schema(description = "Mentee: how they would like to meet") dev.mentoring.matching.domain.MeetingMode preferredMode,
+            @Schema(description = "Mentor: what they offer (at most 10 terms)") @Size(max = 10) List<@NotNull @Size(max = 60) String> offers,
+            @Schema(description = "Mentor: how many mentees they take in this program (0-20); accepting beyond it is refused")
+            @Min(0) @Max(20) Integer capacity,
+            @Schema(readOnly = true) MentoringRole role, @Schema(readOnly = true) OffsetDateTime updatedAt) {
+
+        dev.mentoring.matching.domain.Intake intake() {
+            return new dev.mentoring.matching.domain.Intake(role, strengths, areasToDevelop, hopes,
+                    goals == null ? null : goals.stream().map(IntakeGoal::goal).toList(), preferredFrequency, preferredMode, offers, capacity);
+        }
+
+        static IntakeView of(dev.mentoring.matching.application.Intakes.Written w) {
+            var i = w.intake();
+            boolean mentee = i.role == MentoringRole.MENTEE;
+            return new IntakeView(mentee ? List.of(i.strengths) : null, mentee ? List.of(i.areasToDevelop) : null, i.hopes,
+                    mentee ? w.goals().stream().map(IntakeGoal::of).toList() : null, i.preferredFrequency, i.preferredMode,
+                    mentee ? null : List.of(i.offers), i.capacity, i.role, i.updatedAt);
         }
     }
 }

@@ -27,6 +27,8 @@ import dev.mentoring.matching.persistence.ParticipantRepository;
 import dev.mentoring.matching.persistence.ProfileMapping;
 import dev.mentoring.matching.persistence.Program;
 import dev.mentoring.matching.persistence.ProgramEnrolmentRepository;
+import dev.mentoring.matching.persistence.ProgramIntake;
+import dev.mentoring.matching.persistence.ProgramIntakeRepository;
 import dev.mentoring.matching.persistence.ProgramRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
@@ -56,6 +58,7 @@ public class CohortRuns {
     private final ProgramAccess access;
     private final ProgramRepository programs;
     private final ProgramEnrolmentRepository enrolments;
+    private final ProgramIntakeRepository intakes;
     private final MatchingConfig config;
     private final Outbox outbox;
     private final Caller caller;
@@ -64,7 +67,8 @@ public class CohortRuns {
 
     CohortRuns(ParticipantRepository participants, MatchingRunRepository store, MentorshipRequestRepository requests,
             MatchingSettings settings, ProgramAccess access, ProgramRepository programs, ProgramEnrolmentRepository enrolments,
-            MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
+            ProgramIntakeRepository intakes, MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
+        this.intakes = intakes;
         this.access = access;
         this.programs = programs;
         this.enrolments = enrolments;
@@ -114,13 +118,13 @@ public class CohortRuns {
      */
     @WithSession
     Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum, UUID programId) {
-        return program(tenant, programId).chain(program -> people(program).chain(enrolled -> settings.weightsOf(tenant)
+        return program(tenant, programId).chain(program -> people(program).chain(enrolled -> intakesOf(program).chain(intakes -> settings.weightsOf(tenant)
                 .chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
                         .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
                                     .filter(m -> enrolled.mentee(m.id))
-                                    .map(ProfileMapping::toMatching).toList();
+                                    .map(m -> withIntake(ProfileMapping.toMatching(m), intakes.get(m.id))).toList();
                             List<MatchingProfile> mentorProfiles = mentors.stream().filter(m -> enrolled.mentor(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             Map<UUID, Integer> remaining = new HashMap<>();
@@ -128,7 +132,23 @@ public class CohortRuns {
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
                             return new CohortToMatch(program.id, cohort, mentorProfiles, remaining, ended, runSettings);
-                        }))))))));
+                        })))))))));
+    }
+
+    /** The program's mentees' intakes, by person (none in the general program). */
+    private Uni<Map<UUID, ProgramIntake>> intakesOf(Program program) {
+        if (program.general) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return intakes.ofProgram(program.id, MentoringRole.MENTEE).map(list -> {
+            Map<UUID, ProgramIntake> byPerson = new HashMap<>();
+            list.forEach(i -> byPerson.put(i.participantId, i));
+            return byPerson;
+        });
+    }
+
+    private static MatchingProfile withIntake(MatchingProfile profile, ProgramIntake intake) {
+        return intake == null ? profile : ProfileMapping.withIntake(profile, intake.areasToDevelop, Intakes.goalWords(intake.goals));
     }
 
     /** Who may be matched in a program: everyone with the role in the general program, the enrolled in any other. */

@@ -35,10 +35,12 @@ public class Leavers {
     private final AgreementRepository agreements;
     private final Outbox outbox;
     private final Enrolments enrolments;
+    private final Intakes intakes;
 
     Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox,
-            Enrolments enrolments) {
+            Enrolments enrolments, Intakes intakes) {
         this.enrolments = enrolments;
+        this.intakes = intakes;
         this.partnerships = partnerships;
         this.requests = requests;
         this.agreements = agreements;
@@ -69,11 +71,12 @@ public class Leavers {
         });
     }
 
-    /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts). */
+    /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts, intakes). */
     Uni<Void> eraseWordsOf(Participant person) {
         return requests.eraseMessagesOf(person.tenant, person.id)
                 .chain(() -> partnerships.eraseEndingWordsOf(person.tenant, person.id))
                 .chain(() -> agreements.eraseTextsOf(person.tenant, person.id))
+                .chain(() -> intakes.eraseOf(person))
                 .replaceWithVoid();
     }
 }

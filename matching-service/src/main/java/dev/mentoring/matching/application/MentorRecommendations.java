@@ -80,7 +80,7 @@ public class MentorRecommendations {
      */
     private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what, UUID programId) {
         if (programId == null) {
-            return recommend(tenant, found, limit, listExcluded, what, (Set<UUID>) null);
+            return recommend(tenant, found, limit, listExcluded, what, (RecommendationReads.ProgramMentors) null);
         }
         return found.chain(mentee -> {
             if (mentee == null || mentee.erasedAt != null) {
@@ -93,14 +93,15 @@ public class MentorRecommendations {
                 if (!program.general() && !program.menteeIn()) {
                     throw ProblemException.unprocessable("programId", "the mentee is not enrolled in this program");
                 }
-                return recommend(tenant, Uni.createFrom().item(mentee), limit, listExcluded, what,
-                        program.general() ? null : program.mentors());
+                return recommend(tenant, Uni.createFrom().item(mentee), limit, listExcluded, what, program);
             });
         });
     }
 
     private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what,
-            Set<UUID> onlyMentors) {
+            RecommendationReads.ProgramMentors program) {
+        // in a program other than the general one: its mentors only, and the mentee as their intake tells too
+        Set<UUID> onlyMentors = program == null || program.general() ? null : program.mentors();
         Instant at = clock.instant();
         return Uni.combine().all().unis(found, reads.weightsOf(tenant)).asTuple().chain(menteeAndWeights -> {
             Participant mentee = menteeAndWeights.getItem1();
@@ -115,7 +116,8 @@ public class MentorRecommendations {
                 MentorPools.Pool mentors = poolAndPlaces.getItem1();
                 RecommendationReads.Places places = poolAndPlaces.getItem2();
                 // prepared against the mentors' vocabulary, at the hour they were prepared for
-                MatchRules.Prepared preparedMentee = mentors.prepared().mentee(ProfileMapping.toMatching(mentee));
+                MatchRules.Prepared preparedMentee = mentors.prepared().mentee(program == null ? ProfileMapping.toMatching(mentee)
+                        : ProfileMapping.withIntake(ProfileMapping.toMatching(mentee), program.areasToDevelop(), program.goalWords()));
                 // places left: the mentor's capacity less open requests and running partnerships
                 List<MatchRules.Prepared> candidates = onlyMentors == null ? mentors.prepared().mentors()
                         : mentors.prepared().mentors().stream().filter(m -> onlyMentors.contains(m.profile().id())).toList();

@@ -59,6 +59,7 @@ public class MentorshipRequests {
     private final ProgramAccess access;
     private final ProgramRepository programs;
     private final ProgramEnrolmentRepository enrolments;
+    private final dev.mentoring.matching.persistence.ProgramIntakeRepository intakes;
     private final Outbox outbox;
     private final MatchingConfig config;
     private final CallingPerson person;
@@ -67,8 +68,9 @@ public class MentorshipRequests {
 
     MentorshipRequests(ParticipantRepository participants, MentorshipRequestRepository requests,
             PartnershipRepository partnerships, MatchingSettings settings, ProgramAccess access, ProgramRepository programs,
-            ProgramEnrolmentRepository enrolments, Outbox outbox, MatchingConfig config, CallingPerson person, Caller caller,
-            Clock clock) {
+            ProgramEnrolmentRepository enrolments, dev.mentoring.matching.persistence.ProgramIntakeRepository intakes, Outbox outbox,
+            MatchingConfig config, CallingPerson person, Caller caller, Clock clock) {
+        this.intakes = intakes;
         this.access = access;
         this.programs = programs;
         this.enrolments = enrolments;
@@ -198,6 +200,14 @@ public class MentorshipRequests {
                     .call(mentor -> partnerships.runningForMentor(tenant, mentor.id)
                             .invoke(running -> RequestRules.mentorHasPlace(running, mentor.mentorCapacity)))
                     .chain(() -> programOf(tenant, request))
+                    // a mentor's intake may give them fewer places in this program than their capacity
+                    .call(program -> program.general ? Uni.createFrom().voidItem() : intakes.ofPerson(program.id, request.mentorId,
+                            MentoringRole.MENTOR).chain(intake -> intake == null || intake.capacity == null ? Uni.createFrom().voidItem()
+                                    : partnerships.runningInProgramFor(tenant, program.id, request.mentorId, false).invoke(running -> {
+                                        if (running >= intake.capacity) {
+                                            throw new dev.mentoring.plumbing.rules.Conflict("The mentor has no place left in this program");
+                                        }
+                                    }).replaceWithVoid()))
                     .call(program -> settings.limitsOf(tenant)
                             .map(tenantLimits -> ProgramRules.limits(program.maxOpenRequests, program.maxActiveMentors, tenantLimits))
                             .chain(limit -> partnerships.runningForMenteeInProgram(tenant, program.id, request.menteeId)

@@ -33,6 +33,30 @@ public final class ProfileMapping {
                 p.leadershipStyle, p.communicationStyle, Set.of(p.languages), ZoneId.of(p.timeZone), mentor, mentee);
     }
 
+    /**
+     * A mentee's profile as matching in a program sees it: the intake's areas to develop join the desired skills (at level
+     * 3, where the profile does not name them already) and its goals' statements join the goals in their own words.
+     */
+    public static MatchingProfile withIntake(MatchingProfile profile, String[] areasToDevelop, String goalWords) {
+        if (profile.mentee() == null || ((areasToDevelop == null || areasToDevelop.length == 0) && (goalWords == null || goalWords.isBlank()))) {
+            return profile;
+        }
+        MatchingProfile.MenteeSide m = profile.mentee();
+        List<Skill> desired = new ArrayList<>(m.desiredSkills());
+        Set<String> named = desired.stream().map(Skill::name).collect(Collectors.toSet());
+        for (String area : areasToDevelop == null ? new String[0] : areasToDevelop) {
+            if (named.add(area)) {
+                desired.add(new Skill(area, 3));
+            }
+        }
+        String goals = goalWords == null || goalWords.isBlank() ? m.goals() : (m.goals() == null ? "" : m.goals() + " ") + goalWords;
+        MatchingProfile.MenteeSide side = new MatchingProfile.MenteeSide(goals, List.copyOf(desired), m.preferredIndustries(),
+                m.preferredLeadership(), m.preferredCommunication(), m.maxTimeZoneGapHours(), m.optedIn());
+        return new MatchingProfile(profile.id(), profile.employeeId(), profile.managerEmployeeId(), profile.active(), profile.skills(),
+                profile.industries(), profile.expertise(), profile.yearsOfExperience(), profile.seniority(), profile.leadership(),
+                profile.communication(), profile.languages(), profile.zone(), profile.mentor(), side);
+    }
+
     /** Skills as stored: "name:level". */
     public static String[] encodeSkills(List<Skill> skills) {
         return skills.stream().map(skill -> skill.name() + ":" + skill.level()).distinct().toArray(String[]::new);

@@ -17,6 +17,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProgramEnrolmentRepository implements PanacheRepositoryBase<ProgramEnrolment, UUID> {
 
+    /** The enrolment of the program, or null. */
+    public Uni<ProgramEnrolment> inProgram(String tenant, UUID programId, UUID id) {
+        return find("tenant = ?1 and programId = ?2 and id = ?3", tenant, programId, id).firstResult();
+    }
+
     /** The enrolment of the program, row-locked until the transaction ends. */
     public Uni<ProgramEnrolment> lockedInProgram(String tenant, UUID programId, UUID id) {
         return find("tenant = ?1 and programId = ?2 and id = ?3", tenant, programId, id).withLock(LockModeType.PESSIMISTIC_WRITE)

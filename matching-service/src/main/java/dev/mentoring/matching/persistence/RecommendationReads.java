@@ -31,7 +31,7 @@ public class RecommendationReads {
     }
 
     /** A program a recommendation is scoped to: whether it is the general one, whether the mentee is in it, and its mentors. */
-    public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors) {
+    public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors, String[] areasToDevelop, String goalWords) {
     }
 
     private final PreparedQuery<RowSet<Row>> weights;
@@ -44,8 +44,12 @@ public class RecommendationReads {
                        exists (select 1 from program_enrolment e where e.program_id = p.id and e.participant_id = $3
                                and e.role = 'MENTEE' and e.state = 'ENROLLED') as mentee_in,
                        array(select e.participant_id from program_enrolment e where e.program_id = p.id
-                             and e.role = 'MENTOR' and e.state = 'ENROLLED') as mentors
-                from program p where p.tenant = $1 and p.id = $2""");
+                             and e.role = 'MENTOR' and e.state = 'ENROLLED') as mentors,
+                       i.areas_to_develop,
+                       (select string_agg(g->>'statement', ' ') from jsonb_array_elements(cast(i.goals as jsonb)) g) as goal_words
+                from program p
+                left join program_intake i on i.program_id = p.id and i.participant_id = $3 and i.role = 'MENTEE'
+                where p.tenant = $1 and p.id = $2""");
         this.weights = pool.preparedQuery("""
                 select weight_skills, weight_goals_expertise, weight_industry, weight_experience_gap, weight_styles,
                        weight_language, weight_time_zone
@@ -88,7 +92,8 @@ public class RecommendationReads {
             }
             Row row = rows.iterator().next();
             UUID[] mentors = row.getArrayOfUUIDs("mentors");
-            return new ProgramMentors(row.getBoolean("general"), row.getBoolean("mentee_in"), Set.of(mentors));
+            return new ProgramMentors(row.getBoolean("general"), row.getBoolean("mentee_in"), Set.of(mentors),
+                    row.getArrayOfStrings("areas_to_develop"), row.getString("goal_words"));
         });
     }
 

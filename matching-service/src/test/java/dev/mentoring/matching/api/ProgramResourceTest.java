@@ -386,4 +386,64 @@ class ProgramResourceTest {
         assertThat(as(mentee(tenant, "E-2")).get("/programs/" + general + "/mentors").then().statusCode(200).extract().jsonPath()
                 .getList("items.mentor.id")).containsExactlyInAnyOrder(java, full, outside);
     }
+
+    @Test
+    void theIntakeIsTheirsToWriteFeedsMatchingInTheProgramAndGoesWithThem() {
+        String tenant = People.newTenant();
+        String javaMentor = People.provision(tenant, "M-1", People.mentorJson("Maria", "Europe/Copenhagen", "[{\"name\":\"java\",\"level\":5}]", "[]", 3));
+        String kotlinMentor = People.provision(tenant, "M-2", People.mentorJson("Ole", "Europe/Copenhagen", "[{\"name\":\"kotlin\",\"level\":5}]",
+                "[\"mobile apps\"]", 3));
+        People.provision(tenant, "E-1", People.menteeJson("Anna", "X-1", "lead", "[]"));
+        People.provision(tenant, "E-2", People.menteeJson("Bo", "X-1", "lead", "[]"));
+        People.provision(tenant, "E-3", People.menteeJson("Cai", "X-1", "lead", "[]"));
+        String id = running(tenant, "Mobile", "OPEN");
+        as(People.hr(tenant)).body("{\"enrolments\":[{\"employeeId\":\"M-1\",\"role\":\"MENTOR\"},{\"employeeId\":\"M-2\",\"role\":\"MENTOR\"},"
+                + "{\"employeeId\":\"E-1\",\"role\":\"MENTEE\"},{\"employeeId\":\"E-2\",\"role\":\"MENTEE\"},{\"employeeId\":\"E-3\",\"role\":\"MENTEE\"}]}")
+                .post("/programs/" + id + "/enrolments").then().statusCode(200).body("enrolled", equalTo(5));
+        String mine = as(mentee(tenant, "E-1")).get("/programs/" + id).then().extract().path("myEnrolments[0].id");
+        String mentorEnrolment = as(mentor(tenant, "M-2")).get("/programs/" + id).then().extract().path("myEnrolments[0].id");
+        String intake = "/programs/" + id + "/enrolments/" + mine + "/intake";
+        float before = as(mentee(tenant, "E-1")).get("/participants/me/recommendations?programId=" + id).then().statusCode(200).extract()
+                .path("recommendations.find { it.mentor.id == '" + kotlinMentor + "' }.score");
+
+        String due = java.time.LocalDate.now().plusMonths(6).toString();
+        String goal = "{\"statement\":\"Ship a mobile app\",\"measure\":\"apps in the store\",\"target\":\"1\",\"why\":\"My team moves to mobile\",\"dueDate\":\"" + due + "\"}";
+        as(mentee(tenant, "E-1")).body("{\"strengths\":[\"Java\"],\"areasToDevelop\":[\"kotlin\"],\"hopes\":\"Confidence in a new stack\","
+                + "\"goals\":[" + goal + "],\"preferredFrequency\":\"EVERY_TWO_WEEKS\",\"preferredMode\":\"VIDEO\"}").put(intake)
+                .then().statusCode(200).body("areasToDevelop", equalTo(List.of("kotlin"))).body("strengths", equalTo(List.of("java")))
+                .body("goals[0].statement", equalTo("Ship a mobile app")).body("role", equalTo("MENTEE"));
+        // SMART-checked, and only the enrolment's own side
+        as(mentee(tenant, "E-1")).body("{\"goals\":[" + goal.replace("\"measure\":\"apps in the store\",", "") + "]}").put(intake)
+                .then().statusCode(422).body("errors[0].field", equalTo("goals[0].measure"));
+        as(mentee(tenant, "E-1")).body("{\"capacity\":2}").put(intake).then().statusCode(422).body("errors[0].field", equalTo("capacity"));
+        as(mentor(tenant, "M-2")).body("{\"hopes\":\"x\"}").put("/programs/" + id + "/enrolments/" + mentorEnrolment + "/intake")
+                .then().statusCode(422).body("errors[0].field", equalTo("mentee"));
+        // theirs and the admins' to read, nobody else's to read or write
+        as(mentee(tenant, "E-1")).get(intake).then().statusCode(200).body("hopes", equalTo("Confidence in a new stack"));
+        as(People.admin(tenant)).get(intake).then().statusCode(200).body("preferredMode", equalTo("VIDEO"));
+        as(mentee(tenant, "E-2")).get(intake).then().statusCode(403);
+        as(mentee(tenant, "E-2")).body("{\"hopes\":\"mine now\"}").put(intake).then().statusCode(404);
+        as(People.admin(People.newTenant())).get(intake).then().statusCode(404);
+
+        // the areas to develop join the desired skills in this program: the kotlin mentor scores higher than before
+        float after = as(mentee(tenant, "E-1")).get("/participants/me/recommendations?programId=" + id).then().statusCode(200).extract()
+                .path("recommendations.find { it.mentor.id == '" + kotlinMentor + "' }.score");
+        assertThat(after).isGreaterThan(before);
+        as(mentee(tenant, "E-1")).get("/programs/" + id + "/mentors").then().body("items[0].mentor.id", equalTo(kotlinMentor));
+
+        // a mentor's places in the program cap what they accept in it
+        as(mentor(tenant, "M-1")).body("{\"offers\":[\"code review\"],\"capacity\":1}")
+                .put("/programs/" + id + "/enrolments/" + as(mentor(tenant, "M-1")).get("/programs/" + id).then().extract()
+                        .path("myEnrolments[0].id") + "/intake").then().statusCode(200).body("capacity", equalTo(1));
+        String first = as(mentee(tenant, "E-2")).body("{\"mentorId\":\"" + javaMentor + "\",\"programId\":\"" + id + "\"}")
+                .post("/mentorship-requests").then().statusCode(201).extract().path("id");
+        String second = as(mentee(tenant, "E-3")).body("{\"mentorId\":\"" + javaMentor + "\",\"programId\":\"" + id + "\"}")
+                .post("/mentorship-requests").then().statusCode(201).extract().path("id");
+        as(mentor(tenant, "M-1")).post("/mentorship-requests/" + first + "/acceptance").then().statusCode(200);
+        as(mentor(tenant, "M-1")).post("/mentorship-requests/" + second + "/acceptance").then().statusCode(409);
+
+        // erased with the person
+        as(People.hr(tenant)).delete("/participants/by-employee-id/E-1").then().statusCode(204);
+        as(People.admin(tenant)).get(intake).then().statusCode(404);
+    }
 }

@@ -37,7 +37,7 @@ import io.smallrye.mutiny.Uni;
  * and the kept mentor pools (as recommendations).
  */
 @ApplicationScoped
-public class MentorDirectory {
+public class DirectoryEntries {
 
     /** What to look for; every one optional. */
     public record Filters(String skill, String industry, String language, String style, Boolean hasPlaces, Integer maxHoursApart,
@@ -54,7 +54,7 @@ public class MentorDirectory {
     private final Caller caller;
     private final Clock clock;
 
-    MentorDirectory(MentorRecommendations recommendations, RecommendationReads reads, ProgramAccess access, Caller caller,
+    DirectoryEntries(MentorRecommendations recommendations, RecommendationReads reads, ProgramAccess access, Caller caller,
             Clock clock) {
         this.recommendations = recommendations;
         this.reads = reads;
@@ -109,13 +109,13 @@ public class MentorDirectory {
                 boolean scored = mentee;
                 return Uni.combine().all().unis(recommendations.pool(tenant, at), reads.places(tenant, menteeId),
                         scored ? reads.weightsOf(tenant) : Uni.createFrom().item(Weights.DEFAULT)).asTuple()
-                        .map(t -> list(t.getItem1(), t.getItem2(), t.getItem3(), scored ? me : null, inProgram, filters, only, at));
+                        .map(t -> list(t.getItem1(), t.getItem2(), t.getItem3(), scored ? me : null, program, inProgram, filters, only, at));
             });
         }));
     }
 
     private static List<Entry> list(MentorPools.Pool pool, RecommendationReads.Places places, Weights weights, Participant mentee,
-            Set<UUID> inProgram, Filters filters, UUID only, Instant at) {
+            RecommendationReads.ProgramMentors program, Set<UUID> inProgram, Filters filters, UUID only, Instant at) {
         Map<UUID, Integer> left = new HashMap<>();
         List<MatchRules.Prepared> candidates = new ArrayList<>();
         for (MatchRules.Prepared prepared : pool.prepared().mentors()) {
@@ -139,7 +139,8 @@ public class MentorDirectory {
                     .forEach(p -> entries.add(new Entry(p, left.get(p.id), null, null)));
             return entries;
         }
-        MatchRules.Prepared preparedMentee = pool.prepared().mentee(ProfileMapping.toMatching(mentee));
+        MatchRules.Prepared preparedMentee = pool.prepared().mentee(
+                ProfileMapping.withIntake(ProfileMapping.toMatching(mentee), program.areasToDevelop(), program.goalWords()));
         Recommendations.Result result = Recommendations.forPrepared(preparedMentee, candidates,
                 m -> left.getOrDefault(m.id(), 0), places.endedWith(), weights, candidates.size(), true);
         // the eligible best first, then those a rule keeps apart, by name

@@ -327,9 +327,9 @@ public class ProgramResource {
                     enumeration = { "COACHING", "DIRECTIVE", "DEMOCRATIC", "SERVANT", "TRANSFORMATIONAL", "DELEGATING", "DIRECT",
                             "DIPLOMATIC", "ANALYTICAL", "EXPRESSIVE", "SUPPORTIVE" }))
             @QueryParam("style") String style,
-            @Parameter(description = "Only mentors with a place left") @QueryParam("hasPlaces") Boolean hasPlaces,
-            @Parameter(description = "Only mentors whose clock is at most this many hours from the caller's (0-12)")
-            @QueryParam("maxHoursApart") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(12) Integer maxHoursApart,
+            @Parameter(description = "Only mentors with a place left", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("hasPlaces") String hasPlaces,
+            @Parameter(description = "Only mentors whose clock is at most this many hours from the caller's (0-12)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "12")) @QueryParam("maxHoursApart") String maxHoursApart,
             @Parameter(description = "Words to look for, 2-100 characters") @QueryParam("q")
             @jakarta.validation.constraints.Size(min = 2, max = 100) String q,
             @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
@@ -339,7 +339,7 @@ public class ProgramResource {
             throw ProblemException.badRequest("style", "must be one of " + STYLES);
         }
         return directory.browse(programId, new DirectoryEntries.Filters(blankless(skill), blankless(industry), blankless(language), style,
-                hasPlaces, maxHoursApart, blankless(q)), PageRequest.of(cursor, limit))
+                flag("hasPlaces", hasPlaces), hours(maxHoursApart), blankless(q)), PageRequest.of(cursor, limit))
                 .map(page -> page.map(e -> ProgramViews.DirectoryEntry.of(e, false)));
     }
 
@@ -357,6 +357,33 @@ public class ProgramResource {
             java.util.Arrays.stream(dev.mentoring.matching.domain.LeadershipStyle.values()).map(Enum::name),
             java.util.Arrays.stream(dev.mentoring.matching.domain.CommunicationStyle.values()).map(Enum::name))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A true/false query value, or 400 naming it; null when absent. */
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ProblemException.badRequest(name, "must be true or false");
+        }
+        return Boolean.valueOf(value);
+    }
+
+    /** The maxHoursApart query value (0-12), or 400 naming it; null when absent. */
+    private static Integer hours(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            int hours = Integer.parseInt(value);
+            if (hours >= 0 && hours <= 12) {
+                return hours;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("maxHoursApart", "must be a whole number of hours, 0-12");
+    }
 
     private static String blankless(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -118,7 +118,7 @@ public class CohortRuns {
      */
     @WithSession
     Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum, UUID programId) {
-        return program(tenant, programId).chain(program -> people(program).chain(enrolled -> intakesOf(program).chain(intakes -> settings.weightsOf(tenant)
+        return program(tenant, programId, false).chain(program -> people(program).chain(enrolled -> intakesOf(program).chain(intakes -> settings.weightsOf(tenant)
                 .chain(weights -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
                         .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
@@ -173,9 +173,13 @@ public class CohortRuns {
                 MentoringRole.MENTOR).map(mentors -> new Enrolled(Set.copyOf(mentees), Set.copyOf(mentors))));
     }
 
-    /** The program a run matches (the general one when none is named), which must be running. */
-    private Uni<Program> program(String tenant, UUID programId) {
-        Uni<Program> found = programId == null ? access.general(tenant) : programs.findInTenant(tenant, programId);
+    /**
+     * The program a run matches (the general one when none is named), which must be running; share-locked when committing,
+     * so that a closing waits for the requests the commit makes (and the commit for the closing).
+     */
+    private Uni<Program> program(String tenant, UUID programId, boolean locked) {
+        Uni<Program> found = programId == null ? access.general(tenant)
+                : locked ? programs.lockedInTenant(tenant, programId) : programs.findInTenant(tenant, programId);
         return found.map(program -> {
             if (program == null) {
                 throw ProblemException.unprocessable("programId", "is not a program of your organisation");
@@ -260,7 +264,7 @@ public class CohortRuns {
         }
         String tenant = run.tenant;
         // the run's program, which must still be running
-        return program(tenant, run.programId).chain(program -> people(program).chain(enrolled -> store.assignments(run.id)
+        return program(tenant, run.programId, true).chain(program -> people(program).chain(enrolled -> store.assignments(run.id)
                 .chain(assignments -> store.menteesWithOpenRequests(tenant)
                 .chain(waiting -> store.placesTakenByMentor(tenant).chain(open -> participants.activeMentors(tenant)
                         .chain(mentors -> {

@@ -94,7 +94,7 @@ public class DirectoryEntries {
     private Uni<List<Entry>> entries(UUID programId, Filters filters, UUID only) {
         String tenant = caller.tenant();
         Instant at = clock.instant();
-        return access.visible(tenant, programId).chain(seen -> access.me(tenant).chain(me -> {
+        return access.visible(tenant, programId).chain(seen -> access.meIfPerson(tenant).chain(me -> {
             UUID menteeId = me == null ? new UUID(0, 0) : me.id;
             return reads.programMentors(tenant, programId, menteeId).chain(program -> {
                 if (program == null) {

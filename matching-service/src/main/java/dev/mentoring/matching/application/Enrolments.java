@@ -100,7 +100,9 @@ public class Enrolments {
         // once per person and role, in the order sent
         Map<String, Enrol> distinct = new LinkedHashMap<>();
         people.forEach(p -> distinct.putIfAbsent(p.role() + ":" + p.employeeId(), p));
-        return access.runLocked(tenant, programId).chain(program -> {
+        // the program's row locked for the enrolment: enrolments and applications of one program queue, so two never make
+        // the same person's row at once (the unique key would refuse one whole bulk)
+        return access.runLockedForChange(tenant, programId).chain(program -> {
             ProgramAccess.notGeneral(program);
             program.state.takesPeople();
             return participants.findByEmployeeIds(tenant, distinct.values().stream().map(Enrol::employeeId).distinct().toList())
@@ -220,7 +222,17 @@ public class Enrolments {
                 if (enrolment.state != EnrolmentState.APPLIED) {
                     throw new Conflict("The enrolment is " + enrolment.state.name().toLowerCase() + "; only an application is approved or declined");
                 }
-                return change(enrolment, to, type, ProgramEvents.BY_HR);
+                if (to != EnrolmentState.ENROLLED) {
+                    return change(enrolment, to, type, ProgramEvents.BY_HR);
+                }
+                // the person may have changed since they applied: deactivated, or without the profile of the role now
+                return participants.inTenant(tenant, List.of(enrolment.participantId)).chain(people -> {
+                    Result refused = refusal(people.isEmpty() ? null : people.get(0), enrolment.role);
+                    if (refused != null) {
+                        throw new Conflict("The applicant cannot be enrolled now: " + refused.name());
+                    }
+                    return change(enrolment, to, type, ProgramEvents.BY_HR);
+                });
             });
         });
     }
@@ -256,7 +268,7 @@ public class Enrolments {
             if (refused != null) {
                 throw ProblemException.unprocessable("role", "you have no " + role.name().toLowerCase() + " profile");
             }
-            return access.runLockedShare(tenant, programId).chain(locked -> {
+            return access.lockedForEnrolment(tenant, programId).chain(locked -> {
                 locked.state.takesPeople();
                 return enrolments.ofPeopleLocked(programId, role, List.of(me.id)).chain(found -> {
                     ProgramEnrolment enrolment = found.isEmpty() ? null : found.get(0);
@@ -300,9 +312,10 @@ public class Enrolments {
             throw new Conflict("The enrolment is " + enrolment.state.name().toLowerCase() + " already");
         }
         boolean asMentee = enrolment.role == MentoringRole.MENTEE;
-        return partnerships.runningInProgramFor(enrolment.tenant, enrolment.programId, enrolment.participantId, asMentee)
-                .chain(running -> requests.openInProgramFor(enrolment.tenant, enrolment.programId, enrolment.participantId, asMentee)
-                        .invoke(open -> {
+        // requests first: an accept that commits in between turns its request into a partnership the second count sees
+        return requests.openInProgramFor(enrolment.tenant, enrolment.programId, enrolment.participantId, asMentee)
+                .chain(open -> partnerships.runningInProgramFor(enrolment.tenant, enrolment.programId, enrolment.participantId, asMentee)
+                        .invoke(running -> {
                             if (running > 0 || open > 0) {
                                 throw new Conflict("The person has " + running + " running partnerships and " + open
                                         + " open requests in this program as " + enrolment.role.name().toLowerCase()

@@ -101,7 +101,7 @@ public class Intakes {
     @WithSession
     public Uni<Written> read(UUID programId, UUID enrolmentId) {
         String tenant = caller.tenant();
-        return enrolments.inProgram(tenant, programId, enrolmentId).chain(enrolment -> access.me(tenant).chain(me -> {
+        return enrolments.inProgram(tenant, programId, enrolmentId).chain(enrolment -> access.meIfPerson(tenant).chain(me -> {
             boolean own = enrolment != null && me != null && enrolment.participantId.equals(me.id);
             Uni<Void> allowed = own ? Uni.createFrom().voidItem() : access.mayRun(tenant, programId);
             return allowed.chain(() -> enrolment == null ? Uni.createFrom().nullItem() : intakes.ofEnrolment(tenant, enrolmentId));

@@ -36,9 +36,11 @@ public class Leavers {
     private final Outbox outbox;
     private final Enrolments enrolments;
     private final Intakes intakes;
+    private final dev.mentoring.matching.persistence.ProgramAdminRepository admins;
 
     Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox,
-            Enrolments enrolments, Intakes intakes) {
+            Enrolments enrolments, Intakes intakes, dev.mentoring.matching.persistence.ProgramAdminRepository admins) {
+        this.admins = admins;
         this.enrolments = enrolments;
         this.intakes = intakes;
         this.partnerships = partnerships;
@@ -66,9 +68,16 @@ public class Leavers {
                 }
                 return partnerships.flush().chain(() -> outbox.appendAll(events))
                         // and every program lets them go
-                        .chain(() -> enrolments.left(person, now)).replaceWithVoid();
+                        .chain(() -> enrolments.left(person, now))
+                        // nor runs any program (an erased person's employee id is gone by now: see noLongerAdmin)
+                        .chain(() -> noLongerAdmin(person.tenant, person.employeeId)).replaceWithVoid();
             });
         });
+    }
+
+    /** The person (by the employee id of their sign-in) runs no program any more. */
+    Uni<Void> noLongerAdmin(String tenant, String employeeId) {
+        return admins.unassignEverywhere(tenant, employeeId).replaceWithVoid();
     }
 
     /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts, intakes). */

@@ -101,9 +101,10 @@ public class MentorshipRequests {
                 if (mentor == null || mentor.erasedAt != null || !mentor.mentor) {
                     throw ProblemException.unprocessable("mentorId", "is not a mentor of your organisation");
                 }
-                program.state.matches();
                 RequestRules.takesNewMentees(mentor.active, mentor.mentorAccepting);
+                // who is in it first (a program one is not in says nothing of its state), then whether it runs
                 return inProgram(program, mentee.id, mentor.id)
+                        .invoke(() -> program.state.matches())
                         .chain(() -> settings.limitsOf(tenant))
                         .map(tenantLimits -> ProgramRules.limits(program.maxOpenRequests, program.maxActiveMentors, tenantLimits))
                         .chain(limit -> requests.openOfInProgram(tenant, program.id, mentee.id).invoke(limit::allowAnotherRequest))
@@ -138,11 +139,12 @@ public class MentorshipRequests {
         if (program.general) {
             return Uni.createFrom().voidItem();
         }
-        return enrolments.enrolled(program.id, menteeId, MentoringRole.MENTEE).chain(menteeIn -> {
+        // share-locked: a leaving or a removal of either waits for this request, and this request for it
+        return enrolments.enrolledLocked(program.id, menteeId, MentoringRole.MENTEE).chain(menteeIn -> {
             if (!menteeIn) {
                 throw ProblemException.unprocessable("programId", "you are not enrolled in this program as a mentee");
             }
-            return enrolments.enrolled(program.id, mentorId, MentoringRole.MENTOR);
+            return enrolments.enrolledLocked(program.id, mentorId, MentoringRole.MENTOR);
         }).invoke(mentorIn -> {
             if (!mentorIn) {
                 throw ProblemException.unprocessable("mentorId", "is not a mentor of this program");
@@ -200,6 +202,12 @@ public class MentorshipRequests {
                     .call(mentor -> partnerships.runningForMentor(tenant, mentor.id)
                             .invoke(running -> RequestRules.mentorHasPlace(running, mentor.mentorCapacity)))
                     .chain(() -> programOf(tenant, request))
+                    // the program still runs and both are still in it (a closing or a leaving may have come since the ask)
+                    .call(program -> program.general ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem()
+                            .invoke(() -> program.state.matches())
+                            .chain(() -> inProgram(program, request.menteeId, request.mentorId))
+                            .onFailure(ProblemException.class).transform(e -> new dev.mentoring.plumbing.rules.Conflict(
+                                    "The mentee or the mentor is no longer in the request's program")))
                     // a mentor's intake may give them fewer places in this program than their capacity
                     .call(program -> program.general ? Uni.createFrom().voidItem() : intakes.ofPerson(program.id, request.mentorId,
                             MentoringRole.MENTOR).chain(intake -> intake == null || intake.capacity == null ? Uni.createFrom().voidItem()
@@ -269,7 +277,7 @@ public class MentorshipRequests {
 
     /** The program the request was made in. */
     private Uni<Program> programOf(String tenant, MentorshipRequest request) {
-        return request.programId == null ? access.general(tenant) : programs.findInTenant(tenant, request.programId);
+        return request.programId == null ? access.general(tenant) : programs.lockedInTenant(tenant, request.programId);
     }
 
     private Uni<MentorshipRequest> visible(String tenant, UUID id, Participant me) {

@@ -137,6 +137,16 @@ class ProgramAccess {
         });
     }
 
+    /** The program row-locked for a person's own application: enrolments of one program queue on it. */
+    Uni<Program> lockedForEnrolment(String tenant, UUID id) {
+        return programs.lockedForChange(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Program", id));
+    }
+
+    /** The caller's participant record when the caller is a person (null for a machine client, or a person without one). */
+    Uni<Participant> meIfPerson(String tenant) {
+        return caller.employeeId().isPresent() ? me(tenant) : Uni.createFrom().nullItem();
+    }
+
     /** The program share-locked, for a person's own enrolment change (its visibility checked before). */
     Uni<Program> runLockedShare(String tenant, UUID id) {
         return programs.lockedInTenant(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Program", id));

@@ -196,6 +196,7 @@ public class ProvisionedParticipants {
 
     /** {@link #erase(String)} of a participant loaded in the caller's transaction; also takes them out of every group. */
     Uni<Void> erase(Participant participant) {
+        String employeeId = participant.employeeId;
         participant.employeeId = "erased:" + participant.id;
         participant.userName = null;
         participant.externalId = null;
@@ -225,6 +226,7 @@ public class ProvisionedParticipants {
         return participants.persistAndFlush(participant)
                 .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
                 .call(saved -> leavers.left(saved, saved.erasedAt))
+                .call(saved -> leavers.noLongerAdmin(saved.tenant, employeeId))
                 .call(leavers::eraseWordsOf)
                 .call(saved -> groups.removeFromAll(saved.id))
                 .replaceWithVoid();

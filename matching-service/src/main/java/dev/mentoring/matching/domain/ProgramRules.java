@@ -57,6 +57,14 @@ public final class ProgramRules {
         if (d.joining() == null) {
             faults.add(new RuleViolation.Fault("joining", "is required: HR_ENROLS, APPLY or OPEN"));
         }
+        Object[][] dates = { { "enrolmentOpensOn", d.enrolmentOpensOn() }, { "enrolmentClosesOn", d.enrolmentClosesOn() },
+                { "startsOn", d.startsOn() }, { "endsOn", d.endsOn() } };
+        for (Object[] date : dates) {
+            LocalDate day = (LocalDate) date[1];
+            if (day != null && (day.getYear() < 2000 || day.getYear() > 2999)) {
+                faults.add(new RuleViolation.Fault((String) date[0], "must be a day of the years 2000-2999"));
+            }
+        }
         if (before(d.enrolmentClosesOn(), d.enrolmentOpensOn())) {
             faults.add(new RuleViolation.Fault("enrolmentClosesOn", "must not be before enrolmentOpensOn"));
         }

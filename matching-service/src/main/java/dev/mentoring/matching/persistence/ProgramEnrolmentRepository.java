@@ -37,10 +37,13 @@ public class ProgramEnrolmentRepository implements PanacheRepositoryBase<Program
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** Whether the person is enrolled in the program in this role. */
-    public Uni<Boolean> enrolled(UUID programId, UUID participantId, MentoringRole role) {
-        return count("programId = ?1 and participantId = ?2 and role = ?3 and state = ?4", programId, participantId, role,
-                EnrolmentState.ENROLLED).map(n -> n > 0);
+    /**
+     * Whether the person is enrolled in the program in this role, their enrolment share-locked until the transaction
+     * ends: a leaving or a removal (which locks it for update) waits, and is waited for.
+     */
+    public Uni<Boolean> enrolledLocked(UUID programId, UUID participantId, MentoringRole role) {
+        return find("programId = ?1 and participantId = ?2 and role = ?3", programId, participantId, role)
+                .withLock(LockModeType.PESSIMISTIC_READ).firstResult().map(e -> e != null && e.state == EnrolmentState.ENROLLED);
     }
 
     /** The ids of the people enrolled in the program in this role. */

@@ -126,6 +126,8 @@ class ProgramResourceTest {
         as(People.admin(tenant)).body("{\"name\":\"X\",\"joining\":\"OPEN\",\"maxActiveMentors\":11}").post("/programs").then()
                 .statusCode(400).body("errors[0].field", equalTo("maxActiveMentors"));
         as(People.admin(tenant)).get("/programs?state=SOON").then().statusCode(400).body("errors[0].field", equalTo("state"));
+        as(People.admin(tenant)).body("{\"name\":\"X\",\"joining\":\"OPEN\",\"startsOn\":\"3000-01-01\"}").post("/programs").then()
+                .statusCode(422).body("errors[0].field", equalTo("startsOn"));
         // nothing was written
         as(People.admin(tenant)).get("/programs").then().statusCode(200).body("items.general", equalTo(List.of(true)));
     }
@@ -170,6 +172,10 @@ class ProgramResourceTest {
         as(People.admin(tenant)).delete("/programs/" + hidden + "/admins/M-1").then().statusCode(204);
         as(People.admin(tenant)).delete("/programs/" + hidden + "/admins/M-1").then().statusCode(404);
         as(mentor(tenant, "M-1")).get("/programs/" + hidden + "/enrolments").then().statusCode(404);
+        // a leaver runs no program any more
+        as(People.admin(tenant)).put("/programs/" + hidden + "/admins/M-1").then().statusCode(201);
+        as(People.hr(tenant)).post("/participants/by-employee-id/M-1/deactivation").then().statusCode(200);
+        as(People.admin(tenant)).get("/programs/" + hidden + "/admins").then().statusCode(200).body("employeeIds", equalTo(List.of()));
     }
 
     @Test
@@ -381,6 +387,8 @@ class ProgramResourceTest {
         as(mentee(tenant, "E-1")).get(directory + "?style=BOSSY").then().statusCode(400).body("errors[0].field", equalTo("style"));
         as(mentee(tenant, "E-1")).get(directory + "?maxHoursApart=13").then().statusCode(400);
         as(mentee(tenant, "E-1")).get(directory + "?q=a").then().statusCode(400);
+        as(mentee(tenant, "E-1")).get(directory + "?maxHoursApart=soon").then().statusCode(400).body("errors[0].field", equalTo("maxHoursApart"));
+        as(mentee(tenant, "E-1")).get(directory + "?hasPlaces=yes").then().statusCode(400).body("errors[0].field", equalTo("hasPlaces"));
         // the general program's directory is every mentor of the tenant, for every mentee
         String general = as(mentee(tenant, "E-2")).get("/programs").then().extract().path("items.find { it.general }.id");
         assertThat(as(mentee(tenant, "E-2")).get("/programs/" + general + "/mentors").then().statusCode(200).extract().jsonPath()
@@ -421,6 +429,8 @@ class ProgramResourceTest {
         // theirs and the admins' to read, nobody else's to read or write
         as(mentee(tenant, "E-1")).get(intake).then().statusCode(200).body("hopes", equalTo("Confidence in a new stack"));
         as(People.admin(tenant)).get(intake).then().statusCode(200).body("preferredMode", equalTo("VIDEO"));
+        as(People.hr(tenant)).get(intake).then().statusCode(200);
+        as(People.hr(tenant)).get("/programs/" + id + "/mentors").then().statusCode(200).body("items.size()", equalTo(2));
         as(mentee(tenant, "E-2")).get(intake).then().statusCode(403);
         as(mentee(tenant, "E-2")).body("{\"hopes\":\"mine now\"}").put(intake).then().statusCode(404);
         as(People.admin(People.newTenant())).get(intake).then().statusCode(404);

@@ -20,8 +20,9 @@ import io.restassured.http.ContentType;
 /**
  * A program from start to close, through the gateway with real tokens, across the services through Kafka: a tenant-wide
  * admin creates a program and makes a person its admin; that admin opens the enrolment, the HR platform enrols a mentor
- * and a mentee by employee id, a stranger applies and is declined, the program starts; the mentee gets the program's
- * mentors recommended, asks one in the program, the mentor accepts and they schedule a session; the program closes, so
+ * and a mentee by employee id, a stranger applies and is declined, the program starts; the mentee writes the intake,
+ * browses the program's mentor directory and opens a card, gets the program's mentors recommended, asks one in the
+ * program, the mentor accepts, they schedule a session, a concern is raised and closed; the program closes, so
  * the partnership ends (PROGRAM_ENDED), session-service cancels the session and feedback-service opens the closing
  * evaluation. Every program and partnership event is valid against its schema. Another tenant, another program's admin
  * and a stranger are refused.
@@ -112,7 +113,23 @@ class ProgramScenarioTest {
                         .post("/api/v1/matching/mentorship-requests").then().statusCode(422);
                 Platform.as(lead).put("/api/v1/matching/programs/" + program + "/admins/PS-" + suffix).then().statusCode(403);
 
-                // the mentee finds the program's mentor, asks in the program, and they start
+                // the mentee reflects (the intake), browses the program's directory, opens the mentor's card
+                String enrolment = Platform.as(mentee).get("/api/v1/matching/programs/" + program).then().statusCode(200)
+                        .extract().path("myEnrolments[0].id");
+                Platform.as(mentee).contentType(ContentType.JSON).body("""
+                        {"strengths":["analysis"],"areasToDevelop":["leadership"],"hopes":"To lead my first team well",
+                         "goals":[{"statement":"Lead a team of three","measure":"team size","target":"3","why":"My next role",
+                                   "dueDate":"%s"}],"preferredFrequency":"MONTHLY","preferredMode":"VIDEO"}"""
+                        .formatted(LocalDate.now().plusMonths(5)))
+                        .put("/api/v1/matching/programs/" + program + "/enrolments/" + enrolment + "/intake").then().statusCode(200);
+                Platform.as(lead).get("/api/v1/matching/programs/" + program + "/enrolments/" + enrolment + "/intake").then()
+                        .statusCode(200).body("hopes", equalTo("To lead my first team well"));
+                Platform.as(stranger).get("/api/v1/matching/programs/" + program + "/enrolments/" + enrolment + "/intake").then()
+                        .statusCode(403);
+                Platform.as(mentee).get("/api/v1/matching/programs/" + program + "/mentors?skill=leadership").then().statusCode(200)
+                        .body("items.mentor.id", equalTo(List.of(mentorId))).body("items[0].score", org.hamcrest.Matchers.notNullValue());
+                Platform.as(mentee).get("/api/v1/matching/programs/" + program + "/mentors/" + mentorId).then().statusCode(200)
+                        .body("explanation.size()", org.hamcrest.Matchers.greaterThan(0));
                 Platform.as(mentee).get("/api/v1/matching/participants/me/recommendations?programId=" + program).then().statusCode(200)
                         .body("recommendations.mentor.id", equalTo(List.of(mentorId)));
                 partnership = Platform.as(mentee).contentType(ContentType.JSON)
@@ -127,6 +144,14 @@ class ProgramScenarioTest {
                         .then().extract(), 404, 403);
                 assertThat(scheduled.statusCode()).as(scheduled.asString()).isEqualTo(201);
                 session = scheduled.path("sessions[0].id");
+                // a concern raised with the program admins, and closed by one
+                var raised = Platform.eventually(() -> Platform.as(mentee).contentType(ContentType.JSON)
+                        .body("{\"category\":\"LACK_OF_COMMITMENT\",\"text\":\"He reschedules a lot\"}")
+                        .post("/api/v1/feedback/partnerships/" + partnership + "/concerns").then().extract(), 404, 403);
+                assertThat(raised.statusCode()).as(raised.asString()).isEqualTo(201);
+                Callers.as(ADMIN).contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")
+                        .post("/api/v1/feedback/concerns/" + raised.path("id") + "/closure").then().statusCode(200)
+                        .body("state", equalTo("CLOSED"));
 
                 // the lead closes the program
                 Platform.as(lead).post("/api/v1/matching/programs/" + program + "/closure").then().statusCode(200)

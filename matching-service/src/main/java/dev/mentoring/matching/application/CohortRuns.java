@@ -128,7 +128,7 @@ public class CohortRuns {
                             List<MatchingProfile> mentorProfiles = mentors.stream().filter(m -> enrolled.mentor(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             Map<UUID, Integer> remaining = new HashMap<>();
-                            mentors.forEach(m -> remaining.put(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0)));
+                            mentors.forEach(m -> remaining.put(m.id, enrolled.places(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0))));
                             CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
                             return new CohortToMatch(program.id, cohort, mentorProfiles, remaining, ended, runSettings);
@@ -152,9 +152,15 @@ public class CohortRuns {
     }
 
     /** Who may be matched in a program: everyone with the role in the general program, the enrolled in any other. */
-    record Enrolled(Set<UUID> mentees, Set<UUID> mentors) {
+    record Enrolled(Set<UUID> mentees, Set<UUID> mentors, Map<UUID, Integer> placesInProgram) {
 
-        static final Enrolled EVERYONE = new Enrolled(null, null);
+        static final Enrolled EVERYONE = new Enrolled(null, null, Map.of());
+
+        /** A mentor's places: overall, or fewer where their intake gives them fewer in the program. */
+        int places(UUID id, int overall) {
+            Integer inProgram = placesInProgram.get(id);
+            return inProgram == null ? overall : Math.min(overall, Math.max(0, inProgram));
+        }
 
         boolean mentee(UUID id) {
             return mentees == null || mentees.contains(id);
@@ -170,7 +176,8 @@ public class CohortRuns {
             return Uni.createFrom().item(Enrolled.EVERYONE);
         }
         return enrolments.enrolledIds(program.id, MentoringRole.MENTEE).chain(mentees -> enrolments.enrolledIds(program.id,
-                MentoringRole.MENTOR).map(mentors -> new Enrolled(Set.copyOf(mentees), Set.copyOf(mentors))));
+                MentoringRole.MENTOR).chain(mentors -> intakes.mentorPlacesLeft(program.id)
+                        .map(places -> new Enrolled(Set.copyOf(mentees), Set.copyOf(mentors), places))));
     }
 
     /**
@@ -271,7 +278,7 @@ public class CohortRuns {
                             Map<UUID, Integer> remaining = new HashMap<>();
                             for (Participant mentor : mentors) {
                                 if (mentor.mentorAccepting) {
-                                    remaining.put(mentor.id, mentor.mentorCapacity - open.getOrDefault(mentor.id, 0));
+                                    remaining.put(mentor.id, enrolled.places(mentor.id, mentor.mentorCapacity - open.getOrDefault(mentor.id, 0)));
                                 }
                             }
                             List<MatchingRunRepository.StoredAssignment> still = new ArrayList<>();

@@ -125,7 +125,7 @@ public class DirectoryEntries {
                     || (mentee != null && mentee.id.equals(id))) {
                 continue;
             }
-            int placesLeft = p.mentorAccepting ? Math.max(0, p.mentorCapacity - places.takenByMentor().getOrDefault(id, 0)) : 0;
+            int placesLeft = p.mentorAccepting ? program.placesLeft(id, Math.max(0, p.mentorCapacity - places.takenByMentor().getOrDefault(id, 0))) : 0;
             if (!passes(p, placesLeft, filters, mentee, at)) {
                 continue;
             }

@@ -122,7 +122,8 @@ public class MentorRecommendations {
                 List<MatchRules.Prepared> candidates = onlyMentors == null ? mentors.prepared().mentors()
                         : mentors.prepared().mentors().stream().filter(m -> onlyMentors.contains(m.profile().id())).toList();
                 Recommendations.Result result = Recommendations.forPrepared(preparedMentee, candidates,
-                        mentor -> mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0),
+                        mentor -> program == null ? mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0)
+                                : program.placesLeft(mentor.id(), mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0)),
                         places.endedWith(), weights, limit, listExcluded);
                 return new Found(mentee.id, weights, result, mentors.byId());
             });

@@ -31,7 +31,14 @@ public class RecommendationReads {
     }
 
     /** A program a recommendation is scoped to: whether it is the general one, whether the mentee is in it, and its mentors. */
-    public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors, String[] areasToDevelop, String goalWords) {
+    public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors, String[] areasToDevelop, String goalWords,
+            Map<UUID, Integer> placesInProgram) {
+
+        /** A mentor's places left: theirs overall, or fewer where their intake gives them fewer in this program. */
+        public int placesLeft(UUID mentorId, int overall) {
+            Integer inProgram = placesInProgram.get(mentorId);
+            return inProgram == null ? overall : Math.min(overall, Math.max(0, inProgram));
+        }
     }
 
     private final PreparedQuery<RowSet<Row>> weights;
@@ -45,6 +52,15 @@ public class RecommendationReads {
                                and e.role = 'MENTEE' and e.state = 'ENROLLED') as mentee_in,
                        array(select e.participant_id from program_enrolment e where e.program_id = p.id
                              and e.role = 'MENTOR' and e.state = 'ENROLLED') as mentors,
+                       array(select c.participant_id from program_intake c where c.program_id = p.id and c.role = 'MENTOR'
+                             and c.capacity is not null order by c.participant_id) as capped,
+                       array(select c.capacity
+                                    - (select count(*) from mentorship_request r where r.program_id = p.id
+                                       and r.mentor_id = c.participant_id and r.state = 'OPEN')
+                                    - (select count(*) from partnership x where x.program_id = p.id
+                                       and x.mentor_id = c.participant_id and x.state in ('ACTIVE', 'PAUSED'))
+                             from program_intake c where c.program_id = p.id and c.role = 'MENTOR' and c.capacity is not null
+                             order by c.participant_id) as capped_left,
                        i.areas_to_develop,
                        (select string_agg(g->>'statement', ' ') from jsonb_array_elements(cast(i.goals as jsonb)) g) as goal_words
                 from program p
@@ -92,8 +108,14 @@ public class RecommendationReads {
             }
             Row row = rows.iterator().next();
             UUID[] mentors = row.getArrayOfUUIDs("mentors");
+            UUID[] capped = row.getArrayOfUUIDs("capped");
+            Long[] cappedLeft = row.getArrayOfLongs("capped_left");
+            Map<UUID, Integer> places = new HashMap<>();
+            for (int i = 0; i < capped.length; i++) {
+                places.put(capped[i], cappedLeft[i].intValue());
+            }
             return new ProgramMentors(row.getBoolean("general"), row.getBoolean("mentee_in"), Set.of(mentors),
-                    row.getArrayOfStrings("areas_to_develop"), row.getString("goal_words"));
+                    row.getArrayOfStrings("areas_to_develop"), row.getString("goal_words"), places);
         });
     }
 

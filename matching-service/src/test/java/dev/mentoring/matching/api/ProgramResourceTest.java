@@ -449,8 +449,13 @@ class ProgramResourceTest {
                 .post("/mentorship-requests").then().statusCode(201).extract().path("id");
         String second = as(mentee(tenant, "E-3")).body("{\"mentorId\":\"" + javaMentor + "\",\"programId\":\"" + id + "\"}")
                 .post("/mentorship-requests").then().statusCode(201).extract().path("id");
+        // with two requests open against one place, the directory shows none left
+        as(mentee(tenant, "E-1")).get("/programs/" + id + "/mentors/" + javaMentor).then().body("placesLeft", equalTo(0));
         as(mentor(tenant, "M-1")).post("/mentorship-requests/" + first + "/acceptance").then().statusCode(200);
         as(mentor(tenant, "M-1")).post("/mentorship-requests/" + second + "/acceptance").then().statusCode(409);
+        // and a mentor without a place left is not recommended in the program
+        as(mentee(tenant, "E-1")).get("/participants/me/recommendations?programId=" + id).then().statusCode(200)
+                .body("recommendations.mentor.id", not(hasItem(javaMentor)));
 
         // erased with the person
         as(People.hr(tenant)).delete("/participants/by-employee-id/E-1").then().statusCode(204);

@@ -158,8 +158,7 @@ public class CohortRuns {
 
         /** A mentor's places: overall, or fewer where their intake gives them fewer in the program. */
         int places(UUID id, int overall) {
-            Integer inProgram = placesInProgram.get(id);
-            return inProgram == null ? overall : Math.min(overall, Math.max(0, inProgram));
+            return dev.mentoring.matching.domain.Intake.placesLeft(overall, placesInProgram.get(id));
         }
 
         boolean mentee(UUID id) {

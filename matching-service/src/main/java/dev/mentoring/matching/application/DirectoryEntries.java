@@ -44,6 +44,10 @@ public class DirectoryEntries {
             String text) {
     }
 
+    /** An entry and the place in the list after it (the cursor of a page that ends with it). */
+    private record Placed(int next, Entry entry) {
+    }
+
     /** One mentor as the directory shows them: the person, places left, and for a mentee the score or the rule. */
     public record Entry(Participant mentor, int placesLeft, MatchScore score, Exclusion excludedBecause) {
     }
@@ -74,10 +78,12 @@ public class DirectoryEntries {
                 }
                 return at;
             });
-            int to = Math.min(all.size(), from + page.limit());
-            List<Entry> items = from >= all.size() ? List.of() : all.subList(from, to);
-            return new Page<>(items, to < all.size() ? java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(String.valueOf(to).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null);
+            // one more than the page, each with the place after it: the plumbing's page tells whether another follows
+            List<Placed> rows = new ArrayList<>();
+            for (int at = from; at < Math.min(all.size(), from + page.limit() + 1); at++) {
+                rows.add(new Placed(at + 1, all.get(at)));
+            }
+            return page.page(rows, row -> String.valueOf(row.next()), Placed::entry);
         });
     }
 

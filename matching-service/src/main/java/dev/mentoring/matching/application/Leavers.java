@@ -13,7 +13,9 @@ import dev.mentoring.matching.domain.RequestState;
 import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.persistence.AgreementRepository;
 import dev.mentoring.matching.persistence.MentorshipRequestRepository;
+import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.matching.persistence.Participant;
+import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
@@ -53,19 +55,9 @@ public class Leavers {
     Uni<Void> left(Participant person, OffsetDateTime now) {
         return partnerships.runningOfLocked(person.tenant, person.id).chain(running -> {
             List<DomainEvent> events = new ArrayList<>();
-            for (var partnership : running) {
-                partnership.state = partnership.state.move(PartnershipState.Move.END);
-                partnership.endedAt = now;
-                partnership.endedBy = null;
-                partnership.endReason = EndReason.LEFT_ORGANISATION;
-                events.add(PartnershipPublisher.partnership(partnership, PartnershipEvents.ENDED, now));
-            }
+            endAll(running, EndReason.LEFT_ORGANISATION, now, events);
             return requests.openInvolvingLocked(person.tenant, person.id).chain(open -> {
-                for (var request : open) {
-                    request.state = RequestState.WITHDRAWN;
-                    request.decidedAt = now;
-                    events.add(PartnershipPublisher.withdrawnBecauseLeft(request));
-                }
+                withdrawAll(open, PartnershipEvents.LEFT_ORGANISATION, now, events);
                 return partnerships.flush().chain(() -> outbox.appendAll(events))
                         // and every program lets them go
                         .chain(() -> enrolments.left(person, now))
@@ -73,6 +65,26 @@ public class Leavers {
                         .chain(() -> noLongerAdmin(person.tenant, person.employeeId)).replaceWithVoid();
             });
         });
+    }
+
+    /** Running partnerships ended by the platform (neither of the two ended them) for a reason; their events join {@code events}. */
+    static void endAll(List<Partnership> running, EndReason reason, OffsetDateTime now, List<DomainEvent> events) {
+        for (var partnership : running) {
+            partnership.state = partnership.state.move(PartnershipState.Move.END);
+            partnership.endedAt = now;
+            partnership.endedBy = null;
+            partnership.endReason = reason;
+            events.add(PartnershipPublisher.partnership(partnership, PartnershipEvents.ENDED, now));
+        }
+    }
+
+    /** Open requests withdrawn by the platform for a reason; their events join {@code events}. */
+    static void withdrawAll(List<MentorshipRequest> open, String reason, OffsetDateTime now, List<DomainEvent> events) {
+        for (var request : open) {
+            request.state = RequestState.WITHDRAWN;
+            request.decidedAt = now;
+            events.add(PartnershipPublisher.withdrawnBecause(request, reason));
+        }
     }
 
     /** The person (by the employee id of their sign-in) runs no program any more. */

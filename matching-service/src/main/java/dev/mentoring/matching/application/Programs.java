@@ -14,11 +14,8 @@ import dev.mentoring.contracts.ProgramEvents;
 import dev.mentoring.matching.domain.EndReason;
 import dev.mentoring.matching.domain.EnrolmentState;
 import dev.mentoring.matching.domain.MentoringRole;
-import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.domain.ProgramRules;
 import dev.mentoring.matching.domain.ProgramState;
-import dev.mentoring.matching.domain.RequestState;
-import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.events.ProgramPublisher;
 import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.PartnershipRepository;
@@ -186,20 +183,10 @@ public class Programs {
      */
     private Uni<Void> closeDown(Program program, OffsetDateTime now, List<DomainEvent> events) {
         return requests.openInProgramLocked(program.tenant, program.id).chain(open -> {
-            for (var request : open) {
-                request.state = RequestState.WITHDRAWN;
-                request.decidedAt = now;
-                events.add(PartnershipPublisher.withdrawnBecause(request, PartnershipEvents.PROGRAM_ENDED));
-            }
+            Leavers.withdrawAll(open, PartnershipEvents.PROGRAM_ENDED, now, events);
             return requests.flush();
         }).chain(() -> partnerships.runningInProgramLocked(program.tenant, program.id)).chain(running -> {
-            for (var partnership : running) {
-                partnership.state = partnership.state.move(PartnershipState.Move.END);
-                partnership.endedAt = now;
-                partnership.endedBy = null;
-                partnership.endReason = EndReason.PROGRAM_ENDED;
-                events.add(PartnershipPublisher.partnership(partnership, PartnershipEvents.ENDED, now));
-            }
+            Leavers.endAll(running, EndReason.PROGRAM_ENDED, now, events);
             return partnerships.flush();
         });
     }

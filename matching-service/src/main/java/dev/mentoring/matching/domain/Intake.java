@@ -63,9 +63,12 @@ public record Intake(MentoringRole role, List<String> strengths, List<String> ar
         return new Intake(in.role(), strengths, areas, hopes, goals, in.preferredFrequency(), in.preferredMode(), offers, in.capacity());
     }
 
-    /** The words the intake adds to a mentee's goals for matching: the goals' statements. */
-    public String goalWords() {
-        return String.join(" ", goals.stream().map(SmartGoal::statement).toList());
+    /**
+     * A mentor's places left in a program: their places overall, or fewer where their intake's places in the program
+     * ({@code inProgram}: those places less their open requests and running partnerships there; null without) are fewer.
+     */
+    public static int placesLeft(int overall, Integer inProgram) {
+        return inProgram == null ? overall : Math.min(overall, Math.max(0, inProgram));
     }
 
     private static boolean empty(List<?> list) {

@@ -36,11 +36,6 @@ public final class PartnershipPublisher {
                 request.programId));
     }
 
-    /** mentorship.withdrawn of an open request because one of its two people left the organisation. */
-    public static DomainEvent withdrawnBecauseLeft(MentorshipRequest request) {
-        return withdrawnBecause(request, PartnershipEvents.LEFT_ORGANISATION);
-    }
-
     /** mentorship.withdrawn of an open request for a reason of the platform's: one of the two left, or the program closed. */
     public static DomainEvent withdrawnBecause(MentorshipRequest request, String reason) {
         return DomainEvent.of(request.tenant, PartnershipEvents.WITHDRAWN, new PartnershipEvents.RequestAnswered(request.id, request.menteeId,

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.matching.domain.Intake;
 import dev.mentoring.matching.domain.Weights;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,8 +37,7 @@ public class RecommendationReads {
 
         /** A mentor's places left: theirs overall, or fewer where their intake gives them fewer in this program. */
         public int placesLeft(UUID mentorId, int overall) {
-            Integer inProgram = placesInProgram.get(mentorId);
-            return inProgram == null ? overall : Math.min(overall, Math.max(0, inProgram));
+            return Intake.placesLeft(overall, placesInProgram.get(mentorId));
         }
     }
 

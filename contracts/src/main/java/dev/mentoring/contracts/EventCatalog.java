@@ -15,6 +15,7 @@ public final class EventCatalog {
             MatchingRunEvents.COMPLETED,
             ProgramEvents.CREATED, ProgramEvents.UPDATED, ProgramEvents.ENROLMENT_OPENED, ProgramEvents.STARTED, ProgramEvents.CLOSED,
             ProgramEvents.APPLIED, ProgramEvents.ENROLLED, ProgramEvents.DECLINED, ProgramEvents.LEFT,
+            ProgramEvents.ADMIN_ASSIGNED, ProgramEvents.ADMIN_UNASSIGNED,
             SessionEvents.SCHEDULED, SessionEvents.RESCHEDULED, SessionEvents.CANCELLED, SessionEvents.COMPLETED,
             SessionEvents.NO_SHOW, SessionEvents.REMINDER_DUE, SessionEvents.ACTION_ITEM_CREATED,
             SessionEvents.ACTION_ITEM_COMPLETED, SessionEvents.ACTION_ITEM_OVERDUE,

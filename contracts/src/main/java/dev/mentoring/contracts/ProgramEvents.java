@@ -23,6 +23,9 @@ public final class ProgramEvents {
     public static final EventType<EnrolmentChanged> DECLINED = enrolment("enrolment.declined");
     public static final EventType<EnrolmentChanged> LEFT = enrolment("enrolment.left");
 
+    public static final EventType<AdminChanged> ADMIN_ASSIGNED = admin("program.admin-assigned");
+    public static final EventType<AdminChanged> ADMIN_UNASSIGNED = admin("program.admin-unassigned");
+
     /** The states of a program as the events carry them. */
     public static final Set<String> STATES = Set.of("DRAFT", "ENROLLING", "RUNNING", "CLOSED");
     /** How people join a program. */
@@ -42,6 +45,13 @@ public final class ProgramEvents {
             OffsetDateTime at) {
     }
 
+    /**
+     * Payload of program.admin-assigned and program.admin-unassigned: a person (by the employee id their sign-in token
+     * carries) runs the program from now on, or no longer does (taken off, or left the organisation).
+     */
+    public record AdminChanged(UUID programId, String employeeId, OffsetDateTime at) {
+    }
+
     /** Who made an enrolment change ({@code by}): HR (an admin or the HR platform), the person themselves, or the platform. */
     public static final String BY_HR = "HR";
     public static final String BY_PERSON = "PERSON";
@@ -56,6 +66,11 @@ public final class ProgramEvents {
     private static EventType<EnrolmentChanged> enrolment(String name) {
         return new EventType<>(name, Topics.PROGRAM, 1, EnrolmentChanged.class, EnrolmentChanged::programId,
                 e -> "programs/" + e.programId() + "/enrolments/" + e.enrolmentId());
+    }
+
+    private static EventType<AdminChanged> admin(String name) {
+        return new EventType<>(name, Topics.PROGRAM, 1, AdminChanged.class, AdminChanged::programId,
+                a -> "programs/" + a.programId() + "/admins");
     }
 
     private ProgramEvents() {

@@ -22,6 +22,7 @@ public final class Fixtures {
     public static final String PARTICIPANTS = "test.feedback-service.mentoring.participant.v1";
     public static final String PARTNERSHIPS = "test.feedback-service.mentoring.partnership.v1";
     public static final String SESSIONS = "test.feedback-service.mentoring.session.v1";
+    public static final String PROGRAMS = "test.feedback-service.mentoring.program.v1";
     public static final String FEEDBACK_EVENTS = "test.mentoring.feedback.v1";
 
     public record Pair(String tenant, UUID id, UUID menteeId, String menteeEmployee, UUID mentorId, String mentorEmployee, UUID goalId) {
@@ -50,6 +51,36 @@ public final class Fixtures {
         TopicWriter.send(topic, key, TopicWriter.cloudEvent(type, tenant, data));
     }
 
+    /** A program as matching-service announces it (program.created, or another program.* type), awaited in the copy. */
+    public static UUID program(Pool pool, String tenant, String type, UUID id, String state, boolean general) {
+        publish(PROGRAMS, id.toString(), tenant, type, """
+                {"programId":"%s","state":"%s","joining":"HR_ENROLS","general":%s,"focusSkills":[],"at":"%s"}"""
+                .formatted(id, state, general, OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery("select state from program_copy where id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().hasNext()
+                && state.equals(pool.preparedQuery("select state from program_copy where id = $1").execute(Tuple.of(id)).await()
+                        .indefinitely().iterator().next().getString(0)));
+        return id;
+    }
+
+    /** A person with a profile (participant.updated), awaited in the copy. */
+    public static UUID participant(Pool pool, String tenant, String employeeId) {
+        UUID id = UUID.randomUUID();
+        publish(PARTICIPANTS, id.toString(), tenant, "participant.updated",
+                "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":1}".formatted(id, employeeId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(pool, "select count(*) from participant_copy where id = $1", id) == 1);
+        return id;
+    }
+
+    /** A person (by employee id) made an admin of the program, or taken off it; awaited in the copy. */
+    public static void programAdmin(Pool pool, String tenant, UUID programId, String employeeId, boolean assigned) {
+        publish(PROGRAMS, programId.toString(), tenant, assigned ? "program.admin-assigned" : "program.admin-unassigned", """
+                {"programId":"%s","employeeId":"%s","at":"%s"}""".formatted(programId, employeeId, OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                "select count(*) from program_admin_copy where program_id = $1 and employee_id = $2")
+                .execute(Tuple.of(programId, employeeId)).await().indefinitely().iterator().next().getLong(0) == (assigned ? 1 : 0));
+    }
+
     private static long count(Pool pool, String sql, Object value) {
         return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
     }
@@ -66,6 +97,16 @@ public final class Fixtures {
 
     /** A new mentee of this mentor (new or already known) in this tenant. */
     public static Pair startedWith(Pool pool, String tenant, UUID mentorId, String mentorEmployee) {
+        return startedWith(pool, tenant, mentorId, mentorEmployee, null);
+    }
+
+    /** Another new pair in this tenant, in a program. */
+    public static Pair startedInProgram(Pool pool, String tenant, UUID programId) {
+        return startedWith(pool, tenant, UUID.randomUUID(), "M-" + UUID.randomUUID().toString().substring(0, 6), programId);
+    }
+
+    /** A new mentee of this mentor in this tenant, in a program (null: from before programs). */
+    public static Pair startedWith(Pool pool, String tenant, UUID mentorId, String mentorEmployee, UUID programId) {
         Pair pair = new Pair(tenant, UUID.randomUUID(), UUID.randomUUID(), "E-" + UUID.randomUUID().toString().substring(0, 6),
                 mentorId, mentorEmployee, UUID.randomUUID());
         for (Object[] person : new Object[][] { { pair.menteeId(), pair.menteeEmployee() }, { pair.mentorId(), pair.mentorEmployee() },
@@ -74,8 +115,9 @@ public final class Fixtures {
                     "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":1}".formatted(person[0], person[1]));
         }
         publish(PARTNERSHIPS, pair.id().toString(), tenant, "partnership.started", """
-                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s"}"""
-                .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now().minusMinutes(5)));
+                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s","programId":%s}"""
+                .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now().minusMinutes(5),
+                        programId == null ? "null" : "\"" + programId + "\""));
         publish(PARTNERSHIPS, pair.id().toString(), tenant, "agreement.activated", """
                 {"partnershipId":"%s","version":1,"cadence":"MONTHLY","sessionMinutes":60,"reviewDate":"%s",
                  "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"%s"}]}"""

@@ -29,6 +29,7 @@ import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.plumbing.validation.QueryValues;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -81,9 +82,12 @@ public class ConcernResource {
 
     @GET
     @Path("/concerns")
-    @RolesAllowed("program-admin")
-    @Operation(operationId = "listConcerns", summary = "The tenant's concerns, with their texts, for the program admins",
-            description = "Newest first; optionally only OPEN or CLOSED ones, of one category, about one partnership; paged (limit, cursor).")
+    @RolesAllowed({ "program-admin", "mentee", "mentor" })
+    @Operation(operationId = "listConcerns", summary = "The concerns of the programs the caller runs, with their texts",
+            description = "The tenant's for the program-admin role; for a person assigned to run programs (matching-service's "
+                    + "PUT /programs/{id}/admins/{employeeId}) those about partnerships of their programs; 403 for anyone running none. "
+                    + "Never those about the caller's own partnerships. Newest first; optionally only OPEN or CLOSED ones, of one "
+                    + "category, about one partnership; paged (limit, cursor).")
     public Uni<Page<ConcernViews.ConcernView>> list(
             @QueryParam("state") @Parameter(description = "OPEN or CLOSED; any when absent",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "CLOSED" })) String state,
@@ -93,21 +97,22 @@ public class ConcernResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String partnershipId,
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        Concerns.Filter filter = new Concerns.Filter(category(category), closed(state), partnershipId(partnershipId));
+        Concerns.Filter filter = new Concerns.Filter(category(category), closed(state), QueryValues.optionalUuid("partnershipId", partnershipId));
         return concerns.list(filter, PageRequest.of(cursor, limit)).map(page -> page.map(ConcernViews.ConcernView::of));
     }
 
     @GET
     @Path("/concerns/{concernId}")
-    @RolesAllowed("program-admin")
-    @Operation(operationId = "getConcern", summary = "One of the tenant's concerns, with its text")
+    @RolesAllowed({ "program-admin", "mentee", "mentor" })
+    @Operation(operationId = "getConcern", summary = "One concern of a program the caller runs, with its text",
+            description = "404 for a concern outside the caller's programs or about their own partnership; 403 for anyone running no program.")
     public Uni<ConcernViews.ConcernView> one(@PathParam("concernId") UUID concernId) {
         return concerns.one(concernId).map(ConcernViews.ConcernView::of);
     }
 
     @POST
     @Path("/concerns/{concernId}/closure")
-    @RolesAllowed("program-admin")
+    @RolesAllowed({ "program-admin", "mentee", "mentor" })
     @Operation(operationId = "closeConcern", summary = "Close an open concern with an outcome: talked to both, partnership ended, rematched",
             description = "concern.closed tells the person who raised it (in their inbox) how it was closed; never the text. Once (409).")
     @APIResponse(responseCode = "200", description = "The concern, closed", content = @Content(schema = @Schema(implementation = ConcernViews.ConcernView.class)))
@@ -139,14 +144,4 @@ public class ConcernResource {
         }
     }
 
-    private static UUID partnershipId(String partnershipId) {
-        if (partnershipId == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(partnershipId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("partnershipId", "must be a UUID or absent");
-        }
-    }
 }

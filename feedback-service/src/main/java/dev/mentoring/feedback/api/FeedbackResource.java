@@ -42,6 +42,7 @@ import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
+import dev.mentoring.plumbing.validation.QueryValues;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -223,17 +224,37 @@ public class FeedbackResource {
                     + "people's score and state leave out the pitfalls found in concerns, which only program admins see.")
     public Uni<Page<FeedbackViews.HealthView>> healthList(
             @QueryParam("state") @Parameter(description = "HEALTHY, NEEDS_ATTENTION or AT_RISK; any when absent") String state,
+            @QueryParam("programId") @Parameter(description = "Only this program's partnerships, for its admins (the program-admin "
+                    + "role: any program; 404 for a program the caller does not run)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String programId,
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
-        return health.list(state, PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.HealthView::of));
+        return health.list(state, QueryValues.optionalUuid("programId", programId), PageRequest.of(cursor, limit))
+                .map(page -> page(page, FeedbackViews.HealthView::of));
     }
 
     @GET
     @Path("/analytics")
+    @RolesAllowed({ "program-admin", "analytics", "mentee", "mentor" })
+    @Operation(operationId = "getProgramAnalytics", summary = "Analytics of the tenant or of one program, with its mentees' funnel",
+            description = "Without programId: the tenant's, for the program-admin and analytics roles (403 for anyone else). With it: "
+                    + "that program's, for those roles and for the people assigned to run it (404 for a program the caller does not "
+                    + "run). Figures from fewer than five people are suppressed, and the health states with a companion where one "
+                    + "alone would follow from the others.")
+    public Uni<AnalyticsView> analytics(@QueryParam("months") Integer months,
+            @QueryParam("programId") @Parameter(description = "One program's figures; the tenant's when absent",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String programId) {
+        return analytics.report(months, QueryValues.optionalUuid("programId", programId)).map(AnalyticsView::of);
+    }
+
+    @GET
+    @Path("/analytics/programs")
     @RolesAllowed({ "program-admin", "analytics" })
-    @Operation(operationId = "getProgramAnalytics", summary = "Program analytics for the tenant; figures from fewer than five people are suppressed")
-    public Uni<AnalyticsView> analytics(@QueryParam("months") Integer months) {
-        return analytics.report(months).map(AnalyticsView::of);
+    @Operation(operationId = "getProgramFunnels", summary = "Every program's funnel beside the tenant's, with complementary suppression",
+            description = "A step from fewer than five mentees in one program is hidden with a companion (the smallest shown in "
+                    + "another program, or the tenant's figure) so that no hidden figure can be worked out from the others.")
+    public Uni<AnalyticsView.ByProgramView> programFunnels() {
+        return analytics.byProgram().map(AnalyticsView.ByProgramView::of);
     }
 
     @GET

@@ -23,12 +23,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * Raising a concern ({@link ConcernRules}): one of a partnership's two people tells the program admins privately that
  * something is wrong; {@code concern.raised} (never the text) tells the platform. The person sees the concerns they
- * raised; the other person of the pair never sees them. Program admins list the tenant's concerns with their texts and
- * close each with an outcome ({@code concern.closed}, which puts it in the raiser's inbox). An open concern of a
+ * raised; the other person of the pair never sees them. The admins of the partnership's program ({@link ProgramAdmins}:
+ * those assigned to it, and the tenant-wide role) list its concerns with their texts and close each with an outcome ({@code concern.closed}, which puts it in the raiser's inbox). An open concern of a
  * personality clash or a breach of confidentiality is a pitfall of the partnership's health that only the admins see.
  */
 @ApplicationScoped
 public class Concerns {
+
+    /** The role that reads and closes every concern of the tenant. */
+    static final String ADMIN_ROLE = "program-admin";
 
     /** Filters of the program admins' list; each may be null (any). */
     public record Filter(ConcernRules.ConcernCategory category, Boolean closed, UUID partnershipId) {
@@ -40,10 +43,12 @@ public class Concerns {
     private final HealthAssessments assessments;
     private final Outbox outbox;
     private final Caller caller;
+    private final ProgramAdmins admins;
     private final Clock clock;
 
     Concerns(Participants participants, ConcernRepository concerns, PartnershipCopyRepository partnerships, HealthAssessments assessments,
-            Outbox outbox, Caller caller, Clock clock) {
+            Outbox outbox, Caller caller, ProgramAdmins admins, Clock clock) {
+        this.admins = admins;
         this.participants = participants;
         this.concerns = concerns;
         this.partnerships = partnerships;
@@ -84,41 +89,45 @@ public class Concerns {
     public Uni<Page<Concern>> mine(UUID partnershipId, PageRequest page) {
         PageRequest.TimeAndId before = page.afterTimeAndId();
         return participants.me().chain(me -> participants.partnership(me, partnershipId)
-                .chain(p -> concerns.page(me.tenant(), p.id, me.id(), null, null, null, before == null ? null : before.at(),
+                .chain(p -> concerns.page(me.tenant(), p.id, me.id(), null, null, null, null, before == null ? null : before.at(),
                         before == null ? null : before.id(), page.limit())))
                 .map(rows -> page.page(rows, Concerns::key, c -> c));
     }
 
     /**
-     * A page of the tenant's concerns for a program admin, newest first, narrowed by the filter; never those about a
-     * partnership the admin is one of the two of (the other person never sees a concern, admin or not).
+     * A page of the concerns of the programs the caller runs ({@link ProgramAdmins}: the tenant's for the tenant-wide role),
+     * newest first, narrowed by the filter; never those about a partnership the admin is one of the two of (the other
+     * person never sees a concern, admin or not). 403 for a caller who runs no program.
      */
     @WithSession
     public Uni<Page<Concern>> list(Filter filter, PageRequest page) {
         PageRequest.TimeAndId before = page.afterTimeAndId();
         String tenant = caller.tenant();
-        return participants.meIfAny().chain(me -> concerns.page(tenant, filter.partnershipId(), null, me == null ? null : me.id(),
+        return admins.required("read concerns", ADMIN_ROLE).chain(scope -> participants.meIfAny().chain(me -> concerns.page(tenant,
+                        filter.partnershipId(), null, me == null ? null : me.id(), scope.tenantWide() ? null : scope.programs(),
                         filter.closed(), filter.category() == null ? null : filter.category().name(), before == null ? null : before.at(),
-                        before == null ? null : before.id(), page.limit()))
+                        before == null ? null : before.id(), page.limit())))
                 .map(rows -> page.page(rows, Concerns::key, c -> c));
     }
 
-    /** One of the tenant's concerns, for a program admin; 404 when the tenant has none of this id, or it is about the admin's own partnership. */
+    /**
+     * One concern of the programs the caller runs; 404 when there is none of this id there, or it is about the admin's
+     * own partnership.
+     */
     @WithSession
     public Uni<Concern> one(UUID concernId) {
         String tenant = caller.tenant();
-        return concerns.inTenant(tenant, concernId).map(c -> found(c, concernId))
-                .call(c -> notTheAdminsOwn(tenant, c.partnershipId, concernId));
+        return admins.required("read concerns", ADMIN_ROLE).chain(scope -> concerns.inTenant(tenant, concernId).map(c -> found(c, concernId))
+                .call(c -> readable(scope, tenant, c.partnershipId, concernId)));
     }
 
-    /** 404 for a concern about a partnership the calling admin is one of the two of. */
-    private Uni<Void> notTheAdminsOwn(String tenant, UUID partnershipId, UUID concernId) {
-        return participants.meIfAny().chain(me -> me == null ? Uni.createFrom().voidItem()
-                : partnerships.inTenant(tenant, partnershipId).invoke(p -> {
-                    if (p != null && Participants.isOneOf(p, me)) {
-                        throw ProblemException.notFound("concern", concernId);
-                    }
-                }).replaceWithVoid());
+    /** 404 for a concern about a partnership outside the admin's programs, or one the calling admin is one of the two of. */
+    private Uni<Void> readable(ProgramAdmins.Scope scope, String tenant, UUID partnershipId, UUID concernId) {
+        return participants.meIfAny().chain(me -> partnerships.inTenant(tenant, partnershipId).invoke(p -> {
+            if (p == null || !scope.runs(p) || Participants.isOneOf(p, me)) {
+                throw ProblemException.notFound("concern", concernId);
+            }
+        }).replaceWithVoid());
     }
 
     /**
@@ -130,13 +139,13 @@ public class Concerns {
     public Uni<Concern> close(UUID concernId, ConcernRules.ConcernOutcome outcome) {
         String tenant = caller.tenant();
         String admin = caller.subject();
-        return concerns.partnershipOf(tenant, concernId)
+        return admins.required("close concerns", ADMIN_ROLE).chain(scope -> concerns.partnershipOf(tenant, concernId)
                 .invoke(partnershipId -> {
                     if (partnershipId == null) {
                         throw ProblemException.notFound("concern", concernId);
                     }
                 })
-                .call(partnershipId -> notTheAdminsOwn(tenant, partnershipId, concernId))
+                .call(partnershipId -> readable(scope, tenant, partnershipId, concernId)))
                 .chain(partnershipId -> partnerships.locked(partnershipId))
                 .chain(() -> concerns.lockedInTenant(tenant, concernId))
                 .chain(c -> {

@@ -99,9 +99,9 @@ public class Evaluations {
 
     /** Within the current transaction: the plan for a partnership that starts. */
     Uni<Void> plan(PartnershipCopy p) {
-        return settings.of(p.tenant).chain(tenantSettings -> {
+        return settings.of(p).chain(inForce -> {
             LocalDate start = p.startedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-            return evaluations.persist(EvaluationRules.planFrom(start, tenantSettings.evaluationIntervalMonths()).stream()
+            return evaluations.persist(EvaluationRules.planFrom(start, inForce.evaluationIntervalMonths()).stream()
                     .map(planned -> evaluation(p, planned, EvaluationRules.PLANNED)));
         });
     }
@@ -148,8 +148,8 @@ public class Evaluations {
                     }
                     return partnerships.findById(partnership).chain(p -> p == null || p.endedAt != null
                             ? Uni.createFrom().voidItem()
-                            : settings.of(p.tenant).chain(tenantSettings -> evaluations.persist(evaluation(p,
-                                    EvaluationRules.nextAfter(latest.opensOn, tenantSettings.evaluationIntervalMonths()), EvaluationRules.PLANNED))
+                            : settings.of(p).chain(inForce -> evaluations.persist(evaluation(p,
+                                    EvaluationRules.nextAfter(latest.opensOn, inForce.evaluationIntervalMonths()), EvaluationRules.PLANNED))
                                     .replaceWithVoid()));
                 }));
             }

@@ -77,11 +77,11 @@ public class HealthAssessments {
                 return recompute(partnershipId);
             }
             return healths.findById(partnershipId).chain(h -> h == null ? Uni.createFrom().voidItem()
-                    : concerns.openCategories(partnershipId).chain(open -> settings.of(p.tenant).chain(tenantSettings -> {
+                    : concerns.openCategories(partnershipId).chain(open -> settings.of(p).chain(inForce -> {
                         List<HealthRules.Finding> kept = HealthReports.findingsOf(json, h).stream()
                                 .filter(f -> !f.pitfall().confidential() || open.contains(f.pitfall().name())).toList();
-                        HealthRules.Result result = HealthRules.scored(kept, tenantSettings.thresholds());
-                        return store(p, result, result.shared(tenantSettings.thresholds()));
+                        HealthRules.Result result = HealthRules.scored(kept, inForce.thresholds());
+                        return store(p, result, result.shared(inForce.thresholds()));
                     })));
         });
     }
@@ -94,10 +94,10 @@ public class HealthAssessments {
             if (p == null || p.menteeId == null || p.startedAt == null || !assessed(p)) {
                 return Uni.createFrom().voidItem();
             }
-            return settings.of(p.tenant).chain(tenantSettings -> snapshot(p, tenantSettings.thresholds())
+            return settings.of(p).chain(inForce -> snapshot(p, inForce.thresholds())
                     .chain(snapshot -> {
-                        HealthRules.Result result = HealthRules.assess(snapshot, tenantSettings.thresholds());
-                        return store(p, result, result.shared(tenantSettings.thresholds()));
+                        HealthRules.Result result = HealthRules.assess(snapshot, inForce.thresholds());
+                        return store(p, result, result.shared(inForce.thresholds()));
                     }));
         });
     }

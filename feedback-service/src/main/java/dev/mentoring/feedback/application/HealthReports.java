@@ -33,6 +33,8 @@ public class HealthReports {
     public record Report(UUID partnershipId, int score, String state, List<HealthRules.Finding> pitfalls, OffsetDateTime computedAt) {
     }
 
+    private static final String ADMIN_ROLE = "program-admin";
+
     private static final List<String> STATES = Stream.of(HealthRules.State.values()).map(Enum::name).toList();
 
     private final Participants participants;
@@ -40,9 +42,11 @@ public class HealthReports {
     private final ObjectMapper json;
     private final PartnershipHealthRepository healths;
     private final PartnershipCopyRepository partnerships;
+    private final ProgramAdmins admins;
 
     HealthReports(Participants participants, Caller caller, ObjectMapper json, PartnershipHealthRepository healths,
-            PartnershipCopyRepository partnerships) {
+            PartnershipCopyRepository partnerships, ProgramAdmins admins) {
+        this.admins = admins;
         this.participants = participants;
         this.caller = caller;
         this.json = json;
@@ -72,16 +76,18 @@ public class HealthReports {
     }
 
     /**
-     * The partnership's health; 404 for a partnership the caller is not one of the two of (admins see all). A program
-     * admin who is one of the two sees it as the two do.
+     * The partnership's health; 404 for a partnership the caller is not one of the two of (the tenant-wide program admins
+     * see all, a program's admins those of their programs). A program admin who is one of the two sees it as the two do.
      */
     @WithSession
     public Uni<Report> of(UUID partnershipId) {
         String tenant = caller.tenant();
-        Uni<Boolean> adminView = caller.hasRole("program-admin")
+        Uni<Boolean> adminView = caller.hasRole(ADMIN_ROLE)
                 ? participants.meIfAny().chain(me -> me == null ? Uni.createFrom().item(true)
                         : partnerships.inTenant(tenant, partnershipId).map(p -> p == null || !Participants.isOneOf(p, me)))
-                : participants.me().chain(me -> participants.partnership(me, partnershipId)).replaceWith(false);
+                : admins.scope().chain(scope -> partnerships.inTenant(tenant, partnershipId).chain(p -> participants.meIfAny()
+                        .chain(me -> p != null && scope.runs(p) && !Participants.isOneOf(p, me) ? Uni.createFrom().item(true)
+                                : participants.me().chain(person -> participants.partnership(person, partnershipId)).replaceWith(false))));
         return adminView.chain(asAdmin -> healths.ofPartnership(tenant, partnershipId).map(h -> {
             if (h == null) {
                 throw ProblemException.notFound("health of partnership", partnershipId);
@@ -93,22 +99,34 @@ public class HealthReports {
     /**
      * One page of partnerships' health, in a state (any when null), by partnership id: a program admin's is the tenant's
      * (even one who also takes part in partnerships: their own as the two people see it), a mentor's or mentee's that of
-     * their own partnerships.
+     * their own partnerships. With a program: that program's partnerships, for its admins (404 for anyone else).
      */
     @WithSession
-    public Uni<Page<Report>> list(String state, PageRequest page) {
+    public Uni<Page<Report>> list(String state, UUID programId, PageRequest page) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.badRequest("state", "must be HEALTHY, NEEDS_ATTENTION or AT_RISK");
         }
         UUID after = page.afterId();
         String tenant = caller.tenant();
-        if (!caller.hasRole("program-admin")) {
+        if (programId != null) {
+            return admins.scope(ADMIN_ROLE).invoke(scope -> {
+                if (!scope.runs(programId)) {
+                    throw ProblemException.notFound("program", programId);
+                }
+            }).chain(() -> ofAdmin(tenant, state, programId, after, page));
+        }
+        if (!caller.hasRole(ADMIN_ROLE)) {
             return participants.me().chain(me -> healths.ofParticipant(me.tenant(), me.id(), state, after, page.limit() + 1))
                     .map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, false)));
         }
+        return ofAdmin(tenant, state, null, after, page);
+    }
+
+    /** A page as a program admin sees it: every pitfall, but for the admin's own partnerships, seen as their two people see them. */
+    private Uni<Page<Report>> ofAdmin(String tenant, String state, UUID programId, UUID after, PageRequest page) {
         return participants.meIfAny()
                 .chain(me -> me == null ? Uni.createFrom().item(List.<UUID>of()) : partnerships.idsOf(tenant, me.id()))
-                .chain(own -> healths.ofTenant(tenant, state, own, after, page.limit() + 1)
+                .chain(own -> healths.ofTenant(tenant, state, own, programId, after, page.limit() + 1)
                         .map(found -> page.page(found, h -> h.partnershipId.toString(), h -> report(h, !own.contains(h.partnershipId)))));
     }
 }

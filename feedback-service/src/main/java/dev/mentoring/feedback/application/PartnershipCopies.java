@@ -59,6 +59,9 @@ public class PartnershipCopies {
                     if (data.cadence() != null) {
                         copy.cadence = data.cadence();
                     }
+                    if (data.programId() != null) {
+                        copy.programId = data.programId();
+                    }
                     if (starts) {
                         copy.startedAt = data.at();
                     }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mentoring.feedback.domain.FeedbackSettings;
 import dev.mentoring.feedback.domain.SettingsRules;
+import dev.mentoring.feedback.persistence.PartnershipCopy;
+import dev.mentoring.feedback.persistence.ProgramCopyRepository;
 import dev.mentoring.feedback.persistence.TenantSettings;
 import dev.mentoring.feedback.persistence.TenantSettingsRepository;
 import dev.mentoring.plumbing.concurrency.EntityTags;
@@ -19,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A tenant's feedback settings: how often formal evaluations come, and the health thresholds. They carry a version (the
- * ETag): the defaults are version 1, and each save raises it; a save may name the version it replaces (If-Match).
+ * ETag): the defaults are version 1, and each save raises it; a save may name the version it replaces (If-Match). A
+ * program may have its own ({@link ProgramSettings}); a partnership runs by its program's when it has them.
  */
 @ApplicationScoped
 public class Settings {
@@ -29,10 +32,12 @@ public class Settings {
     }
 
     private final TenantSettingsRepository rows;
+    private final ProgramCopyRepository programs;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Settings(TenantSettingsRepository rows, ObjectMapper json, Clock clock) {
+    Settings(TenantSettingsRepository rows, ProgramCopyRepository programs, ObjectMapper json, Clock clock) {
+        this.programs = programs;
         this.rows = rows;
         this.json = json;
         this.clock = clock;
@@ -42,6 +47,16 @@ public class Settings {
     @WithSession
     public Uni<FeedbackSettings> of(String tenant) {
         return read(tenant).map(Versioned::settings);
+    }
+
+    /** The settings a partnership runs by: its program's own when it has them, else its tenant's. */
+    @WithSession
+    public Uni<FeedbackSettings> of(PartnershipCopy partnership) {
+        if (partnership.programId == null) {
+            return of(partnership.tenant);
+        }
+        return programs.settingsOf(partnership.programId).chain(own -> own != null && own.tenant.equals(partnership.tenant)
+                ? Uni.createFrom().item(parse(own.settings, own.tenant)) : of(partnership.tenant));
     }
 
     /** The tenant's settings with their version: the defaults, at version 1, where it set nothing. */
@@ -54,10 +69,24 @@ public class Settings {
         if (row == null) {
             return new Versioned(FeedbackSettings.DEFAULTS, TenantSettings.DEFAULTS_VERSION);
         }
+        return new Versioned(parse(row.settings, row.tenant), row.version);
+    }
+
+    /** Settings as stored (JSON). */
+    FeedbackSettings parse(String stored, String tenant) {
         try {
-            return new Versioned(json.readValue(row.settings, FeedbackSettings.class), row.version);
+            return json.readValue(stored, FeedbackSettings.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("tenant settings of " + row.tenant + " unreadable", e);
+            throw new IllegalStateException("feedback settings of " + tenant + " unreadable", e);
+        }
+    }
+
+    /** Settings to store (JSON). */
+    String write(FeedbackSettings settings) {
+        try {
+            return json.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -76,11 +105,7 @@ public class Settings {
                 row.tenant = tenant;
                 row.version = TenantSettings.DEFAULTS_VERSION + 1;
             }
-            try {
-                row.settings = json.writeValueAsString(settings);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            row.settings = write(settings);
             row.updatedAt = OffsetDateTime.now(clock);
             TenantSettings saved = row;
             return rows.persistAndFlush(saved).map(ignored -> new Versioned(settings, saved.version));

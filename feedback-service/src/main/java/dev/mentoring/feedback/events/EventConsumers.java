@@ -1,5 +1,7 @@
 package dev.mentoring.feedback.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -9,9 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentoring.contracts.AgreementEvents;
 import dev.mentoring.contracts.ParticipantEvents;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.ProgramEvents;
 import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.feedback.application.ParticipantCopies;
 import dev.mentoring.feedback.application.PartnershipCopies;
+import dev.mentoring.feedback.application.ProgramCopies;
 import dev.mentoring.feedback.application.SessionCopies;
 import dev.mentoring.plumbing.inbox.DeadLetterDesk;
 import dev.mentoring.plumbing.inbox.EventDispatch;
@@ -19,7 +23,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the participant, partnership and session topics (each keyed so that one partnership's events stay in order)
+ * Reads the participant, partnership, program and session topics (each keyed so that one partnership's events stay in order)
  * and hands what feedback-service needs to the copies' use cases. An event it cannot read or use goes to the
  * dead-letter topic with the reason, without stopping the others; types it does not need are skipped.
  */
@@ -31,9 +35,10 @@ public class EventConsumers {
     private final EventDispatch participantEvents;
     private final EventDispatch partnershipEvents;
     private final EventDispatch sessionEvents;
+    private final EventDispatch programEvents;
 
     EventConsumers(ObjectMapper json, ParticipantCopies participants, PartnershipCopies partnerships, SessionCopies sessions,
-            DeadLetterDesk deadLetters) {
+            ProgramCopies programs, DeadLetterDesk deadLetters) {
         this.participantEvents = EventDispatch.with(json)
                 .on(ParticipantEvents.UPDATED, participants::updated)
                 .on(ParticipantEvents.ERASED, participants::erased)
@@ -41,14 +46,22 @@ public class EventConsumers {
         this.partnershipEvents = EventDispatch.with(json)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, partnerships::changed)
                 .on(AgreementEvents.ACTIVATED, partnerships::agreementActivated)
+                .on(PartnershipEvents.REQUESTED, programs::requested)
                 .build();
         this.sessionEvents = EventDispatch.with(json)
                 .on(SessionEvents.SESSION_CHANGES, sessions::changed)
+                .build();
+        this.programEvents = EventDispatch.with(json)
+                .on(List.of(ProgramEvents.CREATED, ProgramEvents.UPDATED, ProgramEvents.ENROLMENT_OPENED, ProgramEvents.STARTED,
+                        ProgramEvents.CLOSED), programs::changed)
+                .on(List.of(ProgramEvents.APPLIED, ProgramEvents.ENROLLED, ProgramEvents.DECLINED, ProgramEvents.LEFT), programs::enrolment)
+                .on(List.of(ProgramEvents.ADMIN_ASSIGNED, ProgramEvents.ADMIN_UNASSIGNED), programs::admin)
                 .build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);
         deadLetters.handles("partnership-events", partnershipEvents);
         deadLetters.handles("session-events", sessionEvents);
+        deadLetters.handles("program-events", programEvents);
     }
 
     @Incoming("participant-events")
@@ -59,6 +72,11 @@ public class EventConsumers {
     @Incoming("partnership-events")
     public Uni<Void> partnerships(String cloudEvent) {
         return partnershipEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("program-events")
+    public Uni<Void> programs(String cloudEvent) {
+        return programEvents.dispatch(cloudEvent);
     }
 
     @Incoming("session-events")

@@ -46,10 +46,11 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
      * A page of concerns, newest first (by the time raised, then id), after the given one's place (from the start when
      * null): of the tenant, narrowed to a partnership, a person who raised them, a state (closed or not) and a category
      * where those are given, and without those about partnerships {@code notAbout} is one of the two of (when given);
+     * only about partnerships of the programs {@code inPrograms} when given;
      * up to {@code limit} rows.
      */
-    public Uni<List<Concern>> page(String tenant, UUID partnershipId, UUID raisedBy, UUID notAbout, Boolean closed, String category,
-            OffsetDateTime beforeRaised, UUID beforeId, int limit) {
+    public Uni<List<Concern>> page(String tenant, UUID partnershipId, UUID raisedBy, UUID notAbout, List<UUID> inPrograms, Boolean closed,
+            String category, OffsetDateTime beforeRaised, UUID beforeId, int limit) {
         List<Object> params = new ArrayList<>(List.of(tenant));
         StringBuilder query = new StringBuilder("tenant = ?1");
         if (partnershipId != null) {
@@ -64,6 +65,14 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
             params.add(notAbout);
             query.append(" and partnershipId not in (select p.id from PartnershipCopy p where p.tenant = ?1 and (p.menteeId = ?")
                     .append(params.size()).append(" or p.mentorId = ?").append(params.size()).append("))");
+        }
+        if (inPrograms != null) {
+            if (inPrograms.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            params.add(inPrograms);
+            query.append(" and partnershipId in (select p.id from PartnershipCopy p where p.tenant = ?1 and p.programId in ?")
+                    .append(params.size()).append(")");
         }
         if (closed != null) {
             query.append(closed ? " and closedAt is not null" : " and closedAt is null");

@@ -36,4 +36,8 @@ public class PartnershipCopy extends CopiedRecord {
     @Column(name = "agreement_version")
     public Integer agreementVersion;
 
+    /** The program the partnership belongs to; null for one from before programs, which is in the general program. */
+    @Column(name = "program_id")
+    public UUID programId;
+
 }

@@ -21,11 +21,17 @@ public class PartnershipHealthRepository implements PanacheRepositoryBase<Partne
     /**
      * Up to {@code rows} of the tenant's partnerships' health in a state (any when null), ordered by partnership id,
      * after the one given (from the start when null). The state is the program admins' one, but for the partnerships in
-     * {@code sharedFor} (the calling admin's own), whose state is the one their two people see.
+     * {@code sharedFor} (the calling admin's own), whose state is the one their two people see. Only one program's
+     * partnerships when {@code programId} is given.
      */
-    public Uni<List<PartnershipHealth>> ofTenant(String tenant, String state, List<UUID> sharedFor, UUID after, int rows) {
+    public Uni<List<PartnershipHealth>> ofTenant(String tenant, String state, List<UUID> sharedFor, UUID programId, UUID after, int rows) {
         List<Object> params = new ArrayList<>(List.of(tenant));
         StringBuilder query = new StringBuilder("tenant = ?1");
+        if (programId != null) {
+            params.add(programId);
+            query.append(" and partnershipId in (select p.id from PartnershipCopy p where p.tenant = ?1 and p.programId = ?")
+                    .append(params.size()).append(")");
+        }
         if (state != null && sharedFor.isEmpty()) {
             params.add(state);
             query.append(" and state = ?").append(params.size());

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.MentorRecommendations;
 import dev.mentoring.matching.config.MatchingConfig;
+import dev.mentoring.plumbing.validation.QueryValues;
 import io.smallrye.mutiny.Uni;
 
 @Path("/participants")
@@ -47,7 +48,7 @@ public class RecommendationResource {
             @Parameter(description = "also list the excluded mentors and the rule that excluded each")
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
             @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
-        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded, programId(programId))
+        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded, QueryValues.optionalUuid("programId", programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 
@@ -62,22 +63,11 @@ public class RecommendationResource {
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
             @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
         return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded,
-                programId(programId))
+                QueryValues.optionalUuid("programId", programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 
     private static final String PROGRAM = "Only the mentors enrolled in this program, for a mentee enrolled in it; none: every "
             + "mentor of the tenant (its general program)";
 
-    /** The programId query value, or 400 naming it. */
-    private static UUID programId(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw dev.mentoring.plumbing.problem.ProblemException.badRequest("programId", "must be a UUID");
-        }
-    }
 }

@@ -7,16 +7,19 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.ProgramEvents;
 import dev.mentoring.matching.domain.EndReason;
 import dev.mentoring.matching.domain.PartnershipState;
 import dev.mentoring.matching.domain.RequestState;
 import dev.mentoring.matching.events.PartnershipPublisher;
+import dev.mentoring.matching.events.ProgramPublisher;
 import dev.mentoring.matching.persistence.AgreementRepository;
 import dev.mentoring.matching.persistence.MentorshipRequestRepository;
 import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
 import dev.mentoring.matching.persistence.PartnershipRepository;
+import dev.mentoring.matching.persistence.ProgramAdminRepository;
 import dev.mentoring.plumbing.outbox.DomainEvent;
 import dev.mentoring.plumbing.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +41,10 @@ public class Leavers {
     private final Outbox outbox;
     private final Enrolments enrolments;
     private final Intakes intakes;
-    private final dev.mentoring.matching.persistence.ProgramAdminRepository admins;
+    private final ProgramAdminRepository admins;
 
     Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox,
-            Enrolments enrolments, Intakes intakes, dev.mentoring.matching.persistence.ProgramAdminRepository admins) {
+            Enrolments enrolments, Intakes intakes, ProgramAdminRepository admins) {
         this.admins = admins;
         this.enrolments = enrolments;
         this.intakes = intakes;
@@ -62,7 +65,7 @@ public class Leavers {
                         // and every program lets them go
                         .chain(() -> enrolments.left(person, now))
                         // nor runs any program (an erased person's employee id is gone by now: see noLongerAdmin)
-                        .chain(() -> noLongerAdmin(person.tenant, person.employeeId)).replaceWithVoid();
+                        .chain(() -> noLongerAdmin(person.tenant, person.employeeId, now)).replaceWithVoid();
             });
         });
     }
@@ -87,9 +90,10 @@ public class Leavers {
         }
     }
 
-    /** The person (by the employee id of their sign-in) runs no program any more. */
-    Uni<Void> noLongerAdmin(String tenant, String employeeId) {
-        return admins.unassignEverywhere(tenant, employeeId).replaceWithVoid();
+    /** The person (by the employee id of their sign-in) runs no program any more: program.admin-unassigned for each they ran. */
+    Uni<Void> noLongerAdmin(String tenant, String employeeId, OffsetDateTime now) {
+        return admins.unassignEverywhere(tenant, employeeId).chain(programs -> outbox.appendAll(programs.stream()
+                .map(program -> ProgramPublisher.admin(tenant, program, employeeId, ProgramEvents.ADMIN_UNASSIGNED, now)).toList()));
     }
 
     /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts, intakes). */

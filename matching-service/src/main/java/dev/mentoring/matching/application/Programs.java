@@ -85,6 +85,7 @@ public class Programs {
         program.general = false;
         program.state = ProgramState.DRAFT;
         program.createdAt = now;
+        program.announcedAt = now;
         describe(program, d, now);
         // the general program first, so that a tenant whose first program is made here also has its general one
         return access.general(tenant)
@@ -206,7 +207,9 @@ public class Programs {
         access.tenantWide("assigns program admins");
         return access.found(tenant, id).chain(program -> {
             ProgramAccess.notGeneral(program);
-            return admins.assign(tenant, id, employeeId, OffsetDateTime.now(clock)).map(n -> n > 0);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return admins.assign(tenant, id, employeeId, now).call(n -> n == 0 ? Uni.createFrom().voidItem()
+                    : outbox.append(ProgramPublisher.admin(tenant, id, employeeId, ProgramEvents.ADMIN_ASSIGNED, now))).map(n -> n > 0);
         });
     }
 
@@ -215,11 +218,12 @@ public class Programs {
     public Uni<Void> unassignAdmin(UUID id, String employeeId) {
         String tenant = caller.tenant();
         access.tenantWide("assigns program admins");
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return access.found(tenant, id).chain(program -> admins.unassign(tenant, id, employeeId)).invoke(n -> {
             if (n == 0) {
                 throw ProblemException.notFound("Program admin", employeeId);
             }
-        }).replaceWithVoid();
+        }).chain(() -> outbox.append(ProgramPublisher.admin(tenant, id, employeeId, ProgramEvents.ADMIN_UNASSIGNED, now))).replaceWithVoid();
     }
 
     private static void describe(Program program, ProgramRules.Description d, OffsetDateTime now) {

@@ -226,7 +226,7 @@ public class ProvisionedParticipants {
         return participants.persistAndFlush(participant)
                 .call(saved -> outbox.append(ParticipantPublisher.erased(saved)))
                 .call(saved -> leavers.left(saved, saved.erasedAt))
-                .call(saved -> leavers.noLongerAdmin(saved.tenant, employeeId))
+                .call(saved -> leavers.noLongerAdmin(saved.tenant, employeeId, saved.erasedAt))
                 .call(leavers::eraseWordsOf)
                 .call(saved -> groups.removeFromAll(saved.id))
                 .replaceWithVoid();

@@ -1,6 +1,7 @@
 package dev.mentoring.matching.events;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import dev.mentoring.contracts.EventType;
 import dev.mentoring.contracts.ProgramEvents;
@@ -21,6 +22,12 @@ public final class ProgramPublisher {
         return DomainEvent.of(program.tenant, type, new ProgramEvents.ProgramChanged(program.id, program.state.name(),
                 program.joining.name(), program.general, program.enrolmentOpensOn, program.enrolmentClosesOn, program.startsOn,
                 program.endsOn, program.focusSkills == null ? java.util.List.of() : java.util.List.of(program.focusSkills), at));
+    }
+
+    /** program.admin-assigned or program.admin-unassigned: the person (by employee id) runs the program, or no longer does. */
+    public static DomainEvent admin(String tenant, UUID programId, String employeeId, EventType<ProgramEvents.AdminChanged> type,
+            OffsetDateTime at) {
+        return DomainEvent.of(tenant, type, new ProgramEvents.AdminChanged(programId, employeeId, at));
     }
 
     public static DomainEvent enrolment(ProgramEnrolment enrolment, EventType<ProgramEvents.EnrolmentChanged> type, String by) {

@@ -83,6 +83,10 @@ public class Program extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** When program.created went out: in the creating transaction, or for a general program by {@code GeneralPrograms}. */
+    @Column(name = "announced_at")
+    public OffsetDateTime announcedAt;
+
     @Version
     public long version;
 }

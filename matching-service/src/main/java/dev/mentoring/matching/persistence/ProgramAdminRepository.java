@@ -49,10 +49,11 @@ public class ProgramAdminRepository {
                 .setParameter(1, programId).setParameter(2, tenant).setParameter(3, employeeId).setParameter(4, now).executeUpdate());
     }
 
-    /** A leaver runs no program any more: every assignment of the employee id goes. */
-    public Uni<Integer> unassignEverywhere(String tenant, String employeeId) {
-        return session().chain(s -> s.createNativeQuery("delete from program_admin where tenant = ?1 and employee_id = ?2")
-                .setParameter(1, tenant).setParameter(2, employeeId).executeUpdate());
+    /** A leaver runs no program any more: every assignment of the employee id goes; answers the programs they ran. */
+    public Uni<List<UUID>> unassignEverywhere(String tenant, String employeeId) {
+        return session().chain(s -> s.createNativeQuery(
+                "delete from program_admin where tenant = ?1 and employee_id = ?2 returning program_id", UUID.class)
+                .setParameter(1, tenant).setParameter(2, employeeId).getResultList());
     }
 
     /** Takes the person off the program; 1 when they ran it, 0 when not. */

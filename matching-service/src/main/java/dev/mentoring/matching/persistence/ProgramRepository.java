@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.mentoring.matching.domain.Joining;
 import dev.mentoring.matching.domain.ProgramState;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +45,30 @@ public class ProgramRepository implements PanacheRepositoryBase<Program, UUID> {
                 values (?1, ?2, 'General', true, 'OPEN', 'RUNNING', '{}', ?3, ?3)
                 on conflict do nothing""")
                 .setParameter(1, id).setParameter(2, tenant).setParameter(3, now).executeUpdate());
+    }
+
+    /**
+     * Marks up to {@code batch} general programs not yet announced as announced, over rows claimed {@code FOR UPDATE SKIP
+     * LOCKED} (each once however many instances pass at the same time); answers them as they are (not attached to the
+     * session), for their {@code program.created}.
+     */
+    public Uni<List<Program>> announceGenerals(OffsetDateTime now, int batch) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update program set announced_at = ?1
+                where id in (select id from program where general and announced_at is null limit ?2 for update skip locked)
+                returning id, tenant, joining, state, created_at""", Object[].class)
+                .setParameter(1, now).setParameter(2, batch).getResultList())
+                .map(rows -> rows.stream().map(row -> {
+                    Program general = new Program();
+                    general.id = (UUID) row[0];
+                    general.tenant = (String) row[1];
+                    general.general = true;
+                    general.joining = Joining.valueOf((String) row[2]);
+                    general.state = ProgramState.valueOf((String) row[3]);
+                    general.createdAt = (OffsetDateTime) row[4];
+                    general.focusSkills = new String[0];
+                    return general;
+                }).toList());
     }
 
     /** Whether another program of the tenant has this name, in any letter case. */

@@ -14,12 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import dev.mentoring.matching.application.GeneralPrograms;
 
 import dev.mentoring.plumbing.testing.TestTokens;
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +37,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ProgramResourceTest {
+
+    @Inject
+    GeneralPrograms generalPrograms;
 
     private static final String PROGRAMS = "test.mentoring.program.v1";
     private static final String PARTNERSHIPS = "test.mentoring.partnership.v1";
@@ -155,6 +163,7 @@ class ProgramResourceTest {
         as(stranger).post("/programs/" + open + "/closure").then().statusCode(404);
 
         // the mentor M-1 is made an admin of the HR-only program: they run it, and only it
+        TopicReader adminEvents = new TopicReader(PROGRAMS);
         as(People.admin(tenant)).put("/programs/" + hidden + "/admins/M-1").then().statusCode(201).body("employeeIds", equalTo(List.of("M-1")));
         as(People.admin(tenant)).put("/programs/" + hidden + "/admins/M-1").then().statusCode(200);
         as(mentor(tenant, "M-1")).get("/programs/" + hidden).then().statusCode(200).body("youRun", equalTo(true))
@@ -176,6 +185,29 @@ class ProgramResourceTest {
         as(People.admin(tenant)).put("/programs/" + hidden + "/admins/M-1").then().statusCode(201);
         as(People.hr(tenant)).post("/participants/by-employee-id/M-1/deactivation").then().statusCode(200);
         as(People.admin(tenant)).get("/programs/" + hidden + "/admins").then().statusCode(200).body("employeeIds", equalTo(List.of()));
+        // each change of who runs it is published, once (assigning again changes nothing), the leaver's too
+        try (adminEvents) {
+            var seen = adminEvents.settled(r -> hidden.equals(r.key()) && r.value().contains("\"type\":\"program.admin-"), 4);
+            assertThat(seen).extracting(r -> type(r.value())).containsExactly("program.admin-assigned", "program.admin-unassigned",
+                    "program.admin-assigned", "program.admin-unassigned");
+            assertThat(seen).allSatisfy(r -> assertThat(r.value()).contains("\"employeeId\":\"M-1\"").contains("\"programId\":\"" + hidden + "\"")
+                    .doesNotContain("Maria"));
+        }
+    }
+
+    @Test
+    void theGeneralProgramIsAnnouncedOnceLikeEveryProgram() throws Throwable {
+        String tenant = People.newTenant();
+        try (TopicReader events = new TopicReader(PROGRAMS)) {
+            People.provision(tenant, "E-1", People.menteeJson("Anna", "X-1", "lead", "[]"));
+            // made the first time it is needed, announced by the job (whichever instance runs it first)
+            String general = as(mentee(tenant, "E-1")).get("/programs").then().statusCode(200).extract().path("items.find { it.general }.id");
+            VertxContextSupport.subscribeAndAwait(() -> generalPrograms.announce());
+            VertxContextSupport.subscribeAndAwait(() -> generalPrograms.announce());
+            var seen = events.settled(r -> general.equals(r.key()), 1);
+            assertThat(seen).singleElement().satisfies(r -> assertThat(r.value()).contains("\"type\":\"program.created\"")
+                    .contains("\"general\":true").contains("\"state\":\"RUNNING\"").contains("\"tenant\":\"" + tenant + "\""));
+        }
     }
 
     @Test

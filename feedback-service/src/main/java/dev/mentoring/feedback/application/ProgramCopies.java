@@ -1,0 +1,83 @@
+package dev.mentoring.feedback.application;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.ProgramEvents;
+import dev.mentoring.feedback.persistence.ProgramCopy;
+import dev.mentoring.feedback.persistence.ProgramCopyRepository;
+import dev.mentoring.plumbing.inbox.Inbox;
+import dev.mentoring.plumbing.inbox.ReceivedEvent;
+import dev.mentoring.plumbing.readmodel.ReadModelCopies;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * feedback-service's copies of programs, from matching-service's program events, each once: a program's state, who
+ * runs it (its admins, by the employee id of their sign-in: they read its concerns, its partnerships' health and its
+ * analytics), who is enrolled in it and the requests made in it (the first steps of its funnel). The general
+ * program's {@code program.created} gives the partnerships and requests from before programs their program.
+ */
+@ApplicationScoped
+public class ProgramCopies {
+
+    private final ReadModelCopies copies;
+    private final Inbox inbox;
+    private final ProgramCopyRepository programs;
+    private final Clock clock;
+
+    ProgramCopies(ReadModelCopies copies, Inbox inbox, ProgramCopyRepository programs, Clock clock) {
+        this.copies = copies;
+        this.inbox = inbox;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    /** program.created, updated, enrolment-opened, started, closed: the copy takes the state (never an older one). */
+    @WithTransaction
+    public Uni<Void> changed(ReceivedEvent event, ProgramEvents.ProgramChanged data) {
+        return copies.apply(ReadModelConsumer.NAME, event, "program", data.programId(), programs.findById(data.programId()),
+                ProgramCopy::new,
+                copy -> copy.stateAt != null && data.at() != null && data.at().isBefore(copy.stateAt),
+                copy -> {
+                    boolean adopts = copy.state == null && data.general();
+                    copy.state = data.state();
+                    copy.general = data.general();
+                    copy.stateAt = data.at();
+                    copy.updatedAt = OffsetDateTime.now(clock);
+                    Uni<Void> saved = programs.persistAndFlush(copy).replaceWithVoid();
+                    return adopts ? saved.chain(() -> programs.adoptIntoGeneral(copy.tenant, copy.id)) : saved;
+                });
+    }
+
+    /** program.admin-assigned and program.admin-unassigned: who runs the program. */
+    @WithTransaction
+    public Uni<Void> admin(ReceivedEvent event, ProgramEvents.AdminChanged data) {
+        boolean assigned = ProgramEvents.ADMIN_ASSIGNED.name().equals(event.type());
+        return once(event, () -> assigned
+                ? programs.assignAdmin(event.tenant(), data.programId(), data.employeeId(), data.at()).replaceWithVoid()
+                : programs.unassignAdmin(event.tenant(), data.programId(), data.employeeId()).replaceWithVoid());
+    }
+
+    /** enrolment.applied, enrolled, declined, left: who is in the program, in which role. */
+    @WithTransaction
+    public Uni<Void> enrolment(ReceivedEvent event, ProgramEvents.EnrolmentChanged data) {
+        return once(event, () -> programs.putEnrolment(event.tenant(), data.enrolmentId(), data.programId(), data.participantId(),
+                data.role(), data.state(), data.at()).replaceWithVoid());
+    }
+
+    /** mentorship.requested: a mentee asked, in a program (the funnel's second step). */
+    @WithTransaction
+    public Uni<Void> requested(ReceivedEvent event, PartnershipEvents.MentorshipRequested data) {
+        return once(event, () -> programs.putRequest(event.tenant(), data.requestId(), data.programId(), data.menteeId(),
+                OffsetDateTime.now(clock)).replaceWithVoid());
+    }
+
+    private Uni<Void> once(ReceivedEvent event, Supplier<Uni<Void>> change) {
+        return inbox.firstDelivery(ReadModelConsumer.NAME, event.id()).chain(first -> first ? change.get() : Uni.createFrom().voidItem());
+    }
+}

@@ -41,16 +41,17 @@ public final class AgreementViews {
     @Schema(name = "AgreementInput")
     public record Input(
             @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid GoalInput> goals,
-            @NotNull Cadence cadence,
-            @Schema(minimum = "30", maximum = "240") @NotNull @Min(30) @Max(240) Integer sessionMinutes,
+            @Schema(description = "Required unless the partnership's program sets a default (its matching settings)") Cadence cadence,
+            @Schema(minimum = "30", maximum = "240", description = "Required unless the partnership's program sets a default")
+            @Min(30) @Max(240) Integer sessionMinutes,
             @NotNull MeetingMode meetingMode,
             @Size(max = 500) String placeOrLink,
             @Schema(description = "How the two communicate between sessions, e.g. chat or email") @Size(max = 100) String channel,
             @Min(1) @Max(336) Integer responseTimeHours,
             @Size(max = 2000) String mentorResponsibilities,
             @Size(max = 2000) String menteeResponsibilities,
-            @Size(max = 4000) String groundRules,
-            @Schema(description = "Defaults to a standard confidentiality statement") @Size(max = 4000) String confidentiality,
+            @Schema(description = "Defaults to the program's default ground rules, if any") @Size(max = 4000) String groundRules,
+            @Schema(description = "Defaults to the program's default statement, else a standard one") @Size(max = 4000) String confidentiality,
             @Schema(description = "Defaults to six months on") LocalDate reviewDate) {
 
         /** What the pair wrote, for the use case. */

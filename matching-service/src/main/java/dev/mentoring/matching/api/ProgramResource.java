@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.Enrolments;
+import dev.mentoring.matching.application.Intakes;
+import dev.mentoring.matching.application.ProgramSettings;
 import dev.mentoring.matching.application.DirectoryEntries;
 import dev.mentoring.matching.application.Programs;
 import dev.mentoring.matching.domain.EnrolmentState;
@@ -59,9 +61,12 @@ public class ProgramResource {
     private final Programs programs;
     private final Enrolments enrolments;
     private final DirectoryEntries directory;
-    private final dev.mentoring.matching.application.Intakes intakes;
+    private final Intakes intakes;
+    private final ProgramSettings programSettings;
 
-    ProgramResource(Programs programs, Enrolments enrolments, DirectoryEntries directory, dev.mentoring.matching.application.Intakes intakes) {
+    ProgramResource(Programs programs, Enrolments enrolments, DirectoryEntries directory, Intakes intakes,
+            ProgramSettings programSettings) {
+        this.programSettings = programSettings;
         this.intakes = intakes;
         this.programs = programs;
         this.enrolments = enrolments;
@@ -128,6 +133,40 @@ public class ProgramResource {
     public Uni<Response> update(@PathParam("programId") UUID programId, @NotNull @Valid ProgramViews.Description description,
             @Parameter(description = "The program's ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return programs.update(programId, description.description(), ifMatch).map(ProgramResource::tagged);
+    }
+
+    @GET
+    @Path("/{programId}/matching-settings")
+    @Operation(operationId = "getProgramMatchingSettings", summary = "A program's own matching settings (everyone who sees the program)",
+            description = "The weights of the match score (absent: the tenant's), the most hours apart a pair may live (absent: each "
+                    + "mentee's own limit) and the default agreement its partnerships start from. Version 0 while it has none.")
+    @APIResponse(responseCode = "200", description = "The settings", headers = @Header(name = HttpHeaders.ETAG, description = Tagged.ETAG,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ProgramViews.MatchingSettingsView.class)))
+    public Uni<Response> matchingSettings(@PathParam("programId") UUID programId) {
+        return programSettings.read(programId).map(v -> Tagged.ok(ProgramViews.MatchingSettingsView.of(v.settings()), v.version()));
+    }
+
+    @PUT
+    @Path("/{programId}/matching-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putProgramMatchingSettings", summary = "Set a program's own matching settings (its admins)",
+            description = "The next recommendation, directory page, cohort run and agreement draft of the program use them. Weights: "
+                    + "criteria left out weigh 0, each 0-100, at least one above 0; maxHoursApart 0-14 (a pair further apart is kept "
+                    + "apart, whatever the mentee's own limit); the default agreement fills what a draft leaves out. If-Match optional. "
+                    + "The general program runs by the tenant's settings (409).")
+    @APIResponse(responseCode = "200", description = "The settings as saved", headers = @Header(name = HttpHeaders.ETAG,
+            description = Tagged.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ProgramViews.MatchingSettingsView.class)))
+    @APIResponse(responseCode = "409", description = "The general program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the settings' current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A value out of range, each named in errors[].field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> putMatchingSettings(@PathParam("programId") UUID programId, @NotNull @Valid ProgramViews.MatchingSettingsView settings,
+            @Parameter(description = "The settings' ETag as last read; optional") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return programSettings.save(programId, settings.settings(), ifMatch)
+                .map(v -> Tagged.ok(ProgramViews.MatchingSettingsView.of(v.settings()), v.version()));
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.mentoring.matching.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,6 +23,8 @@ import dev.mentoring.matching.application.DirectoryEntries;
 import dev.mentoring.matching.domain.Exclusion;
 import dev.mentoring.matching.domain.MatchScore;
 import dev.mentoring.matching.application.Programs;
+import dev.mentoring.matching.domain.Criterion;
+import dev.mentoring.matching.domain.Cadence;
 import dev.mentoring.matching.domain.EnrolmentState;
 import dev.mentoring.matching.domain.Joining;
 import dev.mentoring.matching.domain.MentoringRole;
@@ -58,6 +61,38 @@ public final class ProgramViews {
             return new ProgramRules.Description(name, purpose, focusSkills, joining, enrolmentOpensOn, enrolmentClosesOn, startsOn,
                     endsOn, maxOpenRequests, maxActiveMentors, requestExpiryDays);
         }
+    }
+
+    /** A program's own matching settings, as shown and as set; each part may be absent (none of its own). */
+    @Schema(name = "ProgramMatchingSettings")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MatchingSettingsView(
+            @Schema(description = "The weight of each criterion of the match score (0-100, criteria left out weigh 0); absent: the tenant's")
+            Map<Criterion, Integer> weights,
+            @Schema(description = "Hard rule: a mentee and a mentor further apart than this many hours are kept apart (0-14), whatever "
+                    + "the mentee's own limit; absent: each mentee's own limit") Integer maxHoursApart,
+            @Schema(description = "What an agreement of the program says where the pair writes nothing") @Valid DefaultAgreementView defaultAgreement) {
+
+        static MatchingSettingsView of(ProgramRules.MatchingSettings s) {
+            ProgramRules.DefaultAgreement a = s.defaultAgreement();
+            return new MatchingSettingsView(s.weights(), s.maxHoursApart(), a == null ? null
+                    : new DefaultAgreementView(a.cadence(), a.sessionMinutes(), a.groundRules(), a.confidentiality()));
+        }
+
+        ProgramRules.MatchingSettings settings() {
+            DefaultAgreementView a = defaultAgreement;
+            return new ProgramRules.MatchingSettings(weights, maxHoursApart, a == null ? null
+                    : new ProgramRules.DefaultAgreement(a.cadence(), a.sessionMinutes(), a.groundRules(), a.confidentiality()));
+        }
+    }
+
+    /** A program's default agreement. */
+    @Schema(name = "DefaultAgreement")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DefaultAgreementView(Cadence cadence,
+            @Schema(minimum = "30", maximum = "240") @Min(30) @Max(240) Integer sessionMinutes,
+            @Size(max = ProgramRules.MAX_AGREEMENT_TEXT) String groundRules,
+            @Size(max = ProgramRules.MAX_AGREEMENT_TEXT) String confidentiality) {
     }
 
     /** One of the caller's own enrolments in a program. */

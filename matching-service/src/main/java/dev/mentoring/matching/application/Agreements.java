@@ -16,6 +16,7 @@ import dev.mentoring.matching.domain.Cadence;
 import dev.mentoring.matching.domain.Confidentiality;
 import dev.mentoring.matching.domain.FreeText;
 import dev.mentoring.matching.domain.MeetingMode;
+import dev.mentoring.matching.domain.ProgramRules;
 import dev.mentoring.matching.domain.SmartGoal;
 import dev.mentoring.matching.events.AgreementPublisher;
 import dev.mentoring.matching.persistence.Agreement;
@@ -68,9 +69,11 @@ public class Agreements {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final ProgramSettings programSettings;
 
     Agreements(PartnershipRepository partnerships, AgreementRepository agreements, CallingPerson person, Outbox outbox,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, ProgramSettings programSettings) {
+        this.programSettings = programSettings;
         this.partnerships = partnerships;
         this.agreements = agreements;
         this.person = person;
@@ -126,9 +129,10 @@ public class Agreements {
                             list.forEach(g -> ids.add(g.goalId));
                             return ids;
                         });
-                return previousGoals.chain(kept -> {
+                return previousGoals.chain(kept -> programSettings.of(p.programId).map(own -> withDefaults(input, own.defaultAgreement()))
+                        .chain(terms -> {
                     agreement.latestVersion = number;
-                    Agreement.Draft draft = draft(p.id, number, input, me.id, today);
+                    Agreement.Draft draft = draft(p.id, number, terms, me.id, today);
                     List<Agreement.Goal> goals = new ArrayList<>();
                     Set<UUID> used = new HashSet<>();
                     for (int i = 0; i < input.goals().size(); i++) {
@@ -148,7 +152,7 @@ public class Agreements {
                     return agreements.persist(agreement).chain(() -> draft.persist()).chain(() -> agreements.persistGoals(goals))
                             .chain(() -> agreements.flush())
                             .chain(() -> edited(agreement, created));
-                });
+                        }));
             });
         }));
     }
@@ -193,6 +197,29 @@ public class Agreements {
             }
             return partnerships.flush().chain(() -> outbox.appendAll(events)).chain(() -> edited(agreement, false));
         });
+    }
+
+    /**
+     * What the pair wrote, with their program's default agreement where they wrote nothing: cadence, session length,
+     * ground rules, confidentiality (then the standard statement). A cadence or session length neither gives is 422.
+     */
+    static Terms withDefaults(Terms in, ProgramRules.DefaultAgreement defaults) {
+        ProgramRules.DefaultAgreement d = defaults == null ? new ProgramRules.DefaultAgreement(null, null, null, null) : defaults;
+        Cadence cadence = in.cadence() != null ? in.cadence() : d.cadence();
+        Integer minutes = in.sessionMinutes() != null ? in.sessionMinutes() : d.sessionMinutes();
+        if (cadence == null) {
+            throw ProblemException.unprocessable("cadence", "is required: the partnership's program sets no default");
+        }
+        if (minutes == null) {
+            throw ProblemException.unprocessable("sessionMinutes", "is required: the partnership's program sets no default");
+        }
+        return new Terms(in.goals(), cadence, minutes, in.meetingMode(), in.placeOrLink(), in.channel(), in.responseTimeHours(),
+                in.mentorResponsibilities(), in.menteeResponsibilities(), blank(in.groundRules()) ? d.groundRules() : in.groundRules(),
+                blank(in.confidentiality()) ? d.confidentiality() : in.confidentiality(), in.reviewDate());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private Agreement.Draft draft(UUID partnershipId, int number, Terms input, UUID createdBy, LocalDate today) {

@@ -55,6 +55,7 @@ public class CohortRuns {
     private final MatchingRunRepository store;
     private final MentorshipRequestRepository requests;
     private final MatchingSettings settings;
+    private final ProgramSettings programSettings;
     private final ProgramAccess access;
     private final ProgramRepository programs;
     private final ProgramEnrolmentRepository enrolments;
@@ -67,7 +68,9 @@ public class CohortRuns {
 
     CohortRuns(ParticipantRepository participants, MatchingRunRepository store, MentorshipRequestRepository requests,
             MatchingSettings settings, ProgramAccess access, ProgramRepository programs, ProgramEnrolmentRepository enrolments,
-            ProgramIntakeRepository intakes, MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock) {
+            ProgramIntakeRepository intakes, MatchingConfig config, Outbox outbox, Caller caller, Vertx vertx, Clock clock,
+            ProgramSettings programSettings) {
+        this.programSettings = programSettings;
         this.intakes = intakes;
         this.access = access;
         this.programs = programs;
@@ -119,20 +122,21 @@ public class CohortRuns {
     @WithSession
     Uni<CohortToMatch> cohortToMatch(String tenant, CohortMatcher.Objective objective, double minimum, UUID programId) {
         return program(tenant, programId, false).chain(program -> people(program).chain(enrolled -> intakesOf(program).chain(intakes -> settings.weightsOf(tenant)
-                .chain(weights -> participants.optedInMentees(tenant)
+                .chain(tenants -> programSettings.of(program.id).chain(own -> participants.optedInMentees(tenant)
                 .chain(mentees -> store.menteesWithOpenRequests(tenant).chain(waiting -> participants.activeMentors(tenant)
                         .chain(mentors -> store.placesTakenByMentor(tenant).chain(open -> store.endedPairs(tenant).map(ended -> {
                             List<MatchingProfile> cohort = mentees.stream().filter(m -> !waiting.contains(m.id))
                                     .filter(m -> enrolled.mentee(m.id))
-                                    .map(m -> withIntake(ProfileMapping.toMatching(m), intakes.get(m.id))).toList();
+                                    .map(m -> ProfileMapping.withHoursApartAtMost(withIntake(ProfileMapping.toMatching(m), intakes.get(m.id)),
+                                            own.maxHoursApart())).toList();
                             List<MatchingProfile> mentorProfiles = mentors.stream().filter(m -> enrolled.mentor(m.id))
                                     .map(ProfileMapping::toMatching).toList();
                             Map<UUID, Integer> remaining = new HashMap<>();
                             mentors.forEach(m -> remaining.put(m.id, enrolled.places(m.id, m.mentorCapacity - open.getOrDefault(m.id, 0))));
-                            CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, weights,
+                            CohortMatcher.Settings runSettings = new CohortMatcher.Settings(objective, own.weightsOr(tenants),
                                     (int) Math.round(minimum * 10), config.candidatesPerMentee(), clock.instant());
                             return new CohortToMatch(program.id, cohort, mentorProfiles, remaining, ended, runSettings);
-                        })))))))));
+                        }))))))))));
     }
 
     /** The program's mentees' intakes, by person (none in the general program). */

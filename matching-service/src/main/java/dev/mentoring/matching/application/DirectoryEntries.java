@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.domain.MatchRules;
+import dev.mentoring.matching.domain.ProgramRules;
 import dev.mentoring.matching.domain.MatchScore;
 import dev.mentoring.matching.domain.Exclusion;
 import dev.mentoring.matching.domain.Recommendations;
@@ -53,13 +54,15 @@ public class DirectoryEntries {
     }
 
     private final MentorRecommendations recommendations;
+    private final ProgramSettings programSettings;
     private final RecommendationReads reads;
     private final ProgramAccess access;
     private final Caller caller;
     private final Clock clock;
 
     DirectoryEntries(MentorRecommendations recommendations, RecommendationReads reads, ProgramAccess access, Caller caller,
-            Clock clock) {
+            Clock clock, ProgramSettings programSettings) {
+        this.programSettings = programSettings;
         this.recommendations = recommendations;
         this.reads = reads;
         this.access = access;
@@ -113,15 +116,17 @@ public class DirectoryEntries {
                 Set<UUID> inProgram = program.general() ? null : program.mentors();
                 // a mentee of the program sees their match with each; one who only runs it sees the cards
                 boolean scored = mentee;
+                ProgramRules.MatchingSettings own = programSettings.parse(program.settings());
                 return Uni.combine().all().unis(recommendations.pool(tenant, at), reads.places(tenant, menteeId),
-                        scored ? reads.weightsOf(tenant) : Uni.createFrom().item(Weights.DEFAULT)).asTuple()
-                        .map(t -> list(t.getItem1(), t.getItem2(), t.getItem3(), scored ? me : null, program, inProgram, filters, only, at));
+                        scored ? reads.weightsOf(tenant).map(own::weightsOr) : Uni.createFrom().item(Weights.DEFAULT)).asTuple()
+                        .map(t -> list(t.getItem1(), t.getItem2(), t.getItem3(), scored ? me : null, program, own, inProgram, filters, only, at));
             });
         }));
     }
 
     private static List<Entry> list(MentorPools.Pool pool, RecommendationReads.Places places, Weights weights, Participant mentee,
-            RecommendationReads.ProgramMentors program, Set<UUID> inProgram, Filters filters, UUID only, Instant at) {
+            RecommendationReads.ProgramMentors program, ProgramRules.MatchingSettings own, Set<UUID> inProgram, Filters filters, UUID only,
+            Instant at) {
         Map<UUID, Integer> left = new HashMap<>();
         List<MatchRules.Prepared> candidates = new ArrayList<>();
         for (MatchRules.Prepared prepared : pool.prepared().mentors()) {
@@ -145,8 +150,7 @@ public class DirectoryEntries {
                     .forEach(p -> entries.add(new Entry(p, left.get(p.id), null, null)));
             return entries;
         }
-        MatchRules.Prepared preparedMentee = pool.prepared().mentee(
-                ProfileMapping.withIntake(ProfileMapping.toMatching(mentee), program.areasToDevelop(), program.goalWords()));
+        MatchRules.Prepared preparedMentee = pool.prepared().mentee(MentorRecommendations.inProgram(mentee, program, own));
         Recommendations.Result result = Recommendations.forPrepared(preparedMentee, candidates,
                 m -> left.getOrDefault(m.id(), 0), places.endedWith(), weights, candidates.size(), true);
         // the eligible best first, then those a rule keeps apart, by name

@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.matching.domain.MatchRules;
+import dev.mentoring.matching.domain.MatchingProfile;
+import dev.mentoring.matching.domain.ProgramRules;
 import dev.mentoring.matching.domain.Recommendations;
 import dev.mentoring.matching.domain.Weights;
 import dev.mentoring.matching.persistence.Participant;
@@ -40,9 +42,11 @@ public class MentorRecommendations {
     private final Caller caller;
     private final Clock clock;
     private final MentorPools pools;
+    private final ProgramSettings programSettings;
 
     MentorRecommendations(ParticipantReads participants, RecommendationReads reads, CallingPerson person, Caller caller, Clock clock,
-            MentorPools pools) {
+            MentorPools pools, ProgramSettings programSettings) {
+        this.programSettings = programSettings;
         this.participants = participants;
         this.reads = reads;
         this.person = person;
@@ -103,9 +107,10 @@ public class MentorRecommendations {
         // in a program other than the general one: its mentors only, and the mentee as their intake tells too
         Set<UUID> onlyMentors = program == null || program.general() ? null : program.mentors();
         Instant at = clock.instant();
+        ProgramRules.MatchingSettings own = program == null ? ProgramRules.MatchingSettings.NONE : programSettings.parse(program.settings());
         return Uni.combine().all().unis(found, reads.weightsOf(tenant)).asTuple().chain(menteeAndWeights -> {
             Participant mentee = menteeAndWeights.getItem1();
-            Weights weights = menteeAndWeights.getItem2();
+            Weights weights = own.weightsOr(menteeAndWeights.getItem2());
             if (mentee == null || mentee.erasedAt != null) {
                 throw new ProblemException(404, "Not Found", what + " does not exist");
             }
@@ -116,8 +121,7 @@ public class MentorRecommendations {
                 MentorPools.Pool mentors = poolAndPlaces.getItem1();
                 RecommendationReads.Places places = poolAndPlaces.getItem2();
                 // prepared against the mentors' vocabulary, at the hour they were prepared for
-                MatchRules.Prepared preparedMentee = mentors.prepared().mentee(program == null ? ProfileMapping.toMatching(mentee)
-                        : ProfileMapping.withIntake(ProfileMapping.toMatching(mentee), program.areasToDevelop(), program.goalWords()));
+                MatchRules.Prepared preparedMentee = mentors.prepared().mentee(inProgram(mentee, program, own));
                 // places left: the mentor's capacity less open requests and running partnerships
                 List<MatchRules.Prepared> candidates = onlyMentors == null ? mentors.prepared().mentors()
                         : mentors.prepared().mentors().stream().filter(m -> onlyMentors.contains(m.profile().id())).toList();
@@ -128,6 +132,19 @@ public class MentorRecommendations {
                 return new Found(mentee.id, weights, result, mentors.byId());
             });
         });
+    }
+
+    /**
+     * The mentee as matching sees them in a program: with what their intake there adds, and under its hard rule on hours
+     * apart (in the general program, or with none: as they are).
+     */
+    static MatchingProfile inProgram(Participant mentee, RecommendationReads.ProgramMentors program, ProgramRules.MatchingSettings own) {
+        MatchingProfile profile = ProfileMapping.toMatching(mentee);
+        if (program == null) {
+            return profile;
+        }
+        return ProfileMapping.withHoursApartAtMost(ProfileMapping.withIntake(profile, program.areasToDevelop(), program.goalWords()),
+                own.maxHoursApart());
     }
 
     /** The tenant's mentors, prepared: kept, or loaded and kept. */

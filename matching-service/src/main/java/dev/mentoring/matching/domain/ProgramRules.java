@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import dev.mentoring.plumbing.rules.RuleViolation;
@@ -28,8 +29,73 @@ public final class ProgramRules {
             Integer requestExpiryDays) {
     }
 
+    /**
+     * A program's own matching settings: the weights of the match score (null: the tenant's), a hard rule on how many
+     * hours apart a mentee and a mentor may live (null: each mentee's own limit; else the smaller of the two), and the
+     * default agreement its partnerships start from (null: none).
+     */
+    public record MatchingSettings(Map<Criterion, Integer> weights, Integer maxHoursApart, DefaultAgreement defaultAgreement) {
+
+        public static final MatchingSettings NONE = new MatchingSettings(null, null, null);
+
+        /** The weights in force: the program's, or the tenant's given. */
+        public Weights weightsOr(Weights tenants) {
+            return weights == null ? tenants : new Weights(weights);
+        }
+    }
+
+    /** What an agreement of the program says where the pair writes nothing: any may be null. */
+    public record DefaultAgreement(Cadence cadence, Integer sessionMinutes, String groundRules, String confidentiality) {
+    }
+
+    /** The most hours apart a program's hard rule may allow. */
+    public static final int MAX_HOURS_APART = 14;
+
     private ProgramRules() {
     }
+
+    /** The settings checked, their texts trimmed (blank: none); every fault named at once. */
+    public static MatchingSettings checked(MatchingSettings s) {
+        List<RuleViolation.Fault> faults = new ArrayList<>();
+        if (s.weights() != null) {
+            try {
+                new Weights(s.weights());
+            } catch (RuleViolation e) {
+                faults.addAll(e.faults());
+            }
+        }
+        if (s.maxHoursApart() != null && (s.maxHoursApart() < 0 || s.maxHoursApart() > MAX_HOURS_APART)) {
+            faults.add(new RuleViolation.Fault("maxHoursApart", "must be 0-" + MAX_HOURS_APART));
+        }
+        DefaultAgreement a = s.defaultAgreement();
+        DefaultAgreement trimmed = null;
+        if (a != null) {
+            if (a.sessionMinutes() != null && (a.sessionMinutes() < 30 || a.sessionMinutes() > 240)) {
+                faults.add(new RuleViolation.Fault("defaultAgreement.sessionMinutes", "must be 30-240"));
+            }
+            String rules = text(a.groundRules(), "defaultAgreement.groundRules", faults);
+            String confidentiality = text(a.confidentiality(), "defaultAgreement.confidentiality", faults);
+            trimmed = new DefaultAgreement(a.cadence(), a.sessionMinutes(), rules, confidentiality);
+        }
+        if (!faults.isEmpty()) {
+            throw new RuleViolation(faults);
+        }
+        return new MatchingSettings(s.weights() == null ? null : new Weights(s.weights()).byCriterion(), s.maxHoursApart(), trimmed);
+    }
+
+    private static String text(String value, String field, List<RuleViolation.Fault> faults) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_AGREEMENT_TEXT) {
+            faults.add(new RuleViolation.Fault(field, "must be at most " + MAX_AGREEMENT_TEXT + " characters"));
+        }
+        return stripped;
+    }
+
+    /** The longest default ground rules or confidentiality statement, as in an agreement. */
+    public static final int MAX_AGREEMENT_TEXT = 4000;
 
     /** The description checked, with its texts trimmed and its skills in lower case; every fault named at once. */
     public static Description checked(Description d) {

@@ -57,6 +57,22 @@ public final class ProfileMapping {
                 profile.communication(), profile.languages(), profile.zone(), profile.mentor(), side);
     }
 
+    /**
+     * The mentee's profile under a program's hard rule on hours apart: their own limit, or the program's where it is
+     * smaller (unchanged when the program has none, or for a profile that is not a mentee's).
+     */
+    public static MatchingProfile withHoursApartAtMost(MatchingProfile profile, Integer maxHoursApart) {
+        MatchingProfile.MenteeSide m = profile.mentee();
+        if (maxHoursApart == null || m == null || m.maxTimeZoneGapHours() <= maxHoursApart) {
+            return profile;
+        }
+        MatchingProfile.MenteeSide side = new MatchingProfile.MenteeSide(m.goals(), m.desiredSkills(), m.preferredIndustries(),
+                m.preferredLeadership(), m.preferredCommunication(), maxHoursApart, m.optedIn());
+        return new MatchingProfile(profile.id(), profile.employeeId(), profile.managerEmployeeId(), profile.active(), profile.skills(),
+                profile.industries(), profile.expertise(), profile.yearsOfExperience(), profile.seniority(), profile.leadership(),
+                profile.communication(), profile.languages(), profile.zone(), profile.mentor(), side);
+    }
+
     /** Skills as stored: "name:level". */
     public static String[] encodeSkills(List<Skill> skills) {
         return skills.stream().map(skill -> skill.name() + ":" + skill.level()).distinct().toArray(String[]::new);

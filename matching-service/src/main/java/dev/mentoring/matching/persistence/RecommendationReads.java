@@ -31,9 +31,12 @@ public class RecommendationReads {
     public record Places(Map<UUID, Integer> takenByMentor, Set<UUID> endedWith) {
     }
 
-    /** A program a recommendation is scoped to: whether it is the general one, whether the mentee is in it, and its mentors. */
+    /**
+     * A program a recommendation is scoped to: whether it is the general one, whether the mentee is in it, its mentors,
+     * the mentee's intake and the program's own matching settings (JSON, null: none).
+     */
     public record ProgramMentors(boolean general, boolean menteeIn, Set<UUID> mentors, String[] areasToDevelop, String goalWords,
-            Map<UUID, Integer> placesInProgram) {
+            Map<UUID, Integer> placesInProgram, String settings) {
 
         /** A mentor's places left: theirs overall, or fewer where their intake gives them fewer in this program. */
         public int placesLeft(UUID mentorId, int overall) {
@@ -62,7 +65,8 @@ public class RecommendationReads {
                              from program_intake c where c.program_id = p.id and c.role = 'MENTOR' and c.capacity is not null
                              order by c.participant_id) as capped_left,
                        i.areas_to_develop,
-                       (select string_agg(g->>'statement', ' ') from jsonb_array_elements(cast(i.goals as jsonb)) g) as goal_words
+                       (select string_agg(g->>'statement', ' ') from jsonb_array_elements(cast(i.goals as jsonb)) g) as goal_words,
+                       (select cast(s.settings as text) from program_matching_settings s where s.program_id = p.id) as settings
                 from program p
                 left join program_intake i on i.program_id = p.id and i.participant_id = $3 and i.role = 'MENTEE'
                 where p.tenant = $1 and p.id = $2""");
@@ -115,7 +119,7 @@ public class RecommendationReads {
                 places.put(capped[i], cappedLeft[i].intValue());
             }
             return new ProgramMentors(row.getBoolean("general"), row.getBoolean("mentee_in"), Set.of(mentors),
-                    row.getArrayOfStrings("areas_to_develop"), row.getString("goal_words"), places);
+                    row.getArrayOfStrings("areas_to_develop"), row.getString("goal_words"), places, row.getString("settings"));
         });
     }
 

@@ -196,6 +196,70 @@ class ProgramResourceTest {
     }
 
     @Test
+    void aProgramsOwnMatchingSettingsWeighItsMatchesKeepPairsApartAndFillItsAgreements() {
+        String tenant = People.newTenant();
+        String near = People.provision(tenant, "M-1", People.mentorJson("Maria", "Europe/Copenhagen", "[]", "[]", 3));
+        String away = People.provision(tenant, "M-2", People.mentorJson("Ole", "Europe/London", "[]", "[]", 3));
+        People.provision(tenant, "E-1", People.menteeJson("Anna", "X-1", "lead", "[]"));
+        String id = create(tenant, program("Close by", "HR_ENROLS"));
+        as(People.admin(tenant)).post("/programs/" + id + "/enrolment-opening").then().statusCode(200);
+        enrol(tenant, id, "M-1", "MENTOR", "M-2", "MENTOR", "E-1", "MENTEE");
+        as(People.admin(tenant)).post("/programs/" + id + "/start").then().statusCode(200);
+        String settings = "/programs/" + id + "/matching-settings";
+        // none of its own: the tenant's weights, the mentee's own limit (London is an hour from Copenhagen, within their 3)
+        as(mentee(tenant, "E-1")).get(settings).then().statusCode(200).header("ETag", equalTo("\"0\"")).body("weights", nullValue());
+        as(mentee(tenant, "E-1")).get("/participants/me/recommendations?programId=" + id).then().statusCode(200)
+                .body("recommendations.mentor.id", containsInAnyOrder(near, away)).body("weights.SKILLS", equalTo(30));
+
+        // refused, each fault named; people of the program read the settings but do not set them
+        as(People.admin(tenant)).body("{\"weights\":{\"SKILLS\":101},\"maxHoursApart\":15}").put(settings).then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("weights", "maxHoursApart"));
+        as(People.admin(tenant)).body("{\"defaultAgreement\":{\"sessionMinutes\":10}}").put(settings).then().statusCode(400)
+                .body("errors[0].field", equalTo("defaultAgreement.sessionMinutes"));
+        as(mentee(tenant, "E-1")).body("{\"maxHoursApart\":0}").put(settings).then().statusCode(403);
+        as(People.admin(People.newTenant())).get(settings).then().statusCode(404);
+        String general = as(mentee(tenant, "E-1")).get("/programs").then().extract().path("items.find { it.general }.id");
+        as(People.admin(tenant)).body("{\"maxHoursApart\":0}").put("/programs/" + general + "/matching-settings").then().statusCode(409);
+
+        // the program's own: only the time zone counts, nobody an hour apart, and a default agreement
+        as(People.admin(tenant)).header("If-Match", "\"0\"").body("""
+                {"weights":{"TIME_ZONE":100},"maxHoursApart":0,
+                 "defaultAgreement":{"cadence":"EVERY_TWO_WEEKS","sessionMinutes":45,"groundRules":"  Cameras on  "}}""")
+                .put(settings).then().statusCode(200).header("ETag", equalTo("\"1\"")).body("maxHoursApart", equalTo(0))
+                .body("defaultAgreement.groundRules", equalTo("Cameras on"));
+        as(People.admin(tenant)).header("If-Match", "\"0\"").body("{}").put(settings).then().statusCode(412);
+        as(mentee(tenant, "E-1")).get("/participants/me/recommendations?programId=" + id + "&includeExcluded=true").then().statusCode(200)
+                .body("weights.TIME_ZONE", equalTo(100)).body("weights.SKILLS", equalTo(0))
+                .body("recommendations.mentor.id", equalTo(List.of(near))).body("recommendations[0].score", equalTo(100.0f))
+                .body("excluded.find { it.mentorId == '" + away + "' }.rule", equalTo("TIME_ZONES_TOO_FAR_APART"));
+        // a cohort run of the program weighs as the program does
+        as(People.admin(tenant)).body("{\"objective\":\"max-score\",\"programId\":\"" + id + "\",\"minimumScore\":0}")
+                .post("/matching-runs").then().statusCode(201).body("assignments.mentorId", equalTo(List.of(near)))
+                .body("assignments[0].score", equalTo(100.0f));
+        // outside the program, the mentee's own limit still
+        as(mentee(tenant, "E-1")).get("/participants/me/recommendations").then().statusCode(200)
+                .body("recommendations.mentor.id", containsInAnyOrder(near, away));
+
+        // an agreement of the program starts from its defaults where the pair writes nothing
+        String partnership = as(mentee(tenant, "E-1")).body("{\"mentorId\":\"" + near + "\",\"programId\":\"" + id + "\"}")
+                .post("/mentorship-requests").then().statusCode(201).extract().path("id");
+        as(mentor(tenant, "M-1")).post("/mentorship-requests/" + partnership + "/acceptance").then().statusCode(200);
+        String goal = "{\"statement\":\"Lead a team of three\",\"measure\":\"team size led\",\"target\":\"3 people\","
+                + "\"why\":\"It matters for my next role\",\"dueDate\":\"" + java.time.LocalDate.now().plusMonths(4) + "\"}";
+        as(mentee(tenant, "E-1")).body("{\"goals\":[" + goal + "],\"meetingMode\":\"VIDEO\"}").put("/partnerships/" + partnership + "/agreement")
+                .then().statusCode(201).body("latest.cadence", equalTo("EVERY_TWO_WEEKS")).body("latest.sessionMinutes", equalTo(45))
+                .body("latest.groundRules", equalTo("Cameras on"))
+                .body("latest.confidentiality", org.hamcrest.Matchers.containsString("stays between"));
+        // a partnership of a program without defaults names what is missing
+        String other = People.provision(tenant, "M-3", People.mentorJson("Kim", "Europe/Copenhagen", "[]", "[]", 3));
+        String asked = as(mentee(tenant, "E-1")).body("{\"mentorId\":\"" + other + "\"}").post("/mentorship-requests").then().statusCode(201)
+                .extract().path("id");
+        as(mentor(tenant, "M-3")).post("/mentorship-requests/" + asked + "/acceptance").then().statusCode(200);
+        as(mentee(tenant, "E-1")).body("{\"goals\":[" + goal + "],\"meetingMode\":\"VIDEO\"}").put("/partnerships/" + asked + "/agreement")
+                .then().statusCode(422).body("errors[0].field", equalTo("cadence"));
+    }
+
+    @Test
     void theGeneralProgramIsAnnouncedOnceLikeEveryProgram() throws Throwable {
         String tenant = People.newTenant();
         try (TopicReader events = new TopicReader(PROGRAMS)) {

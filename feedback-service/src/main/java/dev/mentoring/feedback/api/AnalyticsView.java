@@ -20,7 +20,9 @@ public record AnalyticsView(String tenant,
         @Schema(description = "The program the figures are of; absent: the whole tenant") UUID programId,
         LocalDate from, LocalDate to, int minimumPeople, FigureView activePartnerships,
         FigureView attendanceRatePercent, FigureView averageOverall, FigureView averagePreparation, FigureView averageCommunication,
-        FigureView netPromoterScore, FigureView goalAchievementRatePercent, Map<String, FigureView> partnershipsByHealth,
+        FigureView netPromoterScore, FigureView goalAchievementRatePercent,
+        @Schema(description = "Goals achieved in the months asked for: the celebrations") FigureView goalsAchieved,
+        Map<String, FigureView> partnershipsByHealth,
         List<MonthView> trend,
         @Schema(description = "The mentees' journey so far (not only the months asked for), in distinct mentees") FunnelView funnel) {
 
@@ -80,6 +82,7 @@ public record AnalyticsView(String tenant,
         return new AnalyticsView(r.tenant(), r.programId(), r.from(), r.to(), r.minimumPeople(), FigureView.of(r.activePartnerships()),
                 FigureView.of(r.attendanceRatePercent()), FigureView.of(r.averageOverall()), FigureView.of(r.averagePreparation()),
                 FigureView.of(r.averageCommunication()), FigureView.of(r.netPromoterScore()), FigureView.of(r.goalAchievementRatePercent()),
+                FigureView.of(r.goalsAchieved()),
                 byHealth, r.trend().stream().map(m -> new MonthView(m.month(), FigureView.of(m.sessionsHeld()),
                         FigureView.of(m.averageOverallRating()))).toList(), FunnelView.of(r.funnel()));
     }

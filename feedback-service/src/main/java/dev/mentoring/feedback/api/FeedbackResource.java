@@ -183,6 +183,18 @@ public class FeedbackResource {
     }
 
     @GET
+    @Path("/celebrations")
+    @RolesAllowed({ "mentee", "mentor" })
+    @Operation(operationId = "listCelebrations", summary = "The goals achieved in the caller's partnerships, newest first",
+            description = "Both people of a partnership see its achievements (goal.achieved tells both in their inbox too); an achieved "
+                    + "goal stays one when a later agreement leaves it out. Paged (limit, cursor).")
+    public Uni<Page<FeedbackViews.CelebrationView>> celebrations(
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200")) String limit) {
+        return goals.celebrations(PageRequest.of(cursor, limit)).map(page -> page(page, FeedbackViews.CelebrationView::of));
+    }
+
+    @GET
     @Path("/partnerships/{partnershipId}/goals")
     @RolesAllowed({ "mentee", "mentor" })
     @Operation(operationId = "listGoals", summary = "The goals of the agreement in force, with their progress",

@@ -136,6 +136,15 @@ public final class FeedbackViews {
         }
     }
 
+    /** An achieved goal, celebrated: both people of the partnership see it. */
+    @Schema(name = "Celebration")
+    public record CelebrationView(UUID partnershipId, UUID goalId, String title, OffsetDateTime achievedAt) {
+
+        static CelebrationView of(Goal g) {
+            return new CelebrationView(g.partnershipId, g.goalId, g.title, g.achievedAt);
+        }
+    }
+
     @Schema(name = "PitfallFinding")
     public record PitfallView(String pitfall, List<String> evidence, String suggestion) {
 

@@ -47,8 +47,8 @@ public class Analytics {
     /** The tenant's (or one program's) figures from one day to another, and the funnel of its mentees so far. */
     public record Report(String tenant, UUID programId, LocalDate from, LocalDate to, int minimumPeople, Figure activePartnerships,
             Figure attendanceRatePercent, Figure averageOverall, Figure averagePreparation, Figure averageCommunication,
-            Figure netPromoterScore, Figure goalAchievementRatePercent, Map<String, Figure> partnershipsByHealth, List<Month> trend,
-            Funnel funnel) {
+            Figure netPromoterScore, Figure goalAchievementRatePercent, Figure goalsAchieved, Map<String, Figure> partnershipsByHealth,
+            List<Month> trend, Funnel funnel) {
     }
 
     /**
@@ -187,6 +187,7 @@ public class Analytics {
                 keys.add(List.of("funnel", Integer.toString(step)));
             }
             keys.add(List.of("active", ""));
+            keys.add(List.of("achieved", ""));
             for (HealthRules.State state : HealthRules.State.values()) {
                 keys.add(List.of("health", state.name()));
             }
@@ -256,6 +257,6 @@ public class Analytics {
                 Figure.of(number(t.averageCommunication()), t.raters()),
                 Figure.of(answers == 0 ? 0 : 100.0 * (t.promoters() - t.detractors()) / answers, t.recommenders()),
                 Figure.of(goals == 0 ? 0 : 100.0 * t.goalsAchieved() / goals, t.goalPeople()),
-                byHealth, months, shown.funnel(row, general));
+                shown.figure(row, "achieved", ""), byHealth, months, shown.funnel(row, general));
     }
 }

@@ -62,6 +62,18 @@ public class Goals {
                 .map(rows -> page.page(rows, g -> PageRequest.key(g.dueDate, g.goalId), g -> g));
     }
 
+    /**
+     * The caller's celebrations: the goals achieved in their partnerships, newest first, for both people to see (an
+     * achieved goal stays one when a later agreement leaves it out).
+     */
+    @WithSession
+    public Uni<Page<Goal>> celebrations(PageRequest page) {
+        PageRequest.TimeAndId before = page.afterTimeAndId();
+        return participants.me().chain(me -> goals.achievedIn(me.tenant(), me.id(), before == null ? null : before.at(),
+                        before == null ? null : before.id(), page.limit()))
+                .map(rows -> page.page(rows, g -> PageRequest.key(g.achievedAt.toInstant(), g.goalId), g -> g));
+    }
+
     /** Where a page of goals starts: after this due date (none: among those without one) and goal id. */
     private record GoalKey(LocalDate dueDate, UUID goalId) {
     }

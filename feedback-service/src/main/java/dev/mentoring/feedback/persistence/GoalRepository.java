@@ -1,6 +1,7 @@
 package dev.mentoring.feedback.persistence;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,22 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
             query += " and dueDate is null and goalId > ?2";
         }
         return find(query + " order by dueDate nulls last, goalId", params.toArray()).range(0, limit).list();
+    }
+
+    /**
+     * The goals achieved in the person's partnerships (in any agreement: an achievement stays one), newest first (by the
+     * time achieved, then goal id), after the given one's place (from the start when null): up to {@code limit} rows.
+     */
+    public Uni<List<Goal>> achievedIn(String tenant, UUID participantId, OffsetDateTime beforeAchieved, UUID beforeGoalId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(tenant, participantId));
+        String query = "tenant = ?1 and achievedAt is not null and partnershipId in "
+                + "(select p.id from PartnershipCopy p where p.tenant = ?1 and (p.menteeId = ?2 or p.mentorId = ?2))";
+        if (beforeAchieved != null) {
+            params.add(beforeAchieved);
+            params.add(beforeGoalId);
+            query += " and (achievedAt < ?3 or (achievedAt = ?3 and goalId < ?4))";
+        }
+        return find(query + " order by achievedAt desc, goalId desc", params.toArray()).range(0, limit).list();
     }
 
     /** The goal if it is one of the agreement in force, else null. */

@@ -47,8 +47,10 @@ public class RecommendationResource {
             @Parameter(description = "1-50, default 10") @QueryParam("limit") Integer limit,
             @Parameter(description = "also list the excluded mentors and the rule that excluded each")
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
-            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
-        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded, QueryValues.optionalUuid("programId", programId))
+            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId,
+            @Parameter(description = PREVIOUS) @QueryParam("includePrevious") @DefaultValue("false") boolean includePrevious) {
+        return recommendations.forMe(limit == null ? config.defaultRecommendations() : limit, includeExcluded, includePrevious,
+                QueryValues.optionalUuid("programId", programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
 
@@ -61,11 +63,15 @@ public class RecommendationResource {
     public Uni<RecommendationsView> forMentee(@PathParam("participantId") UUID participantId,
             @QueryParam("limit") Integer limit,
             @QueryParam("includeExcluded") @DefaultValue("false") boolean includeExcluded,
-            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId) {
-        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded,
+            @Parameter(description = PROGRAM, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("programId") String programId,
+            @Parameter(description = PREVIOUS) @QueryParam("includePrevious") @DefaultValue("false") boolean includePrevious) {
+        return recommendations.forMentee(participantId, limit == null ? config.defaultRecommendations() : limit, includeExcluded, includePrevious,
                 QueryValues.optionalUuid("programId", programId))
                 .map(found -> RecommendationsView.of(found, includeExcluded));
     }
+
+    private static final String PREVIOUS = "What next: also the mentors of the mentee's partnerships that are over (left out by "
+            + "default, so that an ending leads to a new mentor; a mentee who wants to go on with one asks for them)";
 
     private static final String PROGRAM = "Only the mentors enrolled in this program, for a mentee enrolled in it; none: every "
             + "mentor of the tenant (its general program)";

@@ -56,19 +56,20 @@ public class MentorRecommendations {
     }
 
     /** For the caller, who must be a mentee; the excluded mentors too when {@code listExcluded}. */
-    public Uni<Found> forMe(int limit, boolean listExcluded, UUID programId) {
+    public Uni<Found> forMe(int limit, boolean listExcluded, boolean includePrevious, UUID programId) {
         checkLimit(limit);
         String employeeId = person.employeeId("gets recommendations");
         String tenant = caller.tenant();
-        return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, listExcluded,
+        return recommend(tenant, participants.withEmployeeId(tenant, employeeId), limit, listExcluded, includePrevious,
                 "Participant with employee id " + employeeId, programId);
     }
 
     /** For a mentee of the tenant, as their program admin; the excluded mentors too when {@code listExcluded}. */
-    public Uni<Found> forMentee(UUID menteeId, int limit, boolean listExcluded, UUID programId) {
+    public Uni<Found> forMentee(UUID menteeId, int limit, boolean listExcluded, boolean includePrevious, UUID programId) {
         checkLimit(limit);
         String tenant = caller.tenant();
-        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, listExcluded, "Participant " + menteeId, programId);
+        return recommend(tenant, participants.inTenant(tenant, menteeId), limit, listExcluded, includePrevious, "Participant " + menteeId,
+                programId);
     }
 
     private static void checkLimit(int limit) {
@@ -82,9 +83,10 @@ public class MentorRecommendations {
      * or among the mentors enrolled in the program named, for a mentee enrolled in it (422 otherwise; 404 for a program the
      * tenant does not have).
      */
-    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what, UUID programId) {
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, boolean includePrevious, String what,
+            UUID programId) {
         if (programId == null) {
-            return recommend(tenant, found, limit, listExcluded, what, (RecommendationReads.ProgramMentors) null);
+            return recommend(tenant, found, limit, listExcluded, includePrevious, what, (RecommendationReads.ProgramMentors) null);
         }
         return found.chain(mentee -> {
             if (mentee == null || mentee.erasedAt != null) {
@@ -97,13 +99,13 @@ public class MentorRecommendations {
                 if (!program.general() && !program.menteeIn()) {
                     throw ProblemException.unprocessable("programId", "the mentee is not enrolled in this program");
                 }
-                return recommend(tenant, Uni.createFrom().item(mentee), limit, listExcluded, what, program);
+                return recommend(tenant, Uni.createFrom().item(mentee), limit, listExcluded, includePrevious, what, program);
             });
         });
     }
 
-    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, String what,
-            RecommendationReads.ProgramMentors program) {
+    private Uni<Found> recommend(String tenant, Uni<Participant> found, int limit, boolean listExcluded, boolean includePrevious,
+            String what, RecommendationReads.ProgramMentors program) {
         // in a program other than the general one: its mentors only, and the mentee as their intake tells too
         Set<UUID> onlyMentors = program == null || program.general() ? null : program.mentors();
         Instant at = clock.instant();
@@ -128,7 +130,7 @@ public class MentorRecommendations {
                 Recommendations.Result result = Recommendations.forPrepared(preparedMentee, candidates,
                         mentor -> program == null ? mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0)
                                 : program.placesLeft(mentor.id(), mentor.mentor().capacity() - places.takenByMentor().getOrDefault(mentor.id(), 0)),
-                        places.endedWith(), weights, limit, listExcluded);
+                        includePrevious ? Set.of() : places.endedWith(), weights, limit, listExcluded);
                 return new Found(mentee.id, weights, result, mentors.byId());
             });
         });

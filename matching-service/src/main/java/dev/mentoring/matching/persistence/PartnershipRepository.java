@@ -51,6 +51,11 @@ public class PartnershipRepository implements PanacheRepositoryBase<Partnership,
         return count("tenant = ?1 and mentorId = ?2 and state in ('ACTIVE', 'PAUSED')", tenant, mentorId);
     }
 
+    /** How many of the person's partnerships as a mentee were completed (not ended early). */
+    public Uni<Long> completedAsMentee(String tenant, UUID menteeId) {
+        return count("tenant = ?1 and menteeId = ?2 and state = ?3", tenant, menteeId, PartnershipState.COMPLETED);
+    }
+
     public Uni<Long> runningForMentee(String tenant, UUID menteeId) {
         return count("tenant = ?1 and menteeId = ?2 and state in ('ACTIVE', 'PAUSED')", tenant, menteeId);
     }

@@ -1,0 +1,45 @@
+package dev.mentoring.matching.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mentoring.matching.domain.MentorApplicationRules;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Applications and invitations to become a mentor. */
+@ApplicationScoped
+public class MentorApplicationRepository implements PanacheRepositoryBase<MentorApplication, UUID> {
+
+    /** The person's open application or invitation, or null (read under the person's row lock). */
+    public Uni<MentorApplication> openOf(UUID participantId) {
+        return find("participantId = ?1 and state in ?2", participantId, MentorApplicationRules.OPEN).firstResult();
+    }
+
+    /** The person's latest application or invitation, or null. */
+    public Uni<MentorApplication> latestOf(UUID participantId) {
+        return find("participantId = ?1 order by createdAt desc, id desc", participantId).firstResult();
+    }
+
+    public Uni<MentorApplication> inTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** A page of the tenant's applications, in a state or any, by id after the one given. */
+    public Uni<List<MentorApplication>> page(String tenant, MentorApplicationRules.State state, UUID after, int rows) {
+        List<Object> params = new ArrayList<>(List.of(tenant));
+        StringBuilder query = new StringBuilder("tenant = ?1");
+        if (state != null) {
+            params.add(state);
+            query.append(" and state = ?").append(params.size());
+        }
+        if (after != null) {
+            params.add(after);
+            query.append(" and id > ?").append(params.size());
+        }
+        return find(query + " order by id", params.toArray()).range(0, rows - 1).list();
+    }
+}

@@ -212,6 +212,29 @@ class ProgramsTest {
                 .body("programs.find { it.programId == '" + general + "' }.funnel.matched.suppressed", equalTo(true));
     }
 
+    @Test
+    void anAchievedGoalIsACelebrationBothPeopleSeeAndCountsInTheAnalytics() {
+        String tenant = tenant();
+        List<Fixtures.Pair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pairs.add(Fixtures.startedIn(pool, tenant));
+        }
+        for (Fixtures.Pair pair : pairs) {
+            given().header("Authorization", pair.mentee()).contentType(ContentType.JSON).body("{\"progressPercent\":100}")
+                    .post("/partnerships/" + pair.id() + "/goals/" + pair.goalId() + "/check-ins").then().statusCode(201);
+        }
+        Fixtures.Pair first = pairs.get(0);
+        for (String token : List.of(first.mentee(), first.mentor())) {
+            given().header("Authorization", token).get("/celebrations").then().statusCode(200)
+                    .body("items.goalId", contains(first.goalId().toString())).body("items[0].title", equalTo("Lead a release"))
+                    .body("items[0].partnershipId", equalTo(first.id().toString()));
+        }
+        given().header("Authorization", first.stranger()).get("/celebrations").then().statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", first.admin()).get("/celebrations").then().statusCode(403);
+        // three goals achieved by six people: shown
+        given().header("Authorization", first.admin()).get("/analytics").then().statusCode(200).body("goalsAchieved.value", equalTo(3.0f));
+    }
+
     private long count(String sql, Object value) {
         return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
     }

@@ -81,7 +81,7 @@ class GeneratedClientScenarioTest {
         clear(mentee, mentorId);
 
         // the mentee looks at recommendations, then asks the mentor; the mentor accepts
-        assertThat(new RecommendationsApi(mentee).getMyRecommendations(true, 5, null).getRecommendations()).isNotNull();
+        assertThat(new RecommendationsApi(mentee).getMyRecommendations(true, false, 5, null).getRecommendations()).isNotNull();
         MentorshipRequest request = new MentorshipRequestsApi(mentee).requestMentorship(
                 new MentorshipRequestCreate().mentorId(mentorId).message("Would you mentor me?"), UUID.randomUUID().toString());
         assertThat(request.getState()).isEqualTo(RequestState.OPEN);

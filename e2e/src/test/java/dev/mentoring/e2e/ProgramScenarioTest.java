@@ -22,7 +22,8 @@ import io.restassured.http.ContentType;
  * admin creates a program and makes a person its admin; that admin opens the enrolment, the HR platform enrols a mentor
  * and a mentee by employee id, a stranger applies and is declined, the program starts; the mentee writes the intake,
  * browses the program's mentor directory and opens a card, gets the program's mentors recommended, asks one in the
- * program, the mentor accepts, they schedule a session, a concern is raised and closed; the program closes, so
+ * program, the mentor accepts, their agreement starts from the program's defaults, they schedule a session, a concern is
+ * raised and the program's lead reads and closes it and reads the program's analytics; the program closes, so
  * the partnership ends (PROGRAM_ENDED), session-service cancels the session and feedback-service opens the closing
  * evaluation. Every program and partnership event is valid against its schema. Another tenant, another program's admin
  * and a stranger are refused.
@@ -43,6 +44,14 @@ class ProgramScenarioTest {
                 {"displayName":"Mentee %s","timeZone":"Europe/Copenhagen","languages":["en"],"yearsOfExperience":2,"seniority":"JUNIOR",
                  "skills":[],"industries":["software"],
                  "mentee":{"goals":"Lead a team","desiredSkills":[{"name":"leadership","level":4}],"optedIn":true}}""".formatted(suffix));
+    }
+
+    /** The tenant's feedback settings with another evaluation interval, as a program's own. */
+    private static String feedbackSettings(int intervalMonths) throws com.fasterxml.jackson.core.JsonProcessingException {
+        java.util.Map<String, Object> settings = Callers.as(ADMIN).get("/api/v1/feedback/settings").then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        settings.put("evaluationIntervalMonths", intervalMonths);
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings);
     }
 
     private static void eventually(String what, Supplier<Boolean> check) throws InterruptedException {
@@ -101,6 +110,18 @@ class ProgramScenarioTest {
                         .then().statusCode(200).body("state", equalTo("DECLINED"));
                 Platform.as(lead).post("/api/v1/matching/programs/" + program + "/start").then().statusCode(200)
                         .body("state", equalTo("RUNNING"));
+                // the lead sets the program's default agreement, and its own evaluation interval (feedback-service, once
+                // it has heard of the program and its admin)
+                Platform.as(lead).contentType(ContentType.JSON)
+                        .body("{\"defaultAgreement\":{\"cadence\":\"MONTHLY\",\"sessionMinutes\":60,\"groundRules\":\"Phones away\"}}")
+                        .put("/api/v1/matching/programs/" + program + "/matching-settings").then().statusCode(200);
+                String yearlyBody = feedbackSettings(12);
+                var yearly = Platform.eventually(() -> Platform.as(lead).contentType(ContentType.JSON)
+                        .body(yearlyBody)
+                        .put("/api/v1/feedback/programs/" + program + "/settings").then().extract(), 404);
+                assertThat(yearly.statusCode()).as(yearly.asString()).isEqualTo(200);
+                assertThat((Boolean) yearly.path("own")).isTrue();
+                Platform.as(otherLead).get("/api/v1/feedback/programs/" + program + "/settings").then().statusCode(404);
 
                 // the refusals: another tenant's admin, another program's admin, a stranger of the tenant
                 Callers.as("globex-admin").get("/api/v1/matching/programs/" + program).then().statusCode(404);
@@ -138,6 +159,12 @@ class ProgramScenarioTest {
                         .extract().path("id");
                 Platform.as(mentor).post("/api/v1/matching/mentorship-requests/" + partnership + "/acceptance").then().statusCode(200)
                         .body("programId", equalTo(program));
+                // their agreement starts from the program's defaults where they write nothing
+                Platform.as(mentee).contentType(ContentType.JSON).body("""
+                        {"goals":[{"statement":"Lead a team of three","measure":"team size","target":"3","why":"My next role",
+                                   "dueDate":"%s"}],"meetingMode":"VIDEO"}""".formatted(LocalDate.now().plusMonths(5)))
+                        .put("/api/v1/matching/partnerships/" + partnership + "/agreement").then().statusCode(201)
+                        .body("latest.cadence", equalTo("MONTHLY")).body("latest.groundRules", equalTo("Phones away"));
                 String body = "{\"start\":\"" + LocalDate.now().plusDays(30) + "T10:00\",\"timeZone\":\"UTC\",\"durationMinutes\":30,\"mode\":\"PHONE\"}";
                 String sessions = "/api/v1/sessions/partnerships/" + partnership + "/sessions";
                 var scheduled = Platform.eventually(() -> Platform.as(mentee).contentType(ContentType.JSON).body(body).post(sessions)
@@ -149,9 +176,20 @@ class ProgramScenarioTest {
                         .body("{\"category\":\"LACK_OF_COMMITMENT\",\"text\":\"He reschedules a lot\"}")
                         .post("/api/v1/feedback/partnerships/" + partnership + "/concerns").then().extract(), 404, 403);
                 assertThat(raised.statusCode()).as(raised.asString()).isEqualTo(201);
-                Callers.as(ADMIN).contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")
+                // the program's lead (not a tenant-wide admin) reads it with its text and closes it; another program's lead
+                // finds nothing
+                Platform.as(lead).get("/api/v1/feedback/concerns").then().statusCode(200)
+                        .body("items.id", equalTo(List.of(raised.path("id")))).body("items[0].text", equalTo("He reschedules a lot"));
+                Platform.as(otherLead).get("/api/v1/feedback/concerns/" + raised.path("id")).then().statusCode(404);
+                Platform.as(otherLead).get("/api/v1/feedback/concerns").then().statusCode(200).body("items.size()", equalTo(0));
+                Platform.as(lead).contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")
                         .post("/api/v1/feedback/concerns/" + raised.path("id") + "/closure").then().statusCode(200)
                         .body("state", equalTo("CLOSED"));
+                // the lead reads the program's analytics with its funnel (one mentee: suppressed), not the tenant's
+                Platform.as(lead).get("/api/v1/feedback/analytics?programId=" + program).then().statusCode(200)
+                        .body("programId", equalTo(program)).body("funnel.matched.suppressed", equalTo(true));
+                Platform.as(lead).get("/api/v1/feedback/analytics").then().statusCode(403);
+                Platform.as(otherLead).get("/api/v1/feedback/analytics?programId=" + program).then().statusCode(404);
 
                 // the lead closes the program
                 Platform.as(lead).post("/api/v1/matching/programs/" + program + "/closure").then().statusCode(200)
@@ -164,12 +202,12 @@ class ProgramScenarioTest {
                 for (var record : partnerships.settled(r -> partnership.equals(r.key()), 4)) {
                     CloudEvents.assertValid(record);
                 }
-                programEvents = programs.settled(r -> program.equals(r.key()), 8);
+                programEvents = programs.settled(r -> program.equals(r.key()), 9);
             }
-            // created, enrolment opened, two enrolled, applied, declined, started, closed (admins are not events)
+            // created, its admin assigned, enrolment opened, two enrolled, applied, declined, started, closed
             assertThat(programEvents).extracting(r -> CloudEvents.assertValid(r).get("type").asText()).containsExactly(
-                    "program.created", "program.enrolment-opened", "enrolment.enrolled", "enrolment.enrolled", "enrolment.applied",
-                    "enrolment.declined", "program.started", "program.closed");
+                    "program.created", "program.admin-assigned", "program.enrolment-opened", "enrolment.enrolled", "enrolment.enrolled",
+                    "enrolment.applied", "enrolment.declined", "program.started", "program.closed");
             assertThat(programEvents).allSatisfy(r -> assertThat(r.value()).doesNotContain("Leaders " + suffix)
                     .doesNotContain("Mentee " + suffix).doesNotContain("experienced ones"));
 

@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
  * Real objects of every kind an API path names, for the generated matrices: a partnership (= its request)
  * of a mentee and a mentor with an agreement draft, both people's participant ids, the mentee's employee id,
  * a dry matching run, a session with an agenda item, a note and an action item, and (the agreement signed)
- * a goal, an evaluation and a concern the mentee raised, a program the mentee runs and both are enrolled in (with the mentee's intake), a webhook endpoint of the tenant and its delivery of that concern. Path parameters are looked up by name; a name with no fixture fails the test
+ * a goal, an evaluation and a concern the mentee raised, a program the mentee runs and both are enrolled in (with the mentee's intake), a webhook endpoint of the tenant and its delivery of that concern, an invitation to mentor. Path parameters are looked up by name; a name with no fixture fails the test
  * that met it, so a new kind of id gets its fixture here.
  */
 final class RouteFixtures {
@@ -44,9 +44,25 @@ final class RouteFixtures {
         fixtures.feedbackObjects(mentee, mentor, partnership);
         fixtures.webhookDelivery(admin);
         fixtures.ids.put("notificationId", fixtures.notificationOf(mentee));
+        fixtures.ids.put("applicationId", fixtures.mentorInvitation(admin));
         fixtures.ids.put("runId", Callers.as(admin).contentType("application/json").body("{\"objective\":\"max-score\",\"dryRun\":true}")
                 .post("/api/v1/matching/matching-runs").then().statusCode(201).extract().path("id"));
         return fixtures;
+    }
+
+    /**
+     * An invitation to mentor, of a person made for it (never the fixture mentee, whom a valid body in a sweep could
+     * otherwise make a mentor).
+     */
+    private String mentorInvitation(String admin) {
+        String employeeId = "FIX-INVITED-" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantHr = admin.startsWith("globex") ? "hr-globex" : "hr-acme";
+        String id = Callers.as(tenantHr).contentType("application/json").body("""
+                {"displayName":"Invited fixture","timeZone":"UTC","languages":["en"],"yearsOfExperience":6,"seniority":"SENIOR",
+                 "skills":[],"industries":["software"],"mentee":{"goals":"Give back","optedIn":false}}""")
+                .put("/api/v1/matching/participants/by-employee-id/" + employeeId).then().statusCode(201).extract().path("id");
+        return Callers.as(admin).post("/api/v1/matching/participants/" + id + "/mentor-invitation").then().statusCode(200)
+                .extract().path("id");
     }
 
     /** A session of the partnership (once session-service has heard of it), with an agenda item, a note and an action item. */

@@ -1,7 +1,7 @@
 -- Programs as feedback-service learns them from mentoring.program.v1: their state, who runs them (by the employee id
 -- of their sign-in), who is enrolled (the funnel's first step), and the partnerships and requests of each (from
--- mentoring.partnership.v1). A partnership or request from before programs (program_id null) belongs to the tenant's
--- general program: the general program's program.created gives them its id.
+-- mentoring.partnership.v1). The partnerships copied before this release keep program_id null until their next event
+-- names their program: they count for the tenant and its tenant-wide admins, never for a program's.
 create table program_copy (
     id          uuid primary key,
     tenant      varchar(64) not null,
@@ -12,14 +12,17 @@ create table program_copy (
 );
 create index program_copy_tenant on program_copy (tenant, id);
 
+-- Who runs a program, as the latest assignment or unassignment says (assigned false: a tombstone, so that an older
+-- assignment replayed late changes nothing).
 create table program_admin_copy (
-    program_id   uuid        not null,
     tenant       varchar(64) not null,
+    program_id   uuid        not null,
     employee_id  varchar(64) not null,
-    assigned_at  timestamptz not null,
-    primary key (program_id, employee_id)
+    assigned     boolean     not null,
+    changed_at   timestamptz not null,
+    primary key (tenant, program_id, employee_id)
 );
-create index program_admin_copy_by_person on program_admin_copy (tenant, employee_id);
+create index program_admin_copy_by_person on program_admin_copy (tenant, employee_id) where assigned;
 
 create table enrolment_copy (
     id              uuid primary key,

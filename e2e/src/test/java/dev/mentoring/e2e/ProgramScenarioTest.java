@@ -178,8 +178,9 @@ class ProgramScenarioTest {
                 assertThat(raised.statusCode()).as(raised.asString()).isEqualTo(201);
                 // the program's lead (not a tenant-wide admin) reads it with its text and closes it; another program's lead
                 // finds nothing
+                String concern = raised.path("id");
                 Platform.as(lead).get("/api/v1/feedback/concerns").then().statusCode(200)
-                        .body("items.id", equalTo(List.of(raised.path("id")))).body("items[0].text", equalTo("He reschedules a lot"));
+                        .body("items.id", equalTo(List.of(concern))).body("items[0].text", equalTo("He reschedules a lot"));
                 Platform.as(otherLead).get("/api/v1/feedback/concerns/" + raised.path("id")).then().statusCode(404);
                 Platform.as(otherLead).get("/api/v1/feedback/concerns").then().statusCode(200).body("items.size()", equalTo(0));
                 Platform.as(lead).contentType(ContentType.JSON).body("{\"outcome\":\"TALKED_TO_BOTH\"}")

@@ -77,7 +77,7 @@ public final class Fixtures {
         publish(PROGRAMS, programId.toString(), tenant, assigned ? "program.admin-assigned" : "program.admin-unassigned", """
                 {"programId":"%s","employeeId":"%s","at":"%s"}""".formatted(programId, employeeId, OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
-                "select count(*) from program_admin_copy where program_id = $1 and employee_id = $2")
+                "select count(*) from program_admin_copy where program_id = $1 and employee_id = $2 and assigned")
                 .execute(Tuple.of(programId, employeeId)).await().indefinitely().iterator().next().getLong(0) == (assigned ? 1 : 0));
     }
 

@@ -21,7 +21,7 @@ public record AnalyticsView(String tenant,
         LocalDate from, LocalDate to, int minimumPeople, FigureView activePartnerships,
         FigureView attendanceRatePercent, FigureView averageOverall, FigureView averagePreparation, FigureView averageCommunication,
         FigureView netPromoterScore, FigureView goalAchievementRatePercent,
-        @Schema(description = "Goals achieved in the months asked for: the celebrations") FigureView goalsAchieved,
+        @Schema(description = "Goals achieved so far (the celebrations), not only in the months asked for") FigureView goalsAchieved,
         Map<String, FigureView> partnershipsByHealth,
         List<MonthView> trend,
         @Schema(description = "The mentees' journey so far (not only the months asked for), in distinct mentees") FunnelView funnel) {
@@ -56,7 +56,9 @@ public record AnalyticsView(String tenant,
     /** One program's funnel. */
     @Schema(name = "ProgramFunnel")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProgramFunnelView(UUID programId, boolean general,
+    public record ProgramFunnelView(
+            @Schema(description = "Absent for partnerships copied before their program was known here (they count for the tenant)")
+            UUID programId, boolean general,
             @Schema(description = "DRAFT, ENROLLING, RUNNING or CLOSED; absent while feedback-service has not heard of the program yet")
             String state, FunnelView funnel) {
     }

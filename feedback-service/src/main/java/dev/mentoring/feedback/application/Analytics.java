@@ -125,12 +125,11 @@ public class Analytics {
             }
         }).chain(() -> programs.ofTenant(tenant)).chain(known -> table(tenant, since).map(table -> {
             List<ProgramFunnel> list = new ArrayList<>();
+            // programs in the copies, and partnerships copied before their program was known (programId null)
             for (Object id : table.programs()) {
-                if (id != null) {
-                    ProgramCopy program = known.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
-                    boolean general = program != null && program.general;
-                    list.add(new ProgramFunnel((UUID) id, general, program == null ? null : program.state, table.funnel(id, general)));
-                }
+                ProgramCopy program = id == null ? null : known.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+                boolean general = program != null && program.general;
+                list.add(new ProgramFunnel((UUID) id, general, program == null ? null : program.state, table.funnel(id, general)));
             }
             for (ProgramCopy program : known) {
                 if (!table.programs().contains(program.id)) {
@@ -167,8 +166,8 @@ public class Analytics {
 
     /**
      * The additive figures as shown. Lines: each figure of the tenant is the total of the programs' (a person may count in
-     * several programs, so a line's parts may add up to more than its total); a program's (and the tenant's) partnerships
-     * by health state are the parts of its running partnerships, whose active ones are shown.
+     * several programs, so a line's parts may add up to more than its total); a program's (and the tenant's) active
+     * partnerships by health state are the parts of its active partnerships.
      */
     private record Shown(Set<Object> programs, Map<Object, Figure> figures) {
 

@@ -19,8 +19,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * feedback-service's copies of programs, from matching-service's program events, each once: a program's state, who
  * runs it (its admins, by the employee id of their sign-in: they read its concerns, its partnerships' health and its
- * analytics), who is enrolled in it and the requests made in it (the first steps of its funnel). The general
- * program's {@code program.created} gives the partnerships and requests from before programs their program.
+ * analytics), who is enrolled in it and the requests made in it (the first steps of its funnel).
  */
 @ApplicationScoped
 public class ProgramCopies {
@@ -44,23 +43,28 @@ public class ProgramCopies {
                 ProgramCopy::new,
                 copy -> copy.stateAt != null && data.at() != null && data.at().isBefore(copy.stateAt),
                 copy -> {
-                    boolean adopts = copy.state == null && data.general();
                     copy.state = data.state();
                     copy.general = data.general();
                     copy.stateAt = data.at();
                     copy.updatedAt = OffsetDateTime.now(clock);
-                    Uni<Void> saved = programs.persistAndFlush(copy).replaceWithVoid();
-                    return adopts ? saved.chain(() -> programs.adoptIntoGeneral(copy.tenant, copy.id)) : saved;
+                    return programs.persistAndFlush(copy).replaceWithVoid();
                 });
     }
 
-    /** program.admin-assigned and program.admin-unassigned: who runs the program. */
+    /**
+     * program.admin-assigned and program.admin-unassigned: who runs the program, the latest change winning. A program
+     * feedback-service knows in another tenant is refused (the event goes to the dead-letter topic).
+     */
     @WithTransaction
     public Uni<Void> admin(ReceivedEvent event, ProgramEvents.AdminChanged data) {
         boolean assigned = ProgramEvents.ADMIN_ASSIGNED.name().equals(event.type());
-        return once(event, () -> assigned
-                ? programs.assignAdmin(event.tenant(), data.programId(), data.employeeId(), data.at()).replaceWithVoid()
-                : programs.unassignAdmin(event.tenant(), data.programId(), data.employeeId()).replaceWithVoid());
+        return once(event, () -> programs.findById(data.programId()).chain(program -> {
+            if (program != null && !program.tenant.equals(event.tenant())) {
+                return Uni.createFrom().failure(new IllegalArgumentException("program of another tenant"));
+            }
+            return programs.putAdmin(event.tenant(), data.programId(), data.employeeId(), assigned,
+                    data.at() != null ? data.at() : OffsetDateTime.now(clock)).replaceWithVoid();
+        }));
     }
 
     /** enrolment.applied, enrolled, declined, left: who is in the program, in which role. */

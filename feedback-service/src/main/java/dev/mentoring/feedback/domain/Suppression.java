@@ -11,8 +11,8 @@ import java.util.Set;
  * Complementary suppression of counts that are parts of a shown total (partnerships by health state; a program's
  * figure against the tenant's and the other programs'): a count drawn from fewer than {@link Figure#MIN_PEOPLE} people
  * is hidden ({@link Figure}), and then, so that a total less the shown parts never gives a hidden count away, further
- * parts of the same line are hidden, smallest first, until at least two are hidden and they together rest on at least
- * {@link Figure#MIN_PEOPLE} people; if a line runs out of parts first, its total is hidden too. A count may be a part of
+ * parts of the same line are hidden, smallest first, until at least two non-empty parts are hidden and they together rest
+ * on at least {@link Figure#MIN_PEOPLE} people; if a line runs out of parts first, its total is hidden too. A count may be a part of
  * several lines (a program's at-risk partnerships: of the program's partnerships, and of the tenant's at-risk ones), so
  * the lines are gone through again until nothing more is hidden. Parts hidden because they are empty (no people) give
  * nothing away and ask for no companion: "nobody" is not anyone's figure.
@@ -104,19 +104,18 @@ public final class Suppression {
     }
 
     private boolean safe(Line line, Set<Object> hidden) {
-        int hiddenParts = 0;
         int nonEmpty = 0;
         long people = 0;
         for (Object part : line.parts()) {
             if (hidden.contains(part)) {
-                hiddenParts++;
                 people += of(part).people();
                 if (of(part).people() > 0) {
                     nonEmpty++;
                 }
             }
         }
-        return nonEmpty == 0 || hiddenParts >= 2 && people >= Figure.MIN_PEOPLE;
+        // two hidden parts, one of them empty, give the other away as surely as one alone
+        return nonEmpty == 0 || nonEmpty >= 2 && people >= Figure.MIN_PEOPLE;
     }
 
     private Count of(Object id) {

@@ -83,9 +83,9 @@ public class ProgramAnalyticsRepository {
 
     /**
      * The figures that add up across programs, per program and ({@code total}) for the tenant, each with what it counts
-     * and the distinct people it rests on: running partnerships ({@code active}: active ones; {@code health}: active or
-     * paused, by the admins' health state), sessions held by month since a day ({@code month}), goals achieved since
-     * then ({@code achieved}: the celebrations), and the steps of the
+     * and the distinct people it rests on: active partnerships ({@code active}, and {@code health}: the same by the admins'
+     * health state, so that the states add up to the active ones), sessions held by month since a day ({@code month}), goals achieved so far
+     * ({@code achieved}: the celebrations; not by window, so that two windows never tell a month's), and the steps of the
      * mentees' journey in distinct mentees ({@code funnel} 0-6: enrolled in a program, requested, matched, an agreement in
      * force, a first session held, an evaluation completed, the partnership completed). Partnerships and requests from
      * before programs, not yet given the general program, count under program null.
@@ -98,13 +98,13 @@ public class ProgramAnalyticsRepository {
                     from partnership_copy p, unnest(array[p.mentee_id, p.mentor_id]) x where p.tenant = ?1 and p.state = 'ACTIVE'
                   union all select p.program_id, 'health', h.state, p.id, x
                     from partnership_health h join partnership_copy p on p.id = h.partnership_id, unnest(array[p.mentee_id, p.mentor_id]) x
-                    where h.tenant = ?1 and p.state in ('ACTIVE', 'PAUSED')
+                    where h.tenant = ?1 and p.state = 'ACTIVE'
                   union all select p.program_id, 'month', to_char(date_trunc('month', s.starts_at at time zone 'UTC'), 'YYYY-MM'), s.id, x
                     from session_copy s join partnership_copy p on p.id = s.partnership_id, unnest(array[p.mentee_id, p.mentor_id]) x
                     where s.tenant = ?1 and s.state = 'COMPLETED' and s.starts_at >= ?2
                   union all select p.program_id, 'achieved', '', g.goal_id, x
                     from goal g join partnership_copy p on p.id = g.partnership_id, unnest(array[p.mentee_id, p.mentor_id]) x
-                    where g.tenant = ?1 and g.achieved_at >= ?2
+                    where g.tenant = ?1 and g.achieved_at is not null
                   union all select e.program_id, 'funnel', '0', e.participant_id, e.participant_id from enrolment_copy e
                     where e.tenant = ?1 and e.role = 'MENTEE' and e.enrolled_at is not null
                   union all select r.program_id, 'funnel', '1', r.mentee_id, r.mentee_id from request_copy r where r.tenant = ?1

@@ -39,34 +39,24 @@ public class ProgramCopyRepository implements PanacheRepositoryBase<ProgramCopy,
         return list("tenant = ?1 order by id", tenant);
     }
 
-    /** Partnerships and requests from before programs (no program) belong to the tenant's general program. */
-    public Uni<Void> adoptIntoGeneral(String tenant, UUID general) {
-        return session().chain(s -> s.createNativeQuery("update partnership_copy set program_id = ?2 where tenant = ?1 and program_id is null")
-                .setParameter(1, tenant).setParameter(2, general).executeUpdate()
-                .chain(() -> s.createNativeQuery("update request_copy set program_id = ?2 where tenant = ?1 and program_id is null")
-                        .setParameter(1, tenant).setParameter(2, general).executeUpdate()))
-                .replaceWithVoid();
-    }
-
-    /** The person (by employee id) runs the program; nothing when they did already. */
-    public Uni<Integer> assignAdmin(String tenant, UUID programId, String employeeId, OffsetDateTime at) {
+    /**
+     * The person (by employee id) runs the program, or no longer does, as of {@code at}: an older change than the one the
+     * copy holds (a replay of a dead letter, say) changes nothing.
+     */
+    public Uni<Integer> putAdmin(String tenant, UUID programId, String employeeId, boolean assigned, OffsetDateTime at) {
         return session().chain(s -> s.createNativeQuery("""
-                insert into program_admin_copy (program_id, tenant, employee_id, assigned_at) values (?1, ?2, ?3, ?4)
-                on conflict do nothing""")
-                .setParameter(1, programId).setParameter(2, tenant).setParameter(3, employeeId).setParameter(4, at).executeUpdate());
-    }
-
-    /** The person no longer runs the program. */
-    public Uni<Integer> unassignAdmin(String tenant, UUID programId, String employeeId) {
-        return session().chain(s -> s.createNativeQuery(
-                "delete from program_admin_copy where tenant = ?1 and program_id = ?2 and employee_id = ?3")
-                .setParameter(1, tenant).setParameter(2, programId).setParameter(3, employeeId).executeUpdate());
+                insert into program_admin_copy (tenant, program_id, employee_id, assigned, changed_at) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (tenant, program_id, employee_id) do update set assigned = excluded.assigned, changed_at = excluded.changed_at
+                where program_admin_copy.changed_at <= excluded.changed_at""")
+                .setParameter(1, tenant).setParameter(2, programId).setParameter(3, employeeId).setParameter(4, assigned)
+                .setParameter(5, at).executeUpdate());
     }
 
     /** The programs the person (by employee id) runs. */
     public Uni<List<UUID>> runBy(String tenant, String employeeId) {
         return session().chain(s -> s.createNativeQuery(
-                "select program_id from program_admin_copy where tenant = ?1 and employee_id = ?2 order by program_id", UUID.class)
+                "select program_id from program_admin_copy where tenant = ?1 and employee_id = ?2 and assigned order by program_id",
+                UUID.class)
                 .setParameter(1, tenant).setParameter(2, employeeId).getResultList());
     }
 

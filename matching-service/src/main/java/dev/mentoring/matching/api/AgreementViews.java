@@ -41,8 +41,8 @@ public final class AgreementViews {
     @Schema(name = "AgreementInput")
     public record Input(
             @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid GoalInput> goals,
-            @Schema(description = "Required unless the partnership's program sets a default (its matching settings)") Cadence cadence,
-            @Schema(minimum = "30", maximum = "240", description = "Required unless the partnership's program sets a default")
+            @Schema(description = "Defaults to the partnership's program's default (its matching settings), else MONTHLY") Cadence cadence,
+            @Schema(minimum = "30", maximum = "240", description = "Defaults to the program's default, else 60")
             @Min(30) @Max(240) Integer sessionMinutes,
             @NotNull MeetingMode meetingMode,
             @Size(max = 500) String placeOrLink,

@@ -199,20 +199,21 @@ public class Agreements {
         });
     }
 
+    /** The cadence a draft gets when neither the pair nor their program gives one. */
+    static final Cadence PLATFORM_CADENCE = Cadence.MONTHLY;
+    /** The session length a draft gets when neither the pair nor their program gives one. */
+    static final int PLATFORM_SESSION_MINUTES = 60;
+
     /**
-     * What the pair wrote, with their program's default agreement where they wrote nothing: cadence, session length,
-     * ground rules, confidentiality (then the standard statement). A cadence or session length neither gives is 422.
+     * What the pair wrote, with their program's default agreement where they wrote nothing: cadence and session length
+     * (then the platform's, monthly for an hour), ground rules, confidentiality (then the standard statement). A draft is
+     * the pair's to change before both sign it.
      */
     static Terms withDefaults(Terms in, ProgramRules.DefaultAgreement defaults) {
         ProgramRules.DefaultAgreement d = defaults == null ? new ProgramRules.DefaultAgreement(null, null, null, null) : defaults;
-        Cadence cadence = in.cadence() != null ? in.cadence() : d.cadence();
-        Integer minutes = in.sessionMinutes() != null ? in.sessionMinutes() : d.sessionMinutes();
-        if (cadence == null) {
-            throw ProblemException.unprocessable("cadence", "is required: the partnership's program sets no default");
-        }
-        if (minutes == null) {
-            throw ProblemException.unprocessable("sessionMinutes", "is required: the partnership's program sets no default");
-        }
+        Cadence cadence = in.cadence() != null ? in.cadence() : d.cadence() != null ? d.cadence() : PLATFORM_CADENCE;
+        Integer minutes = in.sessionMinutes() != null ? in.sessionMinutes()
+                : d.sessionMinutes() != null ? d.sessionMinutes() : PLATFORM_SESSION_MINUTES;
         return new Terms(in.goals(), cadence, minutes, in.meetingMode(), in.placeOrLink(), in.channel(), in.responseTimeHours(),
                 in.mentorResponsibilities(), in.menteeResponsibilities(), blank(in.groundRules()) ? d.groundRules() : in.groundRules(),
                 blank(in.confidentiality()) ? d.confidentiality() : in.confidentiality(), in.reviewDate());

@@ -15,6 +15,7 @@ import dev.mentoring.matching.events.PartnershipPublisher;
 import dev.mentoring.matching.events.ProgramPublisher;
 import dev.mentoring.matching.persistence.AgreementRepository;
 import dev.mentoring.matching.persistence.MentorshipRequestRepository;
+import dev.mentoring.matching.persistence.MentorApplicationRepository;
 import dev.mentoring.matching.persistence.MentorshipRequest;
 import dev.mentoring.matching.persistence.Participant;
 import dev.mentoring.matching.persistence.Partnership;
@@ -42,9 +43,11 @@ public class Leavers {
     private final Enrolments enrolments;
     private final Intakes intakes;
     private final ProgramAdminRepository admins;
+    private final MentorApplicationRepository mentorApplications;
 
     Leavers(PartnershipRepository partnerships, MentorshipRequestRepository requests, AgreementRepository agreements, Outbox outbox,
-            Enrolments enrolments, Intakes intakes, ProgramAdminRepository admins) {
+            Enrolments enrolments, Intakes intakes, ProgramAdminRepository admins, MentorApplicationRepository mentorApplications) {
+        this.mentorApplications = mentorApplications;
         this.admins = admins;
         this.enrolments = enrolments;
         this.intakes = intakes;
@@ -65,7 +68,9 @@ public class Leavers {
                         // and every program lets them go
                         .chain(() -> enrolments.left(person, now))
                         // nor runs any program (an erased person's employee id is gone by now: see noLongerAdmin)
-                        .chain(() -> noLongerAdmin(person.tenant, person.employeeId, now)).replaceWithVoid();
+                        .chain(() -> noLongerAdmin(person.tenant, person.employeeId, now))
+                        // nor is on their way to mentoring
+                        .chain(() -> mentorApplications.withdrawOpenOf(person.id, now)).replaceWithVoid();
             });
         });
     }
@@ -96,12 +101,16 @@ public class Leavers {
                 .map(program -> ProgramPublisher.admin(tenant, program, employeeId, ProgramEvents.ADMIN_UNASSIGNED, now)).toList()));
     }
 
-    /** Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts, intakes). */
+    /**
+     * Erasure: the words the person wrote here go (request and decline messages, end notes, thank-yous, agreement texts,
+     * intakes, the areas of their applications to mentor).
+     */
     Uni<Void> eraseWordsOf(Participant person) {
         return requests.eraseMessagesOf(person.tenant, person.id)
                 .chain(() -> partnerships.eraseEndingWordsOf(person.tenant, person.id))
                 .chain(() -> agreements.eraseTextsOf(person.tenant, person.id))
                 .chain(() -> intakes.eraseOf(person))
+                .chain(() -> mentorApplications.eraseWordsOf(person.id))
                 .replaceWithVoid();
     }
 }

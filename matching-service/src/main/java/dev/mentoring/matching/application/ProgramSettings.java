@@ -55,7 +55,8 @@ public class ProgramSettings {
     public Uni<Versioned> save(UUID programId, ProgramRules.MatchingSettings change, String ifMatch) {
         ProgramRules.MatchingSettings valid = ProgramRules.checked(change);
         String tenant = caller.tenant();
-        return access.mayRun(tenant, programId).chain(() -> access.found(tenant, programId)).invoke(ProgramAccess::notGeneral)
+        // the program's row locked first: two first saves (no settings row to lock yet) queue on it
+        return access.runLockedForChange(tenant, programId).invoke(ProgramAccess::notGeneral)
                 .chain(program -> rows.of(programId, true)).chain(existing -> {
                     EntityTags.check(ifMatch, existing == null ? 0 : existing.version(), false, "the program's matching settings");
                     long version = existing == null ? 1 : existing.version() + 1;

@@ -1,5 +1,6 @@
 package dev.mentoring.matching.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,18 @@ public class MentorApplicationRepository implements PanacheRepositoryBase<Mentor
 
     public Uni<MentorApplication> inTenant(String tenant, UUID id) {
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** A leaver's open application or invitation is withdrawn (the platform's doing); answers how many. */
+    public Uni<Integer> withdrawOpenOf(UUID participantId, OffsetDateTime at) {
+        return update("state = ?1, decidedAt = ?2, version = version + 1 where participantId = ?3 and state in ?4",
+                MentorApplicationRules.State.WITHDRAWN, at, participantId, MentorApplicationRules.OPEN);
+    }
+
+    /** Erasure: the areas the person wrote go. */
+    public Uni<Integer> eraseWordsOf(UUID participantId) {
+        return getSession().chain(s -> s.createNativeQuery("update mentor_application set would_mentor_in = '{}' where participant_id = ?1")
+                .setParameter(1, participantId).executeUpdate());
     }
 
     /** A page of the tenant's applications, in a state or any, by id after the one given. */

@@ -250,13 +250,14 @@ class ProgramResourceTest {
                 .then().statusCode(201).body("latest.cadence", equalTo("EVERY_TWO_WEEKS")).body("latest.sessionMinutes", equalTo(45))
                 .body("latest.groundRules", equalTo("Cameras on"))
                 .body("latest.confidentiality", org.hamcrest.Matchers.containsString("stays between"));
-        // a partnership of a program without defaults names what is missing
+        // a partnership of a program without defaults gets the platform's: monthly, for an hour
         String other = People.provision(tenant, "M-3", People.mentorJson("Kim", "Europe/Copenhagen", "[]", "[]", 3));
         String asked = as(mentee(tenant, "E-1")).body("{\"mentorId\":\"" + other + "\"}").post("/mentorship-requests").then().statusCode(201)
                 .extract().path("id");
         as(mentor(tenant, "M-3")).post("/mentorship-requests/" + asked + "/acceptance").then().statusCode(200);
         as(mentee(tenant, "E-1")).body("{\"goals\":[" + goal + "],\"meetingMode\":\"VIDEO\"}").put("/partnerships/" + asked + "/agreement")
-                .then().statusCode(422).body("errors[0].field", equalTo("cadence"));
+                .then().statusCode(201).body("latest.cadence", equalTo("MONTHLY")).body("latest.sessionMinutes", equalTo(60))
+                .body("latest.groundRules", nullValue());
     }
 
     @Test

@@ -118,5 +118,13 @@ class WhatNextTest {
         as(People.admin(tenant)).post("/mentor-applications/" + cai + "/decline").then().statusCode(409);
         as(People.admin(People.newTenant())).post("/mentor-applications/" + cai + "/decline").then().statusCode(404);
         as(People.admin(tenant)).get("/mentor-applications?state=NOPE").then().statusCode(400).body("errors[0].field", equalTo("state"));
+
+        // a leaver's open application is withdrawn with them: nothing left for an admin to accept
+        People.provision(tenant, "E-4", People.menteeJson("Dan", "X-1", "lead", "[]").replace("\"yearsOfExperience\":2", "\"yearsOfExperience\":9"));
+        String dan = as(mentee(tenant, "E-4")).body("{\"wouldMentorIn\":[\"architecture\"]}").post("/participants/me/mentor-application")
+                .then().statusCode(200).extract().path("id");
+        as(People.hr(tenant)).post("/participants/by-employee-id/E-4/deactivation").then().statusCode(200);
+        as(People.admin(tenant)).get("/mentor-applications?state=WITHDRAWN").then().statusCode(200).body("items.id", hasItem(dan));
+        as(People.admin(tenant)).get("/mentor-applications?state=APPLIED").then().statusCode(200).body("items.size()", equalTo(0));
     }
 }

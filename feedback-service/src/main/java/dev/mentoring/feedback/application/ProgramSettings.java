@@ -56,9 +56,10 @@ public class ProgramSettings {
     /** Saves the program's own settings, if {@link SettingsRules} allows them; {@code ifMatch} as for the tenant's (412 when stale). */
     @WithTransaction
     public Uni<InForce> save(UUID programId, FeedbackSettings change, String ifMatch) {
-        SettingsRules.check(change);
         String tenant = caller.tenant();
-        return run(tenant, programId).chain(program -> programs.settingsForChange(programId)).chain(existing -> {
+        // who may first (a stranger learns nothing, not even which values are refused), then what
+        return run(tenant, programId).invoke(program -> SettingsRules.check(change))
+                .chain(program -> programs.settingsForChange(programId)).chain(existing -> {
             EntityTags.check(ifMatch, existing == null ? 0 : existing.version, false, "the program's feedback settings");
             ProgramSettingsRow row = existing != null ? existing : new ProgramSettingsRow();
             if (existing == null) {

@@ -17,17 +17,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.mentoring.matching.application.MentorApplications;
 import dev.mentoring.matching.domain.MentorApplicationRules;
 import dev.mentoring.matching.persistence.MentorApplication;
+import dev.mentoring.plumbing.paging.Page;
+import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -83,11 +88,15 @@ public class MentorApplicationResource {
     }
 
     @GET
-    @Path("/me/mentor-application")
+    @Path("/me/mentor-applications")
     @RolesAllowed("mentee")
-    @Operation(operationId = "getMyMentorApplication", summary = "The caller's latest application or invitation to mentor (404: none)")
-    public Uni<View> mine() {
-        return applications.mine().map(View::of);
+    @Operation(operationId = "listMyMentorApplications", summary = "The caller's applications and invitations to mentor, newest first",
+            description = "The open one, if any, first. Paged (limit, cursor). " + STATES)
+    public Uni<Page<View>> mine(
+            @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
+            @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200")) String limit) {
+        return applications.mine(PageRequest.of(cursor, limit)).map(page -> page.map(View::of));
     }
 
     @DELETE

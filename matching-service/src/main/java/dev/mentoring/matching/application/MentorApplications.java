@@ -111,11 +111,14 @@ public class MentorApplications {
         });
     }
 
-    /** The caller's latest application or invitation (404 when none). */
+    /** A page of the caller's applications and invitations, newest first (the open one, if any, is the first). */
     @WithSession
-    public Uni<MentorApplication> mine() {
-        return person.participant(caller.tenant(), "has applications").chain(me -> applications.latestOf(me.id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Mentor application", "of yours"));
+    public Uni<Page<MentorApplication>> mine(PageRequest page) {
+        PageRequest.TimeAndId before = page.afterTimeAndId();
+        return person.participant(caller.tenant(), "has applications")
+                .chain(me -> applications.ofPerson(me.id, before == null ? null : before.at(), before == null ? null : before.id(),
+                        page.limit() + 1))
+                .map(rows -> page.page(rows, a -> PageRequest.key(a.createdAt.toInstant(), a.id), a -> a));
     }
 
     /** The caller withdraws their application or turns an invitation down (404 when none is open). */

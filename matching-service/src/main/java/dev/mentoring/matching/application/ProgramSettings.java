@@ -53,11 +53,12 @@ public class ProgramSettings {
     /** The caller, who runs the program (403 when they only see it, 404 otherwise), sets its settings. */
     @WithTransaction
     public Uni<Versioned> save(UUID programId, ProgramRules.MatchingSettings change, String ifMatch) {
-        ProgramRules.MatchingSettings valid = ProgramRules.checked(change);
         String tenant = caller.tenant();
-        // the program's row locked first: two first saves (no settings row to lock yet) queue on it
+        // who may first (a stranger learns nothing of the rules); the program's row locked first: two first saves (no
+        // settings row to lock yet) queue on it
         return access.runLockedForChange(tenant, programId).invoke(ProgramAccess::notGeneral)
                 .chain(program -> rows.of(programId, true)).chain(existing -> {
+                    ProgramRules.MatchingSettings valid = ProgramRules.checked(change);
                     EntityTags.check(ifMatch, existing == null ? 0 : existing.version(), false, "the program's matching settings");
                     long version = existing == null ? 1 : existing.version() + 1;
                     return rows.save(programId, tenant, write(valid), version, OffsetDateTime.now(clock))

@@ -20,9 +20,13 @@ public class MentorApplicationRepository implements PanacheRepositoryBase<Mentor
         return find("participantId = ?1 and state in ?2", participantId, MentorApplicationRules.OPEN).firstResult();
     }
 
-    /** The person's latest application or invitation, or null. */
-    public Uni<MentorApplication> latestOf(UUID participantId) {
-        return find("participantId = ?1 order by createdAt desc, id desc", participantId).firstResult();
+    /** The person's applications and invitations, newest first, after the given one's place (from the start when null). */
+    public Uni<List<MentorApplication>> ofPerson(UUID participantId, OffsetDateTime beforeCreated, UUID beforeId, int limit) {
+        if (beforeCreated == null) {
+            return find("participantId = ?1 order by createdAt desc, id desc", participantId).range(0, limit - 1).list();
+        }
+        return find("participantId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
+                participantId, beforeCreated, beforeId).range(0, limit - 1).list();
     }
 
     public Uni<MentorApplication> inTenant(String tenant, UUID id) {

@@ -72,7 +72,7 @@ class WhatNextTest {
 
         as(mentee(tenant, "E-2")).body("{}").post("/participants/me/mentor-application").then().statusCode(409)
                 .contentType("application/problem+json");
-        as(mentee(tenant, "E-2")).get("/participants/me/mentor-application").then().statusCode(404);
+        as(mentee(tenant, "E-2")).get("/participants/me/mentor-applications").then().statusCode(200).body("items.size()", equalTo(0));
         as(mentee(tenant, "E-1")).body("{\"capacity\":0}").post("/participants/me/mentor-application").then().statusCode(400)
                 .body("errors[0].field", equalTo("capacity"));
 
@@ -103,7 +103,7 @@ class WhatNextTest {
         // an invitation asks for no experience: Bo turns it down, then, invited again, accepts by applying
         as(People.admin(tenant)).post("/participants/" + bo + "/mentor-invitation").then().statusCode(200).body("state", equalTo("INVITED"));
         as(People.admin(tenant)).post("/participants/" + bo + "/mentor-invitation").then().statusCode(200).body("state", equalTo("INVITED"));
-        as(mentee(tenant, "E-2")).get("/participants/me/mentor-application").then().statusCode(200).body("state", equalTo("INVITED"));
+        as(mentee(tenant, "E-2")).get("/participants/me/mentor-applications").then().statusCode(200).body("items[0].state", equalTo("INVITED"));
         as(mentee(tenant, "E-2")).delete("/participants/me/mentor-application").then().statusCode(200).body("state", equalTo("WITHDRAWN"));
         as(mentee(tenant, "E-2")).delete("/participants/me/mentor-application").then().statusCode(404);
         as(People.admin(tenant)).post("/participants/" + bo + "/mentor-invitation").then().statusCode(200).body("state", equalTo("INVITED"));

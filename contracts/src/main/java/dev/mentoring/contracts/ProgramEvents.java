@@ -26,6 +26,11 @@ public final class ProgramEvents {
     public static final EventType<AdminChanged> ADMIN_ASSIGNED = admin("program.admin-assigned");
     public static final EventType<AdminChanged> ADMIN_UNASSIGNED = admin("program.admin-unassigned");
 
+    /** Every program.* change of the program itself (not of its admins), for a consumer that keeps its state. */
+    public static final List<EventType<ProgramChanged>> PROGRAM_CHANGES = List.of(CREATED, UPDATED, ENROLMENT_OPENED, STARTED, CLOSED);
+    /** Every enrolment.* change. */
+    public static final List<EventType<EnrolmentChanged>> ENROLMENT_CHANGES = List.of(APPLIED, ENROLLED, DECLINED, LEFT);
+
     /** The states of a program as the events carry them. */
     public static final Set<String> STATES = Set.of("DRAFT", "ENROLLING", "RUNNING", "CLOSED");
     /** How people join a program. */

@@ -52,12 +52,22 @@ public class ProgramCopies {
     }
 
     /**
-     * program.admin-assigned and program.admin-unassigned: who runs the program, the latest change winning. A program
+     * program.admin-assigned: the person runs the program (and program.admin-unassigned: no longer), the latest change
+     * winning. A program
      * feedback-service knows in another tenant is refused (the event goes to the dead-letter topic).
      */
     @WithTransaction
-    public Uni<Void> admin(ReceivedEvent event, ProgramEvents.AdminChanged data) {
-        boolean assigned = ProgramEvents.ADMIN_ASSIGNED.name().equals(event.type());
+    public Uni<Void> adminAssigned(ReceivedEvent event, ProgramEvents.AdminChanged data) {
+        return admin(event, data, true);
+    }
+
+    /** program.admin-unassigned: see {@link #adminAssigned}. */
+    @WithTransaction
+    public Uni<Void> adminUnassigned(ReceivedEvent event, ProgramEvents.AdminChanged data) {
+        return admin(event, data, false);
+    }
+
+    private Uni<Void> admin(ReceivedEvent event, ProgramEvents.AdminChanged data, boolean assigned) {
         return once(event, () -> programs.findById(data.programId()).chain(program -> {
             if (program != null && !program.tenant.equals(event.tenant())) {
                 return Uni.createFrom().failure(new IllegalArgumentException("program of another tenant"));

@@ -1,7 +1,5 @@
 package dev.mentoring.feedback.events;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -52,10 +50,10 @@ public class EventConsumers {
                 .on(SessionEvents.SESSION_CHANGES, sessions::changed)
                 .build();
         this.programEvents = EventDispatch.with(json)
-                .on(List.of(ProgramEvents.CREATED, ProgramEvents.UPDATED, ProgramEvents.ENROLMENT_OPENED, ProgramEvents.STARTED,
-                        ProgramEvents.CLOSED), programs::changed)
-                .on(List.of(ProgramEvents.APPLIED, ProgramEvents.ENROLLED, ProgramEvents.DECLINED, ProgramEvents.LEFT), programs::enrolment)
-                .on(List.of(ProgramEvents.ADMIN_ASSIGNED, ProgramEvents.ADMIN_UNASSIGNED), programs::admin)
+                .on(ProgramEvents.PROGRAM_CHANGES, programs::changed)
+                .on(ProgramEvents.ENROLMENT_CHANGES, programs::enrolment)
+                .on(ProgramEvents.ADMIN_ASSIGNED, programs::adminAssigned)
+                .on(ProgramEvents.ADMIN_UNASSIGNED, programs::adminUnassigned)
                 .build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);

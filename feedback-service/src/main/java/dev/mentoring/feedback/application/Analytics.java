@@ -109,7 +109,7 @@ public class Analytics {
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.withDayOfMonth(1).minusMonths(span - 1);
         OffsetDateTime since = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-        return readable(tenant, programId).chain(program -> figures.totals(tenant, programId, since)
+        return readable(programId).chain(program -> figures.totals(tenant, programId, since)
                 .chain(totals -> figures.byMonth(tenant, programId, since).chain(trend -> table(tenant, since)
                         .map(table -> report(tenant, programId, program != null && program.general, from, to, totals, trend, table)))));
     }
@@ -141,21 +141,16 @@ public class Analytics {
     }
 
     /** The program the caller may read (null for the tenant's report, for the tenant-wide roles only). */
-    private Uni<ProgramCopy> readable(String tenant, UUID programId) {
-        return admins.scope(TENANT_WIDE).chain(scope -> {
-            if (programId == null) {
-                if (!scope.tenantWide()) {
-                    throw new ProblemException(403, "Forbidden",
-                            "Only the program-admin and analytics roles read the tenant's analytics; a program's admins name it (programId)");
-                }
-                return Uni.createFrom().nullItem();
+    private Uni<ProgramCopy> readable(UUID programId) {
+        if (programId != null) {
+            return admins.program(programId, TENANT_WIDE);
+        }
+        return admins.scope(TENANT_WIDE).map(scope -> {
+            if (!scope.tenantWide()) {
+                throw new ProblemException(403, "Forbidden",
+                        "Only the program-admin and analytics roles read the tenant's analytics; a program's admins name it (programId)");
             }
-            return programs.inTenant(tenant, programId).map(program -> {
-                if (program == null || !scope.runs(programId)) {
-                    throw ProblemException.notFound("program", programId);
-                }
-                return program;
-            });
+            return null;
         });
     }
 

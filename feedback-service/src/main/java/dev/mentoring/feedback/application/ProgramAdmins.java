@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.feedback.persistence.PartnershipCopy;
+import dev.mentoring.feedback.persistence.ProgramCopy;
 import dev.mentoring.feedback.persistence.ProgramCopyRepository;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
@@ -55,6 +56,20 @@ public class ProgramAdmins {
         }
         return caller.employeeId().map(employeeId -> programs.runBy(caller.tenant(), employeeId).map(run -> new Scope(false, run)))
                 .orElseGet(() -> Uni.createFrom().item(new Scope(false, List.of())));
+    }
+
+    /**
+     * The tenant's program, inside the caller's session, if the caller runs it ({@code tenantWideRoles} run every one);
+     * 404 otherwise, as if it did not exist.
+     */
+    public Uni<ProgramCopy> program(UUID programId, String... tenantWideRoles) {
+        String tenant = caller.tenant();
+        return scope(tenantWideRoles).chain(scope -> programs.inTenant(tenant, programId).map(program -> {
+            if (program == null || !scope.runs(programId)) {
+                throw ProblemException.notFound("program", programId);
+            }
+            return program;
+        }));
     }
 
     /** {@link #scope} of a program admin, or 403 for a caller who runs no program. */

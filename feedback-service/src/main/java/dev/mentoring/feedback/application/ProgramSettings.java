@@ -8,11 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.feedback.domain.FeedbackSettings;
 import dev.mentoring.feedback.domain.SettingsRules;
-import dev.mentoring.feedback.persistence.ProgramCopy;
 import dev.mentoring.feedback.persistence.ProgramCopyRepository;
 import dev.mentoring.feedback.persistence.ProgramSettingsRow;
 import dev.mentoring.plumbing.concurrency.EntityTags;
-import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.plumbing.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -50,7 +48,7 @@ public class ProgramSettings {
     @WithSession
     public Uni<InForce> read(UUID programId) {
         String tenant = caller.tenant();
-        return run(tenant, programId).chain(program -> inForce(tenant, programId));
+        return admins.program(programId, ADMIN_ROLE).chain(program -> inForce(tenant, programId));
     }
 
     /** Saves the program's own settings, if {@link SettingsRules} allows them; {@code ifMatch} as for the tenant's (412 when stale). */
@@ -58,7 +56,7 @@ public class ProgramSettings {
     public Uni<InForce> save(UUID programId, FeedbackSettings change, String ifMatch) {
         String tenant = caller.tenant();
         // who may first (a stranger learns nothing, not even which values are refused), then what
-        return run(tenant, programId).invoke(program -> SettingsRules.check(change))
+        return admins.program(programId, ADMIN_ROLE).invoke(program -> SettingsRules.check(change))
                 .chain(program -> programs.settingsForChange(programId)).chain(existing -> {
             EntityTags.check(ifMatch, existing == null ? 0 : existing.version, false, "the program's feedback settings");
             ProgramSettingsRow row = existing != null ? existing : new ProgramSettingsRow();
@@ -77,7 +75,7 @@ public class ProgramSettings {
     @WithTransaction
     public Uni<InForce> drop(UUID programId, String ifMatch) {
         String tenant = caller.tenant();
-        return run(tenant, programId).chain(program -> programs.settingsForChange(programId)).chain(existing -> {
+        return admins.program(programId, ADMIN_ROLE).chain(program -> programs.settingsForChange(programId)).chain(existing -> {
             EntityTags.check(ifMatch, existing == null ? 0 : existing.version, false, "the program's feedback settings");
             Uni<Void> gone = existing == null ? Uni.createFrom().voidItem() : programs.deleteSettings(existing);
             return gone.chain(() -> inForce(tenant, programId));
@@ -88,15 +86,5 @@ public class ProgramSettings {
         return programs.settingsOf(programId).chain(own -> own != null
                 ? Uni.createFrom().item(new InForce(programId, settings.parse(own.settings, tenant), true, own.version))
                 : settings.of(tenant).map(theTenants -> new InForce(programId, theTenants, false, 0)));
-    }
-
-    /** The tenant's program if the caller runs it; 404 otherwise (as if it did not exist). */
-    private Uni<ProgramCopy> run(String tenant, UUID programId) {
-        return admins.scope(ADMIN_ROLE).chain(scope -> programs.inTenant(tenant, programId).map(program -> {
-            if (program == null || !scope.runs(programId)) {
-                throw ProblemException.notFound("program", programId);
-            }
-            return program;
-        }));
     }
 }

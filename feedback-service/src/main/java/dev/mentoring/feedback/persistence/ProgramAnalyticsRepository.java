@@ -26,8 +26,11 @@ public class ProgramAnalyticsRepository {
     public record ProgramCount(UUID programId, boolean total, String kind, String key, long value, long people) {
     }
 
-    /** One month: sessions held and the people in them, the average overall rating and how many rated. */
-    public record MonthTotals(String month, long sessionsHeld, long people, Double averageOverall, long raters) {
+    /**
+     * One month with sessions held: the average overall rating and how many rated (the sessions held themselves are an
+     * additive figure: {@link #byProgram}).
+     */
+    public record MonthTotals(String month, Double averageOverall, long raters) {
     }
 
     public Uni<Totals> totals(String tenant, UUID programId, OffsetDateTime since) {
@@ -64,21 +67,16 @@ public class ProgramAnalyticsRepository {
     public Uni<List<MonthTotals>> byMonth(String tenant, UUID programId, OffsetDateTime since) {
         return Panache.getSession().chain(session -> session.createNativeQuery(inProgram("""
                 with months as (
-                  select date_trunc('month', s.starts_at at time zone 'UTC') as m, count(*) as held
-                  from session_copy s where s.tenant = ?1 and s.state = 'COMPLETED' and s.starts_at >= ?2 and $IN(s) group by 1)
-                select to_char(months.m, 'YYYY-MM'), months.held,
-                       (select count(distinct x) from session_copy s2 join partnership_copy p2 on p2.id = s2.partnership_id,
-                          unnest(array[p2.mentee_id, p2.mentor_id]) x
-                        where s2.tenant = ?1 and s2.state = 'COMPLETED' and date_trunc('month', s2.starts_at at time zone 'UTC') = months.m
-                          and $P(p2)),
+                  select distinct date_trunc('month', s.starts_at at time zone 'UTC') as m
+                  from session_copy s where s.tenant = ?1 and s.state = 'COMPLETED' and s.starts_at >= ?2 and $IN(s))
+                select to_char(months.m, 'YYYY-MM'),
                        (select avg(f.overall) from session_feedback f join session_copy s3 on s3.id = f.session_id
                         where f.tenant = ?1 and date_trunc('month', s3.starts_at at time zone 'UTC') = months.m and $IN(f)),
                        (select count(distinct f.author_id) from session_feedback f join session_copy s3 on s3.id = f.session_id
                         where f.tenant = ?1 and date_trunc('month', s3.starts_at at time zone 'UTC') = months.m and $IN(f))
                 from months order by months.m""", 3), Object[].class)
                 .setParameter(1, tenant).setParameter(2, since).setParameter(3, programId).getResultList())
-                .map(rows -> rows.stream().map(r -> new MonthTotals((String) r[0], count(r[1]), count(r[2]), average(r[3]), count(r[4])))
-                        .toList());
+                .map(rows -> rows.stream().map(r -> new MonthTotals((String) r[0], average(r[1]), count(r[2]))).toList());
     }
 
     /**

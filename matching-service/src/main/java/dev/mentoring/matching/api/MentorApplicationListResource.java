@@ -20,7 +20,7 @@ import dev.mentoring.matching.application.MentorApplications;
 import dev.mentoring.matching.domain.MentorApplicationRules;
 import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
-import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.plumbing.validation.QueryValues;
 import io.smallrye.mutiny.Uni;
 
 /** The tenant's applications and invitations to mentor, for tenant-wide admins and the HR platform. */
@@ -47,7 +47,8 @@ public class MentorApplicationListResource {
             @QueryParam("cursor") @Parameter(description = PageRequest.CURSOR_DESCRIPTION) String cursor,
             @QueryParam("limit") @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "200")) String limit) {
-        return applications.list(state(state), PageRequest.of(cursor, limit)).map(page -> page.map(View::of));
+        return applications.list(QueryValues.optionalEnum(MentorApplicationRules.State.class, "state", state), PageRequest.of(cursor, limit))
+                .map(page -> page.map(View::of));
     }
 
     @POST
@@ -56,16 +57,5 @@ public class MentorApplicationListResource {
     @Operation(operationId = "declineMentorApplication", summary = "Decline an application to mentor (409 unless it is waiting)")
     public Uni<View> decline(@PathParam("applicationId") UUID applicationId) {
         return applications.decline(applicationId).map(View::of);
-    }
-
-    private static MentorApplicationRules.State state(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return MentorApplicationRules.State.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("state", "must be APPLIED, INVITED, ACCEPTED, DECLINED, WITHDRAWN or absent");
-        }
     }
 }

@@ -42,6 +42,7 @@ import dev.mentoring.plumbing.paging.Page;
 import dev.mentoring.plumbing.paging.PageRequest;
 import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
+import dev.mentoring.plumbing.validation.QueryValues;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -104,7 +105,7 @@ public class ProgramResource {
             @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
             @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "200")) @QueryParam("limit") String limit) {
-        return programs.list(parse(ProgramState.class, "state", state), PageRequest.of(cursor, limit))
+        return programs.list(QueryValues.optionalEnum(ProgramState.class, "state", state), PageRequest.of(cursor, limit))
                 .map(page -> page.map(ProgramViews.ProgramView::of));
     }
 
@@ -263,7 +264,8 @@ public class ProgramResource {
             @Parameter(description = PageRequest.CURSOR_DESCRIPTION) @QueryParam("cursor") String cursor,
             @Parameter(description = PageRequest.LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "200")) @QueryParam("limit") String limit) {
-        return enrolments.list(programId, parse(MentoringRole.class, "role", role), parse(EnrolmentState.class, "state", state),
+        return enrolments.list(programId, QueryValues.optionalEnum(MentoringRole.class, "role", role),
+                QueryValues.optionalEnum(EnrolmentState.class, "state", state),
                 PageRequest.of(cursor, limit)).map(page -> page.map(ProgramViews.EnrolmentView::of));
     }
 
@@ -290,7 +292,7 @@ public class ProgramResource {
     public Uni<ProgramViews.EnrolmentView> leave(@PathParam("programId") UUID programId,
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = { "MENTOR", "MENTEE" }))
             @QueryParam("role") String role) {
-        MentoringRole parsed = parse(MentoringRole.class, "role", role);
+        MentoringRole parsed = QueryValues.optionalEnum(MentoringRole.class, "role", role);
         if (parsed == null) {
             throw ProblemException.badRequest("role", "is required: MENTOR or MENTEE");
         }
@@ -430,18 +432,6 @@ public class ProgramResource {
 
     private static Response tagged(Programs.Seen seen) {
         return Tagged.ok(ProgramViews.ProgramView.of(seen), seen.program().version);
-    }
-
-    /** A query value of an enum, or 400 naming the parameter and its values; null when absent. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 
     /** The employee ids of a program's admins. */

@@ -50,11 +50,8 @@ public final class ProfileMapping {
             }
         }
         String goals = goalWords == null || goalWords.isBlank() ? m.goals() : (m.goals() == null ? "" : m.goals() + " ") + goalWords;
-        MatchingProfile.MenteeSide side = new MatchingProfile.MenteeSide(goals, List.copyOf(desired), m.preferredIndustries(),
-                m.preferredLeadership(), m.preferredCommunication(), m.maxTimeZoneGapHours(), m.optedIn());
-        return new MatchingProfile(profile.id(), profile.employeeId(), profile.managerEmployeeId(), profile.active(), profile.skills(),
-                profile.industries(), profile.expertise(), profile.yearsOfExperience(), profile.seniority(), profile.leadership(),
-                profile.communication(), profile.languages(), profile.zone(), profile.mentor(), side);
+        return withMenteeSide(profile, new MatchingProfile.MenteeSide(goals, List.copyOf(desired), m.preferredIndustries(),
+                m.preferredLeadership(), m.preferredCommunication(), m.maxTimeZoneGapHours(), m.optedIn()));
     }
 
     /**
@@ -66,8 +63,12 @@ public final class ProfileMapping {
         if (maxHoursApart == null || m == null || m.maxTimeZoneGapHours() <= maxHoursApart) {
             return profile;
         }
-        MatchingProfile.MenteeSide side = new MatchingProfile.MenteeSide(m.goals(), m.desiredSkills(), m.preferredIndustries(),
-                m.preferredLeadership(), m.preferredCommunication(), maxHoursApart, m.optedIn());
+        return withMenteeSide(profile, new MatchingProfile.MenteeSide(m.goals(), m.desiredSkills(), m.preferredIndustries(),
+                m.preferredLeadership(), m.preferredCommunication(), maxHoursApart, m.optedIn()));
+    }
+
+    /** The profile with another mentee side, the rest as it is. */
+    private static MatchingProfile withMenteeSide(MatchingProfile profile, MatchingProfile.MenteeSide side) {
         return new MatchingProfile(profile.id(), profile.employeeId(), profile.managerEmployeeId(), profile.active(), profile.skills(),
                 profile.industries(), profile.expertise(), profile.yearsOfExperience(), profile.seniority(), profile.leadership(),
                 profile.communication(), profile.languages(), profile.zone(), profile.mentor(), side);

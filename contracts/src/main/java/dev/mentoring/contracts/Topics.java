@@ -19,6 +19,13 @@ public final class Topics {
     /** feedback-service: feedback, evaluations, goals and health, keyed by partnership id. */
     public static final String FEEDBACK = "mentoring.feedback.v1";
 
+    /**
+     * matching-service, internal: the words of each agreement's goals (title, measure, target) for the platform's own
+     * services (feedback-service), keyed by partnership id, compacted and kept 30 days. Free text written by the participants, so it
+     * is on no public topic: never granted to analytics, never offered to webhooks or tenant streams.
+     */
+    public static final String AGREEMENT_TEXT = "mentoring.internal.agreement-text.v1";
+
     /** notification-service: webhook endpoints, keyed by endpoint id. */
     public static final String WEBHOOK = "mentoring.webhook.v1";
 

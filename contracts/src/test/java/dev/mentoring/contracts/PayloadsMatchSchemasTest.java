@@ -65,6 +65,7 @@ class PayloadsMatchSchemasTest {
         assertThat(values(PartnershipEvents.REQUESTED, "origin")).isEqualTo(PartnershipEvents.ORIGINS);
         assertThat(values(SessionEvents.SCHEDULED, "state")).isEqualTo(SessionEvents.STATES);
         assertThat(values(AgreementEvents.ACTIVATED, "cadence")).isEqualTo(AgreementEvents.CADENCES);
+        assertThat(values(AgreementEvents.IN_FORCE, "cadence")).isEqualTo(AgreementEvents.CADENCES);
         assertThat(values(PartnershipEvents.STARTED, "cadence")).isEqualTo(AgreementEvents.CADENCES);
         assertThat(values(AgreementEvents.SIGNED, "signedBy"))
                 .isEqualTo(Set.of(AgreementEvents.SIGNED_BY_MENTEE, AgreementEvents.SIGNED_BY_MENTOR));
@@ -75,6 +76,50 @@ class PayloadsMatchSchemasTest {
         assertThat(values(ProgramEvents.ENROLLED, "by")).isEqualTo(ProgramEvents.BY);
         assertThat(values(PartnershipEvents.WITHDRAWN, "reasonCategory"))
                 .contains(PartnershipEvents.LEFT_ORGANISATION, PartnershipEvents.PROGRAM_ENDED);
+    }
+
+    /**
+     * No words people wrote on a public topic: every string a published public event carries is an id, a date, a code
+     * (enum or pattern) or a short key (at most 64 characters, e.g. an employee id). Free text goes on an internal topic.
+     */
+    @TestFactory
+    Stream<DynamicTest> publicEventsCarryNoFreeText() {
+        return EventCatalog.PUBLIC.stream().filter(type -> !Schemas.read(schema(type.schemaFile())).path("deprecated").asBoolean())
+                .map(type -> DynamicTest.dynamicTest(type.toString(), () -> {
+                    List<String> texts = new ArrayList<>();
+                    freeText(type.name(), Schemas.read(schema(type.schemaFile())), texts);
+                    assertThat(texts).as("string properties that could carry free text").isEmpty();
+                }));
+    }
+
+    @Test
+    void theFreeTextCheckFindsTheWithdrawnGoalWords() {
+        List<String> texts = new ArrayList<>();
+        freeText("agreement.activated", Schemas.read(schema(AgreementEvents.ACTIVATED.schemaFile())), texts);
+        assertThat(texts).containsExactlyInAnyOrder("agreement.activated.goals[].title", "agreement.activated.goals[].measure",
+                "agreement.activated.goals[].target");
+        texts.clear();
+        freeText("agreement.goal-texts", Schemas.read(schema(AgreementEvents.GOAL_TEXTS.schemaFile())), texts);
+        assertThat(texts).hasSize(3);
+    }
+
+    /** Strings that are codes though their schemas state no pattern: IANA time zone ids. */
+    private static final Set<String> CODES = Set.of("timeZone");
+
+    private static void freeText(String path, JsonNode schema, List<String> texts) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String child = path + "." + field.getKey();
+            JsonNode property = field.getValue();
+            if (Schemas.types(property).contains("string") && !CODES.contains(field.getKey()) && !property.has("format") && !property.has("enum")
+                    && !property.has("pattern") && !property.has("const") && property.path("maxLength").asInt(Integer.MAX_VALUE) > 64) {
+                texts.add(child);
+            }
+            freeText(child, property, texts);
+            if (property.has("items")) {
+                freeText(child + "[]", property.get("items"), texts);
+            }
+        }
     }
 
     /** The non-null values a property's enum allows. */

@@ -72,6 +72,15 @@ class FeedbackScenarioTest {
             }
         }
         assertThat(goalId).isNotNull();
+        // the goal's words come on the internal topic, apart from agreement.in-force (which carries none)
+        String title = null;
+        for (int i = 0; i < 120 && title == null; i++) {
+            title = Platform.as(MENTEE).get(goals).then().statusCode(200).extract().path("items[0].title");
+            if (title == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(title).isEqualTo("Run the quarterly planning");
 
         {
             // a session that took place (recorded afterwards), and both give feedback on it

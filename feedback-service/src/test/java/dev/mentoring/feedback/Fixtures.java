@@ -23,6 +23,7 @@ public final class Fixtures {
     public static final String PARTNERSHIPS = "test.feedback-service.mentoring.partnership.v1";
     public static final String SESSIONS = "test.feedback-service.mentoring.session.v1";
     public static final String PROGRAMS = "test.feedback-service.mentoring.program.v1";
+    public static final String AGREEMENT_TEXTS = "test.feedback-service.mentoring.internal.agreement-text.v1";
     public static final String FEEDBACK_EVENTS = "test.mentoring.feedback.v1";
 
     public record Pair(String tenant, UUID id, UUID menteeId, String menteeEmployee, UUID mentorId, String mentorEmployee, UUID goalId) {
@@ -118,16 +119,25 @@ public final class Fixtures {
                 {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s","programId":%s}"""
                 .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now().minusMinutes(5),
                         programId == null ? "null" : "\"" + programId + "\""));
-        publish(PARTNERSHIPS, pair.id().toString(), tenant, "agreement.activated", """
+        publish(PARTNERSHIPS, pair.id().toString(), tenant, "agreement.in-force", """
                 {"partnershipId":"%s","version":1,"cadence":"MONTHLY","sessionMinutes":60,"reviewDate":"%s",
-                 "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"%s"}]}"""
+                 "goals":[{"goalId":"%s","dueDate":"%s"}]}"""
                 .formatted(pair.id(), LocalDate.now().plusMonths(6), pair.goalId(), LocalDate.now().plusMonths(2)));
+        goalTexts(pair, 1, pair.goalId(), "Lead a release");
         await().atMost(Duration.ofSeconds(30)).until(() -> count(pool,
-                "select count(*) from goal g join partnership_copy p on p.id = g.partnership_id where p.id = $1 and p.mentee_id is not null",
+                "select count(*) from goal g join partnership_copy p on p.id = g.partnership_id where p.id = $1 and p.mentee_id is not null"
+                        + " and g.in_force and g.title is not null",
                 pair.id()) == 1 && count(pool, "select count(*) from participant_copy where id = $1", pair.mentorId()) == 1
                 && count(pool, "select count(*) from participant_copy where id = $1", pair.menteeId()) == 1
                 && count(pool, "select count(*) from participant_copy where employee_id = 'STRANGER-1' and tenant = $1", tenant) >= 1);
         return pair;
+    }
+
+    /** The words of a goal of an agreement version, as matching-service publishes them on the internal topic. */
+    public static void goalTexts(Pair pair, int version, UUID goalId, String title) {
+        publish(AGREEMENT_TEXTS, pair.id().toString(), pair.tenant(), "agreement.goal-texts", """
+                {"partnershipId":"%s","version":%d,"goals":[{"goalId":"%s","title":"%s","measure":"releases","target":"1"}]}"""
+                .formatted(pair.id(), version, goalId, title));
     }
 
     /** A session of the pair as session-service publishes it, in a state; awaited in the copy. */

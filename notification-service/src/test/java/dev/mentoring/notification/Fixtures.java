@@ -20,6 +20,7 @@ public final class Fixtures {
     public static final String PARTNERSHIPS = "test.notification-service.mentoring.partnership.v1";
     public static final String SESSIONS = "test.notification-service.mentoring.session.v1";
     public static final String FEEDBACK = "test.notification-service.mentoring.feedback.v1";
+    public static final String PROGRAMS = "test.notification-service.mentoring.program.v1";
     public static final String DEAD_LETTERS = "test.mentoring.notification-service.dlq";
 
     public record Pair(String tenant, UUID id, UUID menteeId, String menteeEmployee, UUID mentorId, String mentorEmployee) {

@@ -279,8 +279,8 @@ public final class CodeTopology {
             classify(topicsOf(m.group(1), m.group(2)), code, m.start(), produces, consumes);
         }
         if (EVERY_TYPE.matcher(code).find()) {
-            // a dispatch of every type (plumbing-data's EventDispatch.onEveryType, e.g. webhooks) consumes every topic
-            consumes.addAll(contractTopics());
+            // a dispatch of every type (plumbing-data's EventDispatch.onEveryType, e.g. webhooks) consumes every public topic
+            consumes.addAll(publicTopics());
         }
         Matcher statics = STATIC_IMPORT.matcher(code);
         while (statics.find()) {
@@ -300,6 +300,14 @@ public final class CodeTopology {
         }
         String before = code.substring(Math.max(0, at - 40), at);
         (DISPATCH.matcher(before).find() ? consumes : produces).addAll(topics);
+    }
+
+    /** The topics of the public contract: every one but those only internal event types travel on. */
+    static List<String> publicTopics() {
+        Set<String> internal = new TreeSet<>();
+        dev.mentoring.contracts.EventCatalog.INTERNAL.forEach(type -> internal.add(type.topic()));
+        dev.mentoring.contracts.EventCatalog.PUBLIC.forEach(type -> internal.remove(type.topic()));
+        return contractTopics().stream().filter(topic -> !internal.contains(topic)).toList();
     }
 
     /** Every topic of the contract ({@code dev.mentoring.contracts.Topics}). */

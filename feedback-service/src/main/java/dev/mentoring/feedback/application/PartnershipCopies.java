@@ -12,6 +12,7 @@ import dev.mentoring.feedback.persistence.Goal;
 import dev.mentoring.feedback.persistence.GoalRepository;
 import dev.mentoring.feedback.persistence.PartnershipCopy;
 import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
+import dev.mentoring.plumbing.inbox.NotYetKnown;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.plumbing.readmodel.ReadModelCopies;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -80,42 +81,89 @@ public class PartnershipCopies {
                 });
     }
 
-    /** agreement.activated: a newer agreement is in force, with its cadence and goals. */
+    /** agreement.in-force: a newer agreement is in force, with its cadence and goals (their words come on their own). */
     @WithTransaction
-    public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated data) {
-        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.findById(data.partnershipId()),
+    public Uni<Void> agreementInForce(ReceivedEvent event, AgreementEvents.InForce data) {
+        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.locked(data.partnershipId()),
                 PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= data.version(),
-                copy -> {
-                    copy.agreementVersion = data.version();
-                    copy.cadence = data.cadence();
-                    copy.updatedAt = OffsetDateTime.now(clock);
-                    List<AgreementEvents.GoalSummary> inForce = data.goals() == null ? List.of() : data.goals();
-                    return partnerships.persistAndFlush(copy)
-                            .chain(() -> goals.retireAll(copy.id))
-                            .chain(() -> putInForce(copy, inForce))
-                            .chain(() -> assessments.recompute(copy.id));
-                });
+                copy -> inForce(copy, data));
     }
 
-    /** The agreement's goals, in force: new ones added, known ones brought up to date (their progress kept). */
-    private Uni<Void> putInForce(PartnershipCopy copy, List<AgreementEvents.GoalSummary> inForce) {
+    /**
+     * agreement.goal-texts (internal topic): the words of a version's goals, from a newer version only. They come on
+     * another topic than the partnership's events, so they wait (tried again) until the partnership is known here; both
+     * lock the partnership's copy, so the two topics' handlers never write its goals at once. The words may still come
+     * before their version's agreement.in-force: a goal not known yet is kept with its words, not in force, until its
+     * agreement.in-force puts it in force.
+     */
+    @WithTransaction
+    public Uni<Void> goalTexts(ReceivedEvent event, AgreementEvents.GoalTexts data) {
+        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.locked(data.partnershipId()),
+                () -> {
+                    throw new NotYetKnown("partnership " + data.partnershipId());
+                },
+                copy -> copy.goalWordsVersion != null && copy.goalWordsVersion >= data.version(),
+                copy -> words(copy, data));
+    }
+
+    /** agreement.activated, which agreement.in-force and agreement.goal-texts replaced, as it is already on the topic. */
+    @WithTransaction
+    public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated data) {
+        AgreementEvents.GoalTexts texts = AgreementEvents.GoalTexts.of(data);
+        return copies.apply(ReadModelConsumer.NAME, event, "partnership", data.partnershipId(), partnerships.locked(data.partnershipId()),
+                PartnershipCopy::new,
+                copy -> copy.agreementVersion != null && copy.agreementVersion >= data.version(),
+                copy -> inForce(copy, AgreementEvents.InForce.of(data))
+                        .chain(() -> copy.goalWordsVersion != null && copy.goalWordsVersion >= texts.version()
+                                ? Uni.createFrom().voidItem() : words(copy, texts)));
+    }
+
+    private Uni<Void> inForce(PartnershipCopy copy, AgreementEvents.InForce data) {
+        copy.agreementVersion = data.version();
+        copy.cadence = data.cadence();
+        copy.updatedAt = OffsetDateTime.now(clock);
+        List<AgreementEvents.GoalInForce> inForce = data.goals() == null ? List.of() : data.goals();
+        return partnerships.persistAndFlush(copy)
+                .chain(() -> goals.retireAll(copy.id))
+                .chain(() -> each(inForce, g -> goal(copy, g.goalId(), goal -> {
+                    goal.dueDate = g.dueDate();
+                    goal.inForce = true;
+                })))
+                .chain(() -> assessments.recompute(copy.id));
+    }
+
+    private Uni<Void> words(PartnershipCopy copy, AgreementEvents.GoalTexts data) {
+        copy.goalWordsVersion = data.version();
+        copy.updatedAt = OffsetDateTime.now(clock);
+        List<AgreementEvents.GoalText> texts = data.goals() == null ? List.of() : data.goals();
+        return partnerships.persistAndFlush(copy)
+                .chain(() -> each(texts, g -> goal(copy, g.goalId(), goal -> goal.title = g.title())));
+    }
+
+    private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> step) {
         Uni<Void> done = Uni.createFrom().voidItem();
-        for (AgreementEvents.GoalSummary g : inForce) {
-            done = done.chain(() -> goals.findById(g.goalId()).chain(existing -> {
-                if (existing != null && !existing.partnershipId.equals(copy.id)) {
-                    return Uni.createFrom().failure(new IllegalArgumentException("goal " + g.goalId() + " belongs to another partnership"));
-                }
-                Goal goal = existing != null ? existing : new Goal();
-                goal.goalId = g.goalId();
-                goal.partnershipId = copy.id;
-                goal.tenant = copy.tenant;
-                goal.title = g.title();
-                goal.dueDate = g.dueDate();
-                goal.inForce = true;
-                return goals.persist(goal).replaceWithVoid();
-            }));
+        for (T item : items) {
+            done = done.chain(() -> step.apply(item));
         }
         return done;
+    }
+
+    /** The partnership's goal (made when new, not in force), changed and saved. */
+    private Uni<Void> goal(PartnershipCopy copy, java.util.UUID goalId, java.util.function.Consumer<Goal> change) {
+        return goals.findById(goalId).chain(existing -> {
+            if (existing != null && !existing.partnershipId.equals(copy.id)) {
+                return Uni.createFrom().failure(new IllegalArgumentException("goal " + goalId + " belongs to another partnership"));
+            }
+            Goal goal = existing;
+            if (goal == null) {
+                goal = new Goal();
+                goal.goalId = goalId;
+                goal.partnershipId = copy.id;
+                goal.tenant = copy.tenant;
+            }
+            change.accept(goal);
+            return goals.persist(goal).replaceWithVoid();
+        });
     }
 }

@@ -21,7 +21,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the participant, partnership, program and session topics (each keyed so that one partnership's events stay in order)
+ * Reads the participant, partnership, program and session topics and the internal agreement-text topic (each keyed so that one partnership's events stay in order)
  * and hands what feedback-service needs to the copies' use cases. An event it cannot read or use goes to the
  * dead-letter topic with the reason, without stopping the others; types it does not need are skipped.
  */
@@ -34,6 +34,7 @@ public class EventConsumers {
     private final EventDispatch partnershipEvents;
     private final EventDispatch sessionEvents;
     private final EventDispatch programEvents;
+    private final EventDispatch agreementTexts;
 
     EventConsumers(ObjectMapper json, ParticipantCopies participants, PartnershipCopies partnerships, SessionCopies sessions,
             ProgramCopies programs, DeadLetterDesk deadLetters) {
@@ -43,6 +44,7 @@ public class EventConsumers {
                 .build();
         this.partnershipEvents = EventDispatch.with(json)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, partnerships::changed)
+                .on(AgreementEvents.IN_FORCE, partnerships::agreementInForce)
                 .on(AgreementEvents.ACTIVATED, partnerships::agreementActivated)
                 .on(PartnershipEvents.REQUESTED, programs::requested)
                 .build();
@@ -55,11 +57,15 @@ public class EventConsumers {
                 .on(ProgramEvents.ADMIN_ASSIGNED, programs::adminAssigned)
                 .on(ProgramEvents.ADMIN_UNASSIGNED, programs::adminUnassigned)
                 .build();
+        this.agreementTexts = EventDispatch.with(json)
+                .on(AgreementEvents.GOAL_TEXTS, partnerships::goalTexts)
+                .build();
         // a dead letter of each channel is replayed through the same handling
         deadLetters.handles("participant-events", participantEvents);
         deadLetters.handles("partnership-events", partnershipEvents);
         deadLetters.handles("session-events", sessionEvents);
         deadLetters.handles("program-events", programEvents);
+        deadLetters.handles("agreement-texts", agreementTexts);
     }
 
     @Incoming("participant-events")
@@ -75,6 +81,11 @@ public class EventConsumers {
     @Incoming("program-events")
     public Uni<Void> programs(String cloudEvent) {
         return programEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("agreement-texts")
+    public Uni<Void> agreementTexts(String cloudEvent) {
+        return agreementTexts.dispatch(cloudEvent);
     }
 
     @Incoming("session-events")

@@ -36,6 +36,10 @@ public class PartnershipCopy extends CopiedRecord {
     @Column(name = "agreement_version")
     public Integer agreementVersion;
 
+    /** The agreement version whose goals' words (agreement.goal-texts) the goals hold. */
+    @Column(name = "goal_words_version")
+    public Integer goalWordsVersion;
+
     /** The program the partnership belongs to; null for one from before programs, which is in the general program. */
     @Column(name = "program_id")
     public UUID programId;

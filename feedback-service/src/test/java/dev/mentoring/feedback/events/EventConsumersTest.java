@@ -101,6 +101,38 @@ class EventConsumersTest {
     }
 
     @Test
+    void theGoalsWordsComeOnTheirOwnTopicBeforeOrAfterTheAgreementAndAnOlderVersionsNeverOverwriteANewer() {
+        Fixtures.Pair pair = Fixtures.started(pool);
+        UUID kept = pair.goalId();
+        UUID added = UUID.randomUUID();
+        String goals = "/partnerships/" + pair.id() + "/goals";
+        given().header("Authorization", pair.mentee()).get(goals).then().statusCode(200).body("items[0].title", org.hamcrest.Matchers.equalTo("Lead a release"));
+
+        // version 2's words come first (another topic), then its agreement.in-force
+        Fixtures.publish(Fixtures.AGREEMENT_TEXTS, pair.id().toString(), pair.tenant(), "agreement.goal-texts", """
+                {"partnershipId":"%s","version":2,"goals":[{"goalId":"%s","title":"Lead two releases","measure":"releases","target":"2"},
+                 {"goalId":"%s","title":"Mentor a junior","measure":"juniors","target":"1"}]}""".formatted(pair.id(), kept, added));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from goal where goal_id = $1 and title = 'Mentor a junior'", added) == 1);
+        // known, but not in force before its agreement is
+        given().header("Authorization", pair.mentee()).get(goals).then().statusCode(200)
+                .body("items.goalId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(added.toString())));
+        Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "agreement.in-force", """
+                {"partnershipId":"%s","version":2,"cadence":"WEEKLY","sessionMinutes":45,"reviewDate":"%s",
+                 "goals":[{"goalId":"%s","dueDate":"%s"},{"goalId":"%s","dueDate":"%s"}]}""".formatted(pair.id(),
+                java.time.LocalDate.now().plusMonths(6), kept, java.time.LocalDate.now().plusMonths(3), added, java.time.LocalDate.now().plusMonths(4)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from goal where partnership_id = $1 and in_force", pair.id()) == 2);
+
+        // version 1's words arriving late (a replay) change nothing
+        Fixtures.goalTexts(pair, 1, kept, "Lead a release again");
+        Fixtures.goalTexts(pair, 3, UUID.randomUUID(), "marker"); // a later event on the same key: once it is in, the replay was handled
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from goal where partnership_id = $1 and title = 'marker'", pair.id()) == 1);
+        given().header("Authorization", pair.mentee()).get(goals).then().statusCode(200)
+                .body("items.find { it.goalId == '%s' }.title".formatted(kept), org.hamcrest.Matchers.equalTo("Lead two releases"))
+                .body("items.find { it.goalId == '%s' }.title".formatted(added), org.hamcrest.Matchers.equalTo("Mentor a junior"))
+                .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    @Test
     void eventsNamingAnotherTenantsRecordsAreDeadLetteredAndChangeNothing() {
         Fixtures.Pair pair = Fixtures.started(pool);
         UUID session = UUID.randomUUID();

@@ -191,9 +191,9 @@ public class Agreements {
             if (inForce) {
                 agreement.inForceVersion = draft.number;
                 p.cadence = draft.cadence.name();
-                events.add(AgreementPublisher.activated(p.tenant, p.id, draft.number, draft.cadence.name(), draft.sessionMinutes,
-                        draft.reviewDate, goals.stream().map(g -> new AgreementEvents.GoalSummary(g.goalId,
-                                g.statement, g.measure, g.target, g.dueDate)).toList()));
+                events.addAll(AgreementPublisher.inForce(p.tenant, new AgreementEvents.InForce(p.id, draft.number, draft.cadence.name(),
+                        draft.sessionMinutes, draft.reviewDate, goals.stream().map(g -> new AgreementEvents.GoalInForce(g.goalId, g.dueDate)).toList()),
+                        goals.stream().map(g -> new AgreementEvents.GoalText(g.goalId, g.statement, g.measure, g.target)).toList()));
             }
             return partnerships.flush().chain(() -> outbox.appendAll(events)).chain(() -> edited(agreement, false));
         });

@@ -17,10 +17,13 @@ public final class AgreementPublisher {
         return DomainEvent.of(tenant, AgreementEvents.SIGNED, new AgreementEvents.Signed(partnershipId, version, byMentee ? AgreementEvents.SIGNED_BY_MENTEE : AgreementEvents.SIGNED_BY_MENTOR));
     }
 
-    public static DomainEvent activated(String tenant, UUID partnershipId, int version, String cadence, int sessionMinutes,
-            LocalDate reviewDate, List<AgreementEvents.GoalSummary> goals) {
-        return DomainEvent.of(tenant, AgreementEvents.ACTIVATED,
-                new AgreementEvents.Activated(partnershipId, version, cadence, sessionMinutes, reviewDate, goals));
+    /**
+     * A version is in force: agreement.in-force on the public topic (no words), and the goals' words as agreement.goal-texts
+     * on the internal topic, for the platform's own services.
+     */
+    public static List<DomainEvent> inForce(String tenant, AgreementEvents.InForce inForce, List<AgreementEvents.GoalText> words) {
+        return List.of(DomainEvent.of(tenant, AgreementEvents.IN_FORCE, inForce),
+                DomainEvent.of(tenant, AgreementEvents.GOAL_TEXTS, new AgreementEvents.GoalTexts(inForce.partnershipId(), inForce.version(), words)));
     }
 
     public static DomainEvent reviewDue(String tenant, UUID partnershipId, int version, LocalDate reviewDate) {

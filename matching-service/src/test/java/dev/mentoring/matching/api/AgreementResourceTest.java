@@ -70,7 +70,8 @@ class AgreementResourceTest {
     void bothSignTwoSmartGoalsAndTheAgreementIsInForce() {
         Pair pair = partnership();
         String path = "/partnerships/" + pair.partnershipId() + "/agreement";
-        try (TopicReader events = new TopicReader("test.mentoring.partnership.v1")) {
+        try (TopicReader events = new TopicReader("test.mentoring.partnership.v1");
+                TopicReader words = new TopicReader("test.mentoring.internal.agreement-text.v1")) {
             given().header("Authorization", pair.mentee()).contentType(ContentType.JSON)
                     .body(agreement(goal("Lead a team of three", "team size led", "3 people", LATER),
                             goal("Present at the architecture forum", "talks given", "1 talk", LATER)))
@@ -88,9 +89,13 @@ class AgreementResourceTest {
 
             var story = events.settled(r -> pair.partnershipId().equals(r.key()) && r.value().contains("agreement."), 3);
             assertThat(story).extracting(r -> r.value().replaceAll(".*\"type\": ?\"([a-z.-]+)\".*", "$1"))
-                    .containsExactly("agreement.signed", "agreement.signed", "agreement.activated");
-            assertThat(story.get(2).value()).contains("Lead a team of three", "talks given", "MONTHLY");
-            assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Come prepared"));
+                    .containsExactly("agreement.signed", "agreement.signed", "agreement.in-force");
+            assertThat(story.get(2).value()).contains("MONTHLY", LATER.toString());
+            // the words the pair wrote are on no public topic: only on the internal one, for the platform's services
+            assertThat(story).allSatisfy(r -> assertThat(r.value()).doesNotContain("Come prepared", "Lead a team of three", "talks given"));
+            var texts = words.settled(r -> pair.partnershipId().equals(r.key()), 1);
+            assertThat(texts.get(0).value()).contains("agreement.goal-texts", "Lead a team of three", "team size led", "3 people", "talks given")
+                    .containsPattern("\"version\": ?1\\b");
         }
 
         // an edit is a new draft; the signed version stays in force until both sign the new one

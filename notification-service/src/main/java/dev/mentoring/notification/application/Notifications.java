@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.mentoring.contracts.AgreementEvents;
 import dev.mentoring.contracts.FeedbackEvents;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.ProgramEvents;
 import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.notification.domain.Notice;
 import dev.mentoring.notification.domain.Notices;
 import dev.mentoring.notification.persistence.NotificationRepository;
 import dev.mentoring.notification.persistence.PartnershipCopy;
 import dev.mentoring.notification.persistence.PartnershipCopyRepository;
+import dev.mentoring.notification.persistence.ProgramAdminRepository;
 import dev.mentoring.plumbing.inbox.Inbox;
 import dev.mentoring.plumbing.inbox.NotYetKnown;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
@@ -42,20 +44,22 @@ public class Notifications {
     private final ReadModelCopies copies;
     private final PartnershipCopyRepository partnerships;
     private final NotificationRepository notifications;
+    private final ProgramAdminRepository admins;
     private final Clock clock;
 
     Notifications(Inbox inbox, ReadModelCopies copies, PartnershipCopyRepository partnerships, NotificationRepository notifications,
-            Clock clock) {
+            ProgramAdminRepository admins, Clock clock) {
         this.inbox = inbox;
         this.copies = copies;
         this.partnerships = partnerships;
         this.notifications = notifications;
+        this.admins = admins;
         this.clock = clock;
     }
 
     @WithTransaction
     public Uni<Void> requested(ReceivedEvent event, PartnershipEvents.MentorshipRequested data) {
-        return keepPair(event, data.requestId(), data.menteeId(), data.mentorId(), () -> Notices.requested(data, now()));
+        return keepPair(event, data.requestId(), data.menteeId(), data.mentorId(), data.programId(), () -> Notices.requested(data, now()));
     }
 
     @WithTransaction
@@ -65,7 +69,8 @@ public class Notifications {
 
     @WithTransaction
     public Uni<Void> partnershipChanged(ReceivedEvent event, PartnershipEvents.PartnershipChanged data) {
-        return keepPair(event, data.partnershipId(), data.menteeId(), data.mentorId(), () -> Notices.partnership(event.type(), data));
+        return keepPair(event, data.partnershipId(), data.menteeId(), data.mentorId(), data.programId(),
+                () -> Notices.partnership(event.type(), data));
     }
 
     @WithTransaction
@@ -74,7 +79,7 @@ public class Notifications {
     }
 
     @WithTransaction
-    public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated data) {
+    public Uni<Void> agreementInForce(ReceivedEvent event, AgreementEvents.InForce data) {
         return withPair(event, data.partnershipId(), pair -> Notices.activated(data, pair, now()));
     }
 
@@ -118,11 +123,42 @@ public class Notifications {
         return withPair(event, data.partnershipId(), pair -> Notices.concernClosed(data, pair, now()));
     }
 
+    /**
+     * concern.raised: the admins of the partnership's program are told (those assigned to it, with a profile here; the
+     * tenant-wide role's holders read the concerns in feedback-service). A partnership of no known program tells nobody.
+     */
+    @WithTransaction
+    public Uni<Void> concernRaised(ReceivedEvent event, FeedbackEvents.ConcernRaised data) {
+        return withCopy(event, data.partnershipId(), copy -> copy.programId == null ? Uni.createFrom().item(List.<Notice>of())
+                : admins.participantsRunning(event.tenant(), copy.programId)
+                        .map(running -> Notices.concernRaised(data, new Notices.Pair(copy.menteeId, copy.mentorId), running, now())));
+    }
+
+    /** program.admin-assigned and unassigned: who runs the program (the latest change wins; by tenant, so no other tenant's). */
+    @WithTransaction
+    public Uni<Void> programAdminAssigned(ReceivedEvent event, ProgramEvents.AdminChanged data) {
+        return once(event, () -> admins.put(event.tenant(), data.programId(), data.employeeId(), true, at(data)).replaceWithVoid());
+    }
+
+    /** See {@link #programAdminAssigned}. */
+    @WithTransaction
+    public Uni<Void> programAdminUnassigned(ReceivedEvent event, ProgramEvents.AdminChanged data) {
+        return once(event, () -> admins.put(event.tenant(), data.programId(), data.employeeId(), false, at(data)).replaceWithVoid());
+    }
+
+    private OffsetDateTime at(ProgramEvents.AdminChanged data) {
+        return data.at() != null ? data.at() : now();
+    }
+
     /** The event once: its notices, and the copy of the pair it names (made or kept; another tenant's is refused). */
-    private Uni<Void> keepPair(ReceivedEvent event, UUID id, UUID menteeId, UUID mentorId, java.util.function.Supplier<List<Notice>> notices) {
+    private Uni<Void> keepPair(ReceivedEvent event, UUID id, UUID menteeId, UUID mentorId, UUID programId,
+            java.util.function.Supplier<List<Notice>> notices) {
         return copies.apply(CONSUMER, event, "partnership", id, partnerships.findById(id), PartnershipCopy::new, copy -> false, copy -> {
             copy.menteeId = menteeId;
             copy.mentorId = mentorId;
+            if (programId != null) {
+                copy.programId = programId;
+            }
             copy.updatedAt = now();
             return partnerships.persist(copy).chain(() -> add(event, notices.get()));
         });
@@ -130,6 +166,11 @@ public class Notifications {
 
     /** The event once, for the pair of a partnership this service knows (else tried again: {@link NotYetKnown}). */
     private Uni<Void> withPair(ReceivedEvent event, UUID partnershipId, java.util.function.Function<Notices.Pair, List<Notice>> notices) {
+        return withCopy(event, partnershipId, copy -> Uni.createFrom().item(notices.apply(new Notices.Pair(copy.menteeId, copy.mentorId))));
+    }
+
+    /** The event once, for a partnership this service knows (else tried again: {@link NotYetKnown}), of the event's tenant. */
+    private Uni<Void> withCopy(ReceivedEvent event, UUID partnershipId, java.util.function.Function<PartnershipCopy, Uni<List<Notice>>> notices) {
         return once(event, () -> partnerships.findById(partnershipId).chain(copy -> {
             if (copy == null) {
                 return Uni.createFrom().failure(new NotYetKnown("partnership " + partnershipId));
@@ -137,7 +178,7 @@ public class Notifications {
             if (!copy.tenant.equals(event.tenant())) {
                 return Uni.createFrom().failure(new IllegalArgumentException("partnership of another tenant"));
             }
-            return add(event, notices.apply(new Notices.Pair(copy.menteeId, copy.mentorId)));
+            return notices.apply(copy).chain(told -> add(event, told));
         }));
     }
 

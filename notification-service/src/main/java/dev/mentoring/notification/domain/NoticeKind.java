@@ -31,7 +31,12 @@ public enum NoticeKind {
     /** The other person of the partnership asks for this person's feedback, on a session or on the partnership so far. */
     FEEDBACK_ASKED,
     /** The program admins closed a concern this person raised; the outcome is the detail (never the concern's text). */
-    CONCERN_CLOSED;
+    CONCERN_CLOSED,
+    /**
+     * Someone of a partnership in a program this person runs raised a concern; the category is the detail (never the
+     * concern's text, which the program's admins read in feedback-service).
+     */
+    CONCERN_RAISED;
 
     /** The kind of this name, or null if there is none. */
     public static NoticeKind named(String name) {

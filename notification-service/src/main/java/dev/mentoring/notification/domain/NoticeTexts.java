@@ -129,6 +129,13 @@ public final class NoticeTexts {
                         case "REMATCHED" -> da ? "der er lavet et nyt match." : "a new match was made.";
                         default -> da ? "den er løst." : "it is resolved.";
                     };
+            case CONCERN_RAISED -> (da ? "Der er rejst en bekymring i et forløb i dit program" : "A concern was raised in a partnership of your program")
+                    + switch (refs.detail() == null ? "" : refs.detail()) {
+                        case "PERSONALITY_CLASH" -> da ? " (personkemi)." : " (personality clash).";
+                        case "BREACH_OF_CONFIDENTIALITY" -> da ? " (brud på fortroligheden)." : " (breach of confidentiality).";
+                        case "LACK_OF_COMMITMENT" -> da ? " (manglende engagement)." : " (lack of commitment).";
+                        default -> ".";
+                    };
             case FEEDBACK_ASKED -> {
                 boolean mentor = "MENTOR".equals(refs.detail());
                 if (refs.sessionId() != null) {

@@ -83,8 +83,8 @@ public final class Notices {
                 Refs.partnership(s.partnershipId()).withDetail(String.valueOf(s.version()))));
     }
 
-    /** agreement.activated: both, the version in force. */
-    public static List<Notice> activated(AgreementEvents.Activated a, Pair pair, OffsetDateTime received) {
+    /** agreement.in-force (and agreement.activated before it): both, the version in force. */
+    public static List<Notice> activated(AgreementEvents.InForce a, Pair pair, OffsetDateTime received) {
         return both(pair, NoticeKind.AGREEMENT_IN_FORCE, received, Refs.partnership(a.partnershipId()).withDetail(String.valueOf(a.version())));
     }
 
@@ -170,6 +170,16 @@ public final class Notices {
         }
         return List.of(new Notice(c.raisedBy(), NoticeKind.CONCERN_CLOSED, c.at() != null ? c.at() : received,
                 Refs.partnership(c.partnershipId()).withDetail(c.outcome())));
+    }
+
+    /**
+     * concern.raised: the admins of the partnership's program who have an inbox (the category is the detail), never one
+     * of the pair, whom the concern may be about.
+     */
+    public static List<Notice> concernRaised(FeedbackEvents.ConcernRaised c, Pair pair, List<UUID> admins, OffsetDateTime received) {
+        Refs refs = Refs.partnership(c.partnershipId()).withDetail(c.category());
+        return admins.stream().filter(admin -> !admin.equals(pair.menteeId()) && !admin.equals(pair.mentorId()))
+                .map(admin -> new Notice(admin, NoticeKind.CONCERN_RAISED, c.at() != null ? c.at() : received, refs)).toList();
     }
 
     private static List<Notice> both(Pair pair, NoticeKind kind, OffsetDateTime at, Refs refs) {

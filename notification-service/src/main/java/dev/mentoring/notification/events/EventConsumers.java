@@ -10,6 +10,7 @@ import dev.mentoring.contracts.AgreementEvents;
 import dev.mentoring.contracts.FeedbackEvents;
 import dev.mentoring.contracts.ParticipantEvents;
 import dev.mentoring.contracts.PartnershipEvents;
+import dev.mentoring.contracts.ProgramEvents;
 import dev.mentoring.contracts.SessionEvents;
 import dev.mentoring.notification.application.Notifications;
 import dev.mentoring.notification.application.ParticipantCopies;
@@ -20,7 +21,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the participant, partnership, session and feedback topics (each keyed so that one partnership's events stay in
+ * Reads the participant, partnership, session, feedback and program topics (each keyed so that one partnership's events stay in
  * order) and hands each event the inbox needs to its use case; and, for webhooks, every event of every topic. An event it cannot read or use goes to the dead-letter
  * topic with the reason, without stopping the others; types it does not need are skipped.
  */
@@ -33,6 +34,7 @@ public class EventConsumers {
     private final EventDispatch partnershipEvents;
     private final EventDispatch sessionEvents;
     private final EventDispatch feedbackEvents;
+    private final EventDispatch programEvents;
     private final EventDispatch webhookEvents;
 
     EventConsumers(ObjectMapper json, ParticipantCopies participants, Notifications notifications, WebhookDeliveries webhooks,
@@ -49,7 +51,8 @@ public class EventConsumers {
                 .on(PartnershipEvents.EXPIRED, notifications::answered)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, notifications::partnershipChanged)
                 .on(AgreementEvents.SIGNED, notifications::agreementSigned)
-                .on(AgreementEvents.ACTIVATED, notifications::agreementActivated)
+                .on(AgreementEvents.IN_FORCE, notifications::agreementInForce)
+                .on(AgreementEvents.ACTIVATED, (event, activated) -> notifications.agreementInForce(event, AgreementEvents.InForce.of(activated)))
                 .on(AgreementEvents.REVIEW_DUE, notifications::agreementReviewDue)
                 .build();
         this.sessionEvents = EventDispatch.with(json)
@@ -65,6 +68,11 @@ public class EventConsumers {
                 .on(FeedbackEvents.GOAL_ACHIEVED, notifications::goalAchieved)
                 .on(FeedbackEvents.FEEDBACK_ASKED, notifications::feedbackAsked)
                 .on(FeedbackEvents.CONCERN_CLOSED, notifications::concernClosed)
+                .on(FeedbackEvents.CONCERN_RAISED, notifications::concernRaised)
+                .build();
+        this.programEvents = EventDispatch.with(json)
+                .on(ProgramEvents.ADMIN_ASSIGNED, notifications::programAdminAssigned)
+                .on(ProgramEvents.ADMIN_UNASSIGNED, notifications::programAdminUnassigned)
                 .build();
         // every event of every topic, as it came, for the tenant's webhook endpoints that asked for its type (its own
         // consumer group, so that webhooks and the inbox do not hold each other up; an unreadable event is the inbox
@@ -77,6 +85,7 @@ public class EventConsumers {
         deadLetters.handles("partnership-events", partnershipEvents);
         deadLetters.handles("session-events", sessionEvents);
         deadLetters.handles("feedback-events", feedbackEvents);
+        deadLetters.handles("program-events", programEvents);
     }
 
     @Incoming("participant-events")
@@ -97,6 +106,11 @@ public class EventConsumers {
     @Incoming("feedback-events")
     public Uni<Void> feedback(String cloudEvent) {
         return feedbackEvents.dispatch(cloudEvent);
+    }
+
+    @Incoming("program-events")
+    public Uni<Void> programs(String cloudEvent) {
+        return programEvents.dispatch(cloudEvent);
     }
 
     @Incoming("webhook-events")

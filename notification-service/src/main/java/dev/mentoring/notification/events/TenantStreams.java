@@ -64,7 +64,7 @@ public class TenantStreams {
         if (tenant == null || !TOPIC_SAFE.matcher(tenant).matches()) {
             return Optional.empty();
         }
-        return EventCatalog.named(type).map(EventType::topic).map(topic -> prefix + tenant + "." + topic);
+        return EventCatalog.named(type).filter(EventCatalog::isPublic).map(EventType::topic).map(topic -> prefix + tenant + "." + topic);
     }
 
     private Uni<Void> copy(ReceivedEvent event, RawEvent raw) {

@@ -18,4 +18,8 @@ public class PartnershipCopy extends CopiedRecord {
 
     @Column(name = "mentor_id", nullable = false)
     public UUID mentorId;
+
+    /** The program the partnership is in (null: not told yet, or from before programs). */
+    @Column(name = "program_id")
+    public UUID programId;
 }

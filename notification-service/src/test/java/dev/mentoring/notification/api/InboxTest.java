@@ -73,6 +73,75 @@ class InboxTest {
     }
 
     @Test
+    void anAgreementInForceTellsBothAndOneStillOnTheTopicAsAgreementActivatedToo() {
+        Pair pair = Fixtures.people("[\"en\"]");
+        Fixtures.requested(pair);
+        Fixtures.started(pair);
+        inbox(pair.mentee(), 2);
+        Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "agreement.in-force", """
+                {"partnershipId":"%s","version":1,"cadence":"MONTHLY","sessionMinutes":60,"reviewDate":"2031-01-01",
+                 "goals":[{"goalId":"%s","dueDate":"2030-06-01"}]}""".formatted(pair.id(), UUID.randomUUID()));
+        Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "agreement.activated", """
+                {"partnershipId":"%s","version":2,"cadence":"MONTHLY","sessionMinutes":60,"reviewDate":"2031-01-01",
+                 "goals":[{"goalId":"%s","title":"t","measure":"m","target":"1","dueDate":"2030-06-01"}]}""".formatted(pair.id(), UUID.randomUUID()));
+        for (String person : List.of(pair.mentee(), pair.mentor())) {
+            JsonPath told = inbox(person, 4);
+            assertThat(told.getList("items.type")).startsWith("AGREEMENT_IN_FORCE", "AGREEMENT_IN_FORCE");
+            assertThat(told.getString("items[0].text")).contains("(version 2)");
+            assertThat(told.getString("items[1].text")).contains("(version 1)");
+        }
+    }
+
+    @Test
+    void aConcernTellsTheAdminsOfThePartnershipsProgramAndNobodyElse() {
+        Pair pair = Fixtures.people("[\"en\"]");
+        UUID program = UUID.randomUUID();
+        UUID otherProgram = UUID.randomUUID();
+        String lead = "LEAD-" + UUID.randomUUID().toString().substring(0, 6);
+        String otherLead = "LEAD-" + UUID.randomUUID().toString().substring(0, 6);
+        Fixtures.participant(pair.tenant(), UUID.randomUUID(), lead, "[\"da\"]", "Europe/Copenhagen");
+        Fixtures.participant(pair.tenant(), UUID.randomUUID(), otherLead, "[\"en\"]", "UTC");
+        String leadToken = TestTokens.person(pair.tenant(), lead, "mentee").bearer();
+        String otherLeadToken = TestTokens.person(pair.tenant(), otherLead, "mentee").bearer();
+        for (String[] admin : new String[][] { { program.toString(), lead }, { otherProgram.toString(), otherLead },
+                { program.toString(), pair.mentorEmployee() } }) {
+            Fixtures.publish(Fixtures.PROGRAMS, admin[0], pair.tenant(), "program.admin-assigned",
+                    "{\"programId\":\"%s\",\"employeeId\":\"%s\",\"at\":\"%s\"}".formatted(admin[0], admin[1], OffsetDateTime.now()));
+        }
+        // the same person in another tenant's program of the same id is nobody here
+        Fixtures.publish(Fixtures.PROGRAMS, program.toString(), "another-tenant", "program.admin-unassigned",
+                "{\"programId\":\"%s\",\"employeeId\":\"%s\",\"at\":\"%s\"}".formatted(program, lead, OffsetDateTime.now().plusMinutes(1)));
+        Fixtures.publish(Fixtures.PARTNERSHIPS, pair.id().toString(), pair.tenant(), "partnership.started", """
+                {"partnershipId":"%s","menteeId":"%s","mentorId":"%s","state":"ACTIVE","cadence":null,"at":"%s","programId":"%s"}"""
+                .formatted(pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now(), program));
+        inbox(pair.mentee(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", leadToken).get("/inbox/unread-count").statusCode() == 200);
+        Fixtures.publish(Fixtures.FEEDBACK, pair.id().toString(), pair.tenant(), "concern.raised", """
+                {"concernId":"%s","partnershipId":"%s","raisedByRole":"MENTEE","category":"PERSONALITY_CLASH","at":"%s"}"""
+                .formatted(UUID.randomUUID(), pair.id(), OffsetDateTime.now()));
+        JsonPath told = inbox(leadToken, 1);
+        assertThat(told.getList("items.type")).containsExactly("CONCERN_RAISED");
+        assertThat(told.getString("items[0].partnershipId")).isEqualTo(pair.id().toString());
+        assertThat(told.getString("items[0].text")).isEqualTo("Der er rejst en bekymring i et forløb i dit program (personkemi).");
+
+        // the lead no longer runs the program: a second concern tells nobody (the mentor, an admin too, never: it may be about them)
+        Fixtures.publish(Fixtures.PROGRAMS, program.toString(), pair.tenant(), "program.admin-unassigned",
+                "{\"programId\":\"%s\",\"employeeId\":\"%s\",\"at\":\"%s\"}".formatted(program, lead, OffsetDateTime.now().plusMinutes(2)));
+        Fixtures.publish(Fixtures.FEEDBACK, pair.id().toString(), pair.tenant(), "concern.raised", """
+                {"concernId":"%s","partnershipId":"%s","raisedByRole":"MENTOR","category":"OTHER","at":"%s"}"""
+                .formatted(UUID.randomUUID(), pair.id(), OffsetDateTime.now()));
+        // a later event of the same partnership on the same topic, once in the mentor's inbox, shows the concern was handled
+        Fixtures.publish(Fixtures.FEEDBACK, pair.id().toString(), pair.tenant(), "feedback.asked", """
+                {"askId":"%s","partnershipId":"%s","sessionId":null,"askedBy":"%s","askedByRole":"MENTEE","askedOf":"%s","at":"%s"}"""
+                .formatted(UUID.randomUUID(), pair.id(), pair.menteeId(), pair.mentorId(), OffsetDateTime.now()));
+        assertThat(inbox(pair.mentor(), 2).getList("items.type")).contains("FEEDBACK_ASKED");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> inbox(leadToken, 1).getList("items").size() == 1);
+        for (String other : List.of(pair.mentee(), pair.mentor(), otherLeadToken)) {
+            assertThat(inbox(other, 0).getList("items.type")).doesNotContain("CONCERN_RAISED");
+        }
+    }
+
+    @Test
     void readingMarksOneOrAllAndCountsTheUnreadAndNobodyReadsAnothersNotification() {
         Pair pair = Fixtures.people("[\"en\"]");
         Fixtures.requested(pair);

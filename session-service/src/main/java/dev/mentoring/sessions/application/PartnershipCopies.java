@@ -83,7 +83,7 @@ public class PartnershipCopies {
 
     /** An agreement came into force: the agreed cadence and session length, from a newer agreement version only. */
     @WithTransaction
-    public Uni<Void> agreementActivated(ReceivedEvent event, AgreementEvents.Activated agreement) {
+    public Uni<Void> agreementInForce(ReceivedEvent event, AgreementEvents.InForce agreement) {
         return copies.apply(CONSUMER, event, "partnership", agreement.partnershipId(), partnerships.findById(agreement.partnershipId()),
                 PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= agreement.version(),

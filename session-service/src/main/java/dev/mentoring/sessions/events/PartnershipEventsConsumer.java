@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads matching-service's partnership topic (keyed by partnership, so in order per partnership) and hands the
- * partnership.* events and agreement.activated to {@link PartnershipCopies}; the request events are not needed here.
+ * partnership.* events and agreement.in-force to {@link PartnershipCopies} (and agreement.activated, which it replaced, as
+ * it is already on the topic); the request events are not needed here.
  * An event it cannot read or apply goes to the dead-letter topic with the reason, without stopping the others.
  */
 // made at start, so that its dispatch is registered for replays before any event arrives
@@ -31,7 +32,8 @@ public class PartnershipEventsConsumer {
     PartnershipEventsConsumer(ObjectMapper json, PartnershipCopies copies, DeadLetterDesk deadLetters) {
         this.dispatch = EventDispatch.with(json)
                 .on(PartnershipEvents.PARTNERSHIP_CHANGES, copies::changed)
-                .on(AgreementEvents.ACTIVATED, copies::agreementActivated)
+                .on(AgreementEvents.IN_FORCE, copies::agreementInForce)
+                .on(AgreementEvents.ACTIVATED, (event, activated) -> copies.agreementInForce(event, AgreementEvents.InForce.of(activated)))
                 .build();
         deadLetters.handles(CHANNEL, dispatch); // a dead letter of this channel is replayed through the same handling
     }

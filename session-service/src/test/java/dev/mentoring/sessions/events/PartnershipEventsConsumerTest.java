@@ -56,13 +56,13 @@ class PartnershipEventsConsumerTest {
     void anAgreementSetsTheCadenceAndAStaleOrRepeatedEventChangesNothing() {
         Partnerships.Pair pair = Partnerships.started(pool);
         String future = futureSession(pair);
-        String activated = Partnerships.event("agreement.activated", pair.tenant(), """
+        String activated = Partnerships.event("agreement.in-force", pair.tenant(), """
                 {"partnershipId":"%s","version":2,"cadence":"BIWEEKLY","sessionMinutes":60,"reviewDate":"2027-05-01",
-                 "goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1","dueDate":"2027-04-01"}]}"""
+                 "goals":[{"goalId":"%s","dueDate":"2027-04-01"}]}"""
                 .formatted(pair.id(), UUID.randomUUID()));
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated);
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), activated); // redelivered
-        // an older agreement version and an older state, arriving late
+        // an older agreement version (as agreement.activated, which agreement.in-force replaced) and an older state, arriving late
         String olderAgreement = Partnerships.event("agreement.activated", pair.tenant(),
                 "{\"partnershipId\":\"%s\",\"version\":1,\"cadence\":\"MONTHLY\",\"sessionMinutes\":90}".formatted(pair.id()));
         Partnerships.publish(Partnerships.PARTNERSHIPS, pair.id().toString(), olderAgreement);

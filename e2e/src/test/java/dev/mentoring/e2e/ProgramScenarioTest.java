@@ -74,6 +74,10 @@ class ProgramScenarioTest {
                      "mentor":{"capacity":2,"acceptingMentees":true}}""".formatted(suffix));
             mentee("PE-" + suffix, suffix);
             mentee("PS-" + suffix, suffix + "s");
+            // the lead has a profile (not looking for a mentor), so an inbox: a concern raised in the program tells them
+            provision("PL-" + suffix, """
+                    {"displayName":"Lead %s","timeZone":"Europe/Copenhagen","languages":["en"],"yearsOfExperience":15,"seniority":"SENIOR",
+                     "skills":[],"industries":["software"],"mentee":{"goals":"Run the program","optedIn":false}}""".formatted(suffix));
             // the program's admins run programs with their usual person token: here a mentor role without a profile
             realmUsers.add(RealmUsers.create(lead, "acme", "PL-" + suffix, "mentor"));
             realmUsers.add(RealmUsers.create(otherLead, "acme", "PO-" + suffix, "mentor"));
@@ -179,6 +183,15 @@ class ProgramScenarioTest {
                 // the program's lead (not a tenant-wide admin) reads it with its text and closes it; another program's lead
                 // finds nothing
                 String concern = raised.path("id");
+                // and its inbox tells the lead (with the category, never the text), through feedback-service's event
+                var told = Platform.firstOf(() -> {
+                    var inbox = Platform.as(lead).get("/api/v1/notifications/inbox?limit=20").then().extract();
+                    return inbox.statusCode() == 200 && inbox.jsonPath().getList("items.type").contains("CONCERN_RAISED") ? inbox : null;
+                });
+                assertThat(told).as("the lead's CONCERN_RAISED notification").isNotNull();
+                assertThat(told.jsonPath().getString("items.find { it.type == 'CONCERN_RAISED' }.partnershipId")).isEqualTo(partnership);
+                assertThat(told.jsonPath().getString("items.find { it.type == 'CONCERN_RAISED' }.text"))
+                        .isEqualTo("A concern was raised in a partnership of your program (lack of commitment).").doesNotContain("reschedules");
                 Platform.as(lead).get("/api/v1/feedback/concerns").then().statusCode(200)
                         .body("items.id", equalTo(List.of(concern))).body("items[0].text", equalTo("He reschedules a lot"));
                 Platform.as(otherLead).get("/api/v1/feedback/concerns/" + raised.path("id")).then().statusCode(404);

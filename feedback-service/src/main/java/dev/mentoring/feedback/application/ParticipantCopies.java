@@ -12,6 +12,7 @@ import dev.mentoring.feedback.persistence.EvaluationAnswerRepository;
 import dev.mentoring.feedback.persistence.GoalCheckInRepository;
 import dev.mentoring.feedback.persistence.ParticipantCopy;
 import dev.mentoring.feedback.persistence.ParticipantCopyRepository;
+import dev.mentoring.feedback.persistence.PartnershipCopyRepository;
 import dev.mentoring.feedback.persistence.SessionFeedbackRepository;
 import dev.mentoring.plumbing.inbox.ReceivedEvent;
 import dev.mentoring.plumbing.readmodel.ReadModelCopies;
@@ -34,16 +35,19 @@ public class ParticipantCopies {
     private final GoalCheckInRepository checkIns;
     private final EvaluationAnswerRepository answers;
     private final ConcernRepository concerns;
+    private final PartnershipCopyRepository partnerships;
     private final Clock clock;
 
     ParticipantCopies(ReadModelCopies copies, ParticipantCopyRepository participants, SessionFeedbackRepository feedback,
-            GoalCheckInRepository checkIns, EvaluationAnswerRepository answers, ConcernRepository concerns, Clock clock) {
+            GoalCheckInRepository checkIns, EvaluationAnswerRepository answers, ConcernRepository concerns,
+            PartnershipCopyRepository partnerships, Clock clock) {
         this.copies = copies;
         this.participants = participants;
         this.feedback = feedback;
         this.checkIns = checkIns;
         this.answers = answers;
         this.concerns = concerns;
+        this.partnerships = partnerships;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ public class ParticipantCopies {
     /**
      * participant.erased, the right to be forgotten: the copy keeps only the id (so that no later update recreates
      * the person), and every text the person wrote goes (feedback comments, check-in notes, evaluation answers'
-     * words, concerns' texts); ratings stay for the aggregates, which never name anyone.
+     * words, concerns' texts, and the goals' words of their partnerships, whoever of the two wrote them); ratings stay for the aggregates, which never name anyone.
      */
     @WithTransaction
     public Uni<Void> erased(ReceivedEvent event, ParticipantEvents.ParticipantErased data) {
@@ -81,6 +85,7 @@ public class ParticipantCopies {
                             .chain(() -> checkIns.eraseNotesOf(event.tenant(), who))
                             .chain(() -> answers.eraseWordsOf(event.tenant(), who))
                             .chain(() -> concerns.eraseTextsOf(event.tenant(), who))
+                            .chain(() -> partnerships.eraseGoalWordsOf(event.tenant(), who))
                             .replaceWithVoid();
                 });
     }

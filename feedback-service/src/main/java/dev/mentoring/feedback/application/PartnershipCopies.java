@@ -103,7 +103,7 @@ public class PartnershipCopies {
                 () -> {
                     throw new NotYetKnown("partnership " + data.partnershipId());
                 },
-                copy -> copy.goalWordsVersion != null && copy.goalWordsVersion >= data.version(),
+                copy -> copy.goalWordsErased || copy.goalWordsVersion != null && copy.goalWordsVersion >= data.version(),
                 copy -> words(copy, data));
     }
 
@@ -115,7 +115,7 @@ public class PartnershipCopies {
                 PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= data.version(),
                 copy -> inForce(copy, AgreementEvents.InForce.of(data))
-                        .chain(() -> copy.goalWordsVersion != null && copy.goalWordsVersion >= texts.version()
+                        .chain(() -> copy.goalWordsErased || copy.goalWordsVersion != null && copy.goalWordsVersion >= texts.version()
                                 ? Uni.createFrom().voidItem() : words(copy, texts)));
     }
 

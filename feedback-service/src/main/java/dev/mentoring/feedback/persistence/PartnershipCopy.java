@@ -40,6 +40,10 @@ public class PartnershipCopy extends CopiedRecord {
     @Column(name = "goal_words_version")
     public Integer goalWordsVersion;
 
+    /** One of the two was erased: the goals' words are gone, and none come back. */
+    @Column(name = "goal_words_erased", nullable = false)
+    public boolean goalWordsErased;
+
     /** The program the partnership belongs to; null for one from before programs, which is in the general program. */
     @Column(name = "program_id")
     public UUID programId;

@@ -33,6 +33,16 @@ public class PartnershipCopyRepository implements PanacheRepositoryBase<Partners
                 .project(UUID.class).list();
     }
 
+    /**
+     * Erasure: the goals' words of the person's partnerships go (who of the two wrote them is not known here), and the
+     * partnerships are marked so that no later words come back. Locks the partnerships' copies, as the words' handler does.
+     */
+    public Uni<Integer> eraseGoalWordsOf(String tenant, UUID participantId) {
+        return update("goalWordsErased = true where tenant = ?1 and (menteeId = ?2 or mentorId = ?2)", tenant, participantId)
+                .chain(() -> Goal.update("title = null where partnershipId in (select p.id from PartnershipCopy p "
+                        + "where p.tenant = ?1 and (p.menteeId = ?2 or p.mentorId = ?2))", tenant, participantId));
+    }
+
     /** Every running partnership of every tenant: started, and active or paused. */
     public Uni<List<PartnershipCopy>> running() {
         return list("state in ?1 and startedAt is not null", List.of(PartnershipEvents.ACTIVE, PartnershipEvents.PAUSED_STATE));

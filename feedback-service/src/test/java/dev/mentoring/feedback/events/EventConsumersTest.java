@@ -94,6 +94,15 @@ class EventConsumersTest {
         assertThat(count("select count(*) from goal_check_in where author_id = $1 and note is not null", pair.menteeId())).isZero();
         // the concern stays for the admins' record, without its words
         assertThat(count("select count(*) from concern where raised_by = $1 and text is null", pair.menteeId())).isEqualTo(1);
+        // the goals' words of her partnerships go (whoever wrote them), and a late replay of them does not bring them back
+        assertThat(count("select count(*) from goal where partnership_id = $1 and title is not null", pair.id())).isZero();
+        String replay = dev.mentoring.plumbing.testing.TopicWriter.cloudEvent("agreement.goal-texts", pair.tenant(), """
+                {"partnershipId":"%s","version":9,"goals":[{"goalId":"%s","title":"Lead a release","measure":"releases","target":"1"}]}"""
+                .formatted(pair.id(), pair.goalId()));
+        dev.mentoring.plumbing.testing.TopicWriter.send(Fixtures.AGREEMENT_TEXTS, pair.id().toString(), replay);
+        UUID replayId = UUID.fromString(replay.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where event_id = $1", replayId) == 1);
+        assertThat(count("select count(*) from goal where partnership_id = $1 and title is not null", pair.id())).isZero();
         // the erased person cannot come back through a later update of the old profile
         Fixtures.publish(Fixtures.PARTICIPANTS, pair.menteeId().toString(), pair.tenant(), "participant.updated",
                 "{\"participantId\":\"%s\",\"employeeId\":\"%s\",\"version\":7}".formatted(pair.menteeId(), pair.menteeEmployee()));

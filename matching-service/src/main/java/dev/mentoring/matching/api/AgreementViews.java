@@ -62,7 +62,12 @@ public final class AgreementViews {
         }
     }
 
-    public record Goal(UUID id, String statement, String measure, String target, String why, LocalDate dueDate) {
+    public record Goal(UUID id,
+            @Schema(nullable = true, description = "null once the person who wrote this version is erased") String statement,
+            @Schema(nullable = true, description = "null once the person who wrote this version is erased") String measure,
+            @Schema(nullable = true, description = "null once the person who wrote this version is erased") String target,
+            @Schema(nullable = true, description = "null once the person who wrote this version is erased") String why,
+            LocalDate dueDate) {
 
         static Goal of(Agreement.Goal g) {
             return new Goal(g.goalId, g.statement, g.measure, g.target, g.why, g.dueDate);

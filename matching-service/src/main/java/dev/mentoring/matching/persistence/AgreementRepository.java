@@ -18,13 +18,20 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     /**
-     * Erasure: the optional texts of the agreement versions the person wrote (place or link, channel, both people's
-     * responsibilities, ground rules). The versions stay: they were signed by both.
+     * Erasure: the texts of the agreement versions the person wrote (place or link, channel, both people's
+     * responsibilities, ground rules, and their goals' statement, measure, target and why). The versions and their goals
+     * (ids, due dates) stay: they were signed by both.
      */
     public Uni<Integer> eraseTextsOf(String tenant, UUID participantId) {
-        return Agreement.Draft.update("placeOrLink = null, channel = null, mentorResponsibilities = null, menteeResponsibilities = null, "
-                + "groundRules = null where createdBy = ?1 and partnershipId in (select a.partnershipId from Agreement a where a.tenant = ?2)",
-                participantId, tenant);
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery("""
+                update agreement_goal g set statement = null, measure = null, target = null, why = null
+                from agreement_version v, agreement a
+                where v.partnership_id = g.partnership_id and v.number = g.number and v.created_by = ?1
+                  and a.partnership_id = g.partnership_id and a.tenant = ?2""")
+                .setParameter(1, participantId).setParameter(2, tenant).executeUpdate())
+                .chain(() -> Agreement.Draft.update("placeOrLink = null, channel = null, mentorResponsibilities = null, "
+                        + "menteeResponsibilities = null, groundRules = null where createdBy = ?1 and partnershipId in "
+                        + "(select a.partnershipId from Agreement a where a.tenant = ?2)", participantId, tenant));
     }
 
     /** The agreement of a partnership, or null before its first draft. */

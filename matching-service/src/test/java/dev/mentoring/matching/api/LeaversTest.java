@@ -128,6 +128,11 @@ class LeaversTest {
         assertThat(count("select count(*) from agreement_version where created_by = $1 and (ground_rules is not null "
                 + "or place_or_link is not null or channel is not null)", anna)).isZero();
         assertThat(count("select count(*) from agreement_version where created_by = $1", anna)).isEqualTo(1);
+        // the words of the goals she wrote go; the goal (its id, its due date) stays
+        assertThat(count("select count(*) from agreement_goal where partnership_id = $1 and statement is null and measure is null "
+                + "and target is null and why is null and due_date is not null", UUID.fromString(ended))).isEqualTo(1);
+        given().header("Authorization", mentor(tenant, "M-1")).get("/partnerships/" + ended + "/agreement").then().statusCode(200)
+                .body("latest.goals[0].statement", nullValue()).body("latest.goals[0].why", nullValue());
         // she left: the running partnership ended
         given().header("Authorization", mentor(tenant, "M-2")).get("/partnerships/" + running).then().statusCode(200)
                 .body("state", equalTo("ENDED_EARLY")).body("endReason", equalTo("LEFT_ORGANISATION")).body("endedBy", nullValue());

@@ -103,7 +103,7 @@ public class PartnershipCopies {
                 () -> {
                     throw new NotYetKnown("partnership " + data.partnershipId());
                 },
-                copy -> copy.goalWordsErased || copy.goalWordsVersion != null && copy.goalWordsVersion >= data.version(),
+                copy -> copy.keepsWordsOver(data.version()),
                 copy -> words(copy, data));
     }
 
@@ -115,8 +115,7 @@ public class PartnershipCopies {
                 PartnershipCopy::new,
                 copy -> copy.agreementVersion != null && copy.agreementVersion >= data.version(),
                 copy -> inForce(copy, AgreementEvents.InForce.of(data))
-                        .chain(() -> copy.goalWordsErased || copy.goalWordsVersion != null && copy.goalWordsVersion >= texts.version()
-                                ? Uni.createFrom().voidItem() : words(copy, texts)));
+                        .chain(() -> copy.keepsWordsOver(texts.version()) ? Uni.createFrom().voidItem() : words(copy, texts)));
     }
 
     private Uni<Void> inForce(PartnershipCopy copy, AgreementEvents.InForce data) {

@@ -44,6 +44,11 @@ public class PartnershipCopy extends CopiedRecord {
     @Column(name = "goal_words_erased", nullable = false)
     public boolean goalWordsErased;
 
+    /** Whether the goals' words of this agreement version change nothing: the words are erased, or as new or newer. */
+    public boolean keepsWordsOver(int version) {
+        return goalWordsErased || goalWordsVersion != null && goalWordsVersion >= version;
+    }
+
     /** The program the partnership belongs to; null for one from before programs, which is in the general program. */
     @Column(name = "program_id")
     public UUID programId;

@@ -83,8 +83,14 @@ final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+        if (endHandler == null) {
+            // a pipe clears its handlers once the body is through, the request read to its end by then: the request's own
+            // endHandler takes null then, but throws (stack trace and all) for a handler, which a pipe swallows
+            request.endHandler(null);
+            return this;
+        }
         request.endHandler(end -> {
-            if (!cut && endHandler != null) {
+            if (!cut) {
                 endHandler.handle(end);
             }
         });

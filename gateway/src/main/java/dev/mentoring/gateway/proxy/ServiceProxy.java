@@ -66,6 +66,8 @@ public class ServiceProxy {
     /** When the next "token not verified" may be logged at WARN (0: now). */
     private static final AtomicLong NEXT_VERIFICATION_WARNING = new AtomicLong();
     /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
+    /** A request id a client gives, kept as it is (anything else gets a new one). */
+    private static final Pattern GIVEN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern VALID_TRACEPARENT = Pattern.compile(
             "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
@@ -569,7 +571,18 @@ public class ServiceProxy {
 
     private static String requestId(HttpServerRequest request) {
         String given = request.getHeader(REQUEST_ID);
-        return given != null && given.matches("[A-Za-z0-9._:-]{1,128}") ? given : UUID.randomUUID().toString();
+        return given != null && GIVEN_REQUEST_ID.matcher(given).matches() ? given : newRequestId();
+    }
+
+    /**
+     * A new request id: a random (version 4) UUID. It correlates logs and is no secret, so it comes from the event loop's
+     * own generator rather than {@link UUID#randomUUID()}'s SecureRandom, which every request took a shared lock for.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L; // the IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** The gateway is the edge: what a client claims in X-Forwarded-For is replaced by its address. */

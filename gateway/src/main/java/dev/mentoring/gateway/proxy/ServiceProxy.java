@@ -65,9 +65,9 @@ public class ServiceProxy {
     private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
     /** When the next "token not verified" may be logged at WARN (0: now). */
     private static final AtomicLong NEXT_VERIFICATION_WARNING = new AtomicLong();
-    /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
     /** A request id a client gives, kept as it is (anything else gets a new one). */
     private static final Pattern GIVEN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
     private static final Pattern VALID_TRACEPARENT = Pattern.compile(
             "00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     /** Hop-by-hop headers (RFC 9110, section 7.6.1) are never forwarded. */
@@ -175,6 +175,7 @@ public class ServiceProxy {
             return; // answered already (Quarkus' own failure handling reached install's failure handler first), or no one to answer
         }
         if (refusal(failure)) {
+            // logged as refused (at INFO at most every 10 s) by CachedBearerAuthentication, which refused it
             Log.debugf("Token refused for %s: %s", context.request().path(), causes(failure));
             refuse(context, "The bearer token is not valid here", true);
             return;

@@ -61,7 +61,7 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
             if (token != null && identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
                 identities.verified(token, jwt.getExpirationTime(), identity);
             }
-        });
+        }).onFailure().invoke(failure -> TokenRefusals.note(context.request().path(), failure));
     }
 
     /**

@@ -97,22 +97,26 @@ public class SessionRepository implements PanacheRepositoryBase<MentoringSession
      * the 24-hour one with it: that one would come too late to be useful.
      */
     public Uni<List<DueReminder>> claimHourReminders(OffsetDateTime now) {
-        return claim("reminder_hour_sent_at", ", reminder_day_sent_at = coalesce(reminder_day_sent_at, ?1)", "interval '1 hour'", now);
+        return claim("reminder_hour_sent_at", ", reminder_day_sent_at = coalesce(reminder_day_sent_at, ?1)", "interval '1 hour'", "", now);
     }
 
-    /** Claims the occurrences whose 24-hour reminder is due (FOR UPDATE SKIP LOCKED, at most 500) and marks it sent. */
+    /**
+     * Claims the occurrences whose 24-hour reminder is due (FOR UPDATE SKIP LOCKED, at most 500) and marks it sent; never
+     * one whose 1-hour reminder is due as well. That one is left to {@link #claimHourReminders}, even when it committed
+     * after a pass's hour claim and before its day claim (each statement sees what has committed by then).
+     */
     public Uni<List<DueReminder>> claimDayReminders(OffsetDateTime now) {
-        return claim("reminder_day_sent_at", "", "interval '24 hours'", now);
+        return claim("reminder_day_sent_at", "", "interval '24 hours'", " and starts_at - interval '1 hour' > ?1", now);
     }
 
-    private Uni<List<DueReminder>> claim(String column, String alsoSet, String lead, OffsetDateTime now) {
+    private Uni<List<DueReminder>> claim(String column, String alsoSet, String lead, String unless, OffsetDateTime now) {
         return getSession().chain(session -> session.createNativeQuery("""
                 update mentoring_session set %s = ?1%s
                 where id in (select id from mentoring_session
-                             where state = 'SCHEDULED' and %s is null and starts_at > ?1 and starts_at - %s <= ?1
+                             where state = 'SCHEDULED' and %s is null and starts_at > ?1 and starts_at - %s <= ?1%s
                              order by starts_at limit 500 for update skip locked)
                 returning cast(id as text), tenant, cast(partnership_id as text), cast(mentee_id as text),
-                          cast(mentor_id as text), to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), time_zone""".formatted(column, alsoSet, column, lead),
+                          cast(mentor_id as text), to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), time_zone""".formatted(column, alsoSet, column, lead, unless),
                 Object[].class).setParameter(1, now).getResultList())
                 .map(rows -> rows.stream().map(row -> new DueReminder((String) row[1], UUID.fromString((String) row[0]),
                         UUID.fromString((String) row[2]), UUID.fromString((String) row[3]), UUID.fromString((String) row[4]),

@@ -22,6 +22,9 @@ import dev.mentoring.plumbing.testing.MovableClock;
 import dev.mentoring.plumbing.testing.TopicReader;
 import dev.mentoring.sessions.Partnerships;
 import dev.mentoring.sessions.api.SchedulingTest;
+import dev.mentoring.sessions.persistence.DueReminder;
+import dev.mentoring.sessions.persistence.SessionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -43,6 +46,9 @@ class JobsTest {
 
     @Inject
     ActionItems actionItems;
+
+    @Inject
+    SessionRepository sessions;
 
     private static void twoPassesAtOnce(java.util.function.Supplier<Uni<Integer>> pass) throws Exception {
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -89,6 +95,28 @@ class JobsTest {
             assertThat(published).hasSize(1);
             assertThat(published.get(0).value()).contains(tomorrow).contains("PT1H");
         }
+    }
+
+    /**
+     * A pass's hour claim may run before a session within the hour commits, and its day claim after it (each statement
+     * sees what has committed by then): the day claim leaves that session to the hour one, which reminds it 1 hour ahead.
+     * Before, such a session got a 24-hour reminder, minutes before it started (an e2e run found it).
+     */
+    @Test
+    void aSessionWithinTheHourIsLeftByTheDayClaimToTheHourOne() throws Throwable {
+        Partnerships.Pair pair = Partnerships.started(pool);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
+        UUID soon = UUID.fromString(SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(now.plusMinutes(30), "UTC", 30, null))
+                .path("sessions[0].id"));
+        UUID tomorrow = UUID.fromString(SchedulingTest.schedule(pair.mentee(), pair, SchedulingTest.body(now.plusHours(23), "UTC", 30, null))
+                .path("sessions[0].id"));
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+        List<UUID> day = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> sessions.claimDayReminders(at)))
+                .stream().map(DueReminder::sessionId).toList();
+        assertThat(day).contains(tomorrow).doesNotContain(soon);
+        List<UUID> hour = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> sessions.claimHourReminders(at)))
+                .stream().map(DueReminder::sessionId).toList();
+        assertThat(hour).contains(soon).doesNotContain(tomorrow);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.mentoring.gateway.domain.CircuitBreaker;
 import dev.mentoring.gateway.domain.RateLimiter;
 import dev.mentoring.plumbing.tenancy.CachedBearerAuthentication;
 import dev.mentoring.plumbing.tenancy.TokenClaims;
+import dev.mentoring.plumbing.tenancy.TokenRefusals;
 import dev.mentoring.plumbing.problem.ProblemWriter;
 import dev.mentoring.plumbing.tracing.TraceContext;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,9 +210,7 @@ public class ServiceProxy {
 
     /** A token that could not be judged now: 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG). */
     private static void notJudged(RoutingContext context, Throwable failure) {
-        long now = System.nanoTime();
-        long next = NEXT_VERIFICATION_WARNING.get();
-        if ((next == 0 || now - next >= 0) && NEXT_VERIFICATION_WARNING.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(10))) {
+        if (TokenRefusals.due(NEXT_VERIFICATION_WARNING)) {
             Log.warnf("Token not verified for %s (answered 503; more within 10 s at DEBUG): %s", context.request().path(), causes(failure));
         } else {
             Log.debugf("Token not verified for %s: %s", context.request().path(), causes(failure));

@@ -29,8 +29,11 @@ public final class TokenRefusals {
         }
     }
 
-    /** Whether a line logged at most every 10 s may be logged now; if so, the next one waits 10 s. */
-    static boolean due(AtomicLong next) {
+    /**
+     * Whether a line logged at most every 10 s may be logged now; if so, the next one waits 10 s. {@code next} holds
+     * when the next one may be (0: now); the gateway's "token not verified" warning is limited by it too.
+     */
+    public static boolean due(AtomicLong next) {
         long now = System.nanoTime();
         long at = next.get();
         return (at == 0 || now - at >= 0) && next.compareAndSet(at, now + TimeUnit.SECONDS.toNanos(10));

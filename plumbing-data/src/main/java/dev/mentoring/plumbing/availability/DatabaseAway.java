@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.plumbing.problem.FailureClassifier;
 import dev.mentoring.plumbing.problem.Problem;
+import io.netty.channel.unix.Errors.NativeIoException;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -42,15 +43,17 @@ public class DatabaseAway implements FailureClassifier {
     /**
      * Whether this one failure (not its causes) says the database cannot serve now: the connection itself refused or
      * ended (severity FATAL: away, starting, not accepting connections), SQL state 08 (connection), 53 (resources), 57P
-     * (shutting down); a connection closed under the call, or a socket refused or reset. The one definition of a
-     * database away: what a request is answered 503 for, and what a consumer tries again ({@code Redelivery}).
+     * (shutting down); a connection closed under the call, or a socket refused or reset. A reset is a
+     * {@link SocketException} under NIO but Netty's {@link NativeIoException} under epoll, which the services run on; a
+     * refused connection is a {@code ConnectException} under both. The one definition of a database away: what a request
+     * is answered 503 for, and what a consumer tries again ({@code Redelivery}).
      */
     public static boolean cannotServe(Throwable failure) {
         if (failure instanceof PgException pg) {
             String state = pg.getSqlState() == null ? "" : pg.getSqlState();
             return "FATAL".equals(pg.getSeverity()) || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
         }
-        return failure instanceof ClosedConnectionException || failure instanceof SocketException
+        return failure instanceof ClosedConnectionException || failure instanceof SocketException || failure instanceof NativeIoException
                 || failure instanceof VertxException && String.valueOf(failure.getMessage()).toLowerCase().contains("closed");
     }
 }

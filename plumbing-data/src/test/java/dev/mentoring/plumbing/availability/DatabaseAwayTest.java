@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Errors.NativeIoException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -32,6 +34,9 @@ class DatabaseAwayTest {
         assertThat(DatabaseAway.isAway(new RuntimeException("wrapped", ClosedConnectionException.INSTANCE))).isTrue();
         assertThat(DatabaseAway.isAway(new ConnectException("Connection refused"))).isTrue();
         assertThat(DatabaseAway.isAway(new RuntimeException(new java.net.SocketException("Connection reset")))).isTrue();
+        // under epoll a reset connection is Netty's own I/O exception (errno 104, ECONNRESET), not a SocketException
+        Epoll.ensureAvailability();
+        assertThat(DatabaseAway.isAway(new RuntimeException(new NativeIoException("recvAddress", -104)))).isTrue();
         assertThat(DatabaseAway.isAway(new PgException("database \"x\" is not currently accepting connections", "FATAL", "55000", null)))
                 .isTrue();
     }

@@ -10,6 +10,7 @@ import dev.mentoring.plumbing.problem.FailureClassifier;
 import dev.mentoring.plumbing.problem.Problem;
 import io.netty.channel.unix.Errors.NativeIoException;
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -45,7 +46,9 @@ public class DatabaseAway implements FailureClassifier {
      * ended (severity FATAL: away, starting, not accepting connections), SQL state 08 (connection), 53 (resources), 57P
      * (shutting down); a connection closed under the call, or a socket refused or reset. A reset is a
      * {@link SocketException} under NIO but Netty's {@link NativeIoException} under epoll, which the services run on; a
-     * refused connection is a {@code ConnectException} under both. The one definition of a database away: what a request
+     * refused connection is a {@code ConnectException} under both. A statement given to a pooled connection that closed
+     * meanwhile (PostgreSQL restarted) fails with "Connection is not active now, current status: CLOSED", a Vert.x
+     * {@link NoStackTraceThrowable}: it was never sent. The one definition of a database away: what a request
      * is answered 503 for, and what a consumer tries again ({@code Redelivery}).
      */
     public static boolean cannotServe(Throwable failure) {
@@ -54,6 +57,7 @@ public class DatabaseAway implements FailureClassifier {
             return "FATAL".equals(pg.getSeverity()) || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
         }
         return failure instanceof ClosedConnectionException || failure instanceof SocketException || failure instanceof NativeIoException
-                || failure instanceof VertxException && String.valueOf(failure.getMessage()).toLowerCase().contains("closed");
+                || (failure instanceof VertxException || failure instanceof NoStackTraceThrowable)
+                        && String.valueOf(failure.getMessage()).toLowerCase().contains("closed");
     }
 }

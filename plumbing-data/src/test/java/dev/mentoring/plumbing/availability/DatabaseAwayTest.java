@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.unix.Errors.NativeIoException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -37,6 +38,9 @@ class DatabaseAwayTest {
         // under epoll a reset connection is Netty's own I/O exception (errno 104, ECONNRESET), not a SocketException
         Epoll.ensureAvailability();
         assertThat(DatabaseAway.isAway(new RuntimeException(new NativeIoException("recvAddress", -104)))).isTrue();
+        // a statement given to a pooled connection that closed meanwhile (seen when PostgreSQL restarted under load)
+        assertThat(DatabaseAway.isAway(new RuntimeException(
+                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")))).isTrue();
         assertThat(DatabaseAway.isAway(new PgException("database \"x\" is not currently accepting connections", "FATAL", "55000", null)))
                 .isTrue();
     }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +38,7 @@ class DatabaseOutageHealthTest {
     /** The use cases' (reactive) pool points at a server that takes connections and never answers; Flyway's (JDBC) still migrates. */
     public static class SilentDatabase implements QuarkusTestProfile {
 
-        private static ServerSocket silent;
+        private static Integer port;
         private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
 
         @Override
@@ -50,25 +47,10 @@ class DatabaseOutageHealthTest {
         }
 
         private static synchronized int silentPort() {
-            if (silent == null) {
-                try {
-                    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                Thread acceptor = new Thread(() -> {
-                    while (!silent.isClosed()) {
-                        try {
-                            HELD.add(silent.accept()); // held open, never read from nor written to
-                        } catch (IOException closed) {
-                            return;
-                        }
-                    }
-                }, "silent-database");
-                acceptor.setDaemon(true);
-                acceptor.start();
+            if (port == null) {
+                port = LoopbackDatabase.start("silent-database", HELD::add); // held open, never read from nor written to
             }
-            return silent.getLocalPort();
+            return port;
         }
     }
 

@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +33,7 @@ class DatabaseResetTest {
     /** The use cases' (reactive) pool points at a server that resets every connection it takes; Flyway's (JDBC) still migrates. */
     public static class ResettingDatabase implements QuarkusTestProfile {
 
-        private static ServerSocket resetting;
+        private static Integer port;
         static final AtomicInteger RESETS = new AtomicInteger();
 
         @Override
@@ -46,27 +42,16 @@ class DatabaseResetTest {
         }
 
         private static synchronized int resettingPort() {
-            if (resetting == null) {
-                try {
-                    resetting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                Thread acceptor = new Thread(() -> {
-                    while (!resetting.isClosed()) {
-                        try (Socket taken = resetting.accept()) {
-                            taken.getInputStream().read(); // the client's first message, then a reset (RST, not FIN)
-                            taken.setSoLinger(true, 0);
-                            RESETS.incrementAndGet();
-                        } catch (IOException closed) {
-                            // the client went first, or the server socket closed
-                        }
+            if (port == null) {
+                port = LoopbackDatabase.start("resetting-database", taken -> {
+                    try (taken) {
+                        taken.getInputStream().read(); // the client's first message, then a reset (RST, not FIN)
+                        taken.setSoLinger(true, 0);
+                        RESETS.incrementAndGet();
                     }
-                }, "resetting-database");
-                acceptor.setDaemon(true);
-                acceptor.start();
+                });
             }
-            return resetting.getLocalPort();
+            return port;
         }
     }
 

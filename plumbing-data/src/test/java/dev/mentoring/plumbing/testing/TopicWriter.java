@@ -39,12 +39,16 @@ public final class TopicWriter {
         }
     }
 
-    /** A record with headers (e.g. a dead letter as the consumers' dead-letter strategy writes it); answers its offset. */
-    public static long send(String topic, String key, String value, java.util.Map<String, String> headers) {
+    /**
+     * A record with headers (e.g. a dead letter as the consumers' dead-letter strategy writes it); answers where it went,
+     * "partition-offset" (the key chooses the partition: an offset alone names a record only with the partition).
+     */
+    public static String send(String topic, String key, String value, java.util.Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
-            return producer().send(record).get().offset();
+            org.apache.kafka.clients.producer.RecordMetadata sent = producer().send(record).get();
+            return sent.partition() + "-" + sent.offset();
         } catch (Exception e) {
             throw new IllegalStateException("sending to " + topic + " failed", e);
         }

@@ -52,8 +52,10 @@ class DeadLetterReplayTest {
                 .formatted(eventId, participant, tenant, participant, zone);
     }
 
-    /** A dead letter as the consumers' dead-letter strategy writes it, e.g. one given up on while the database was away. */
-    /** Answers the dead letter's place on its topic, "partition-offset", which is its id in the list. */
+    /**
+     * A dead letter as the consumers' dead-letter strategy writes it, e.g. one given up on while the database was away;
+     * answers its place on the topic, "partition-offset", which is its id in the list.
+     */
     private static String deadLetter(String key, String cloudEvent) {
         return TopicWriter.send(DEAD_LETTERS, key, cloudEvent, Map.of(
                 "dead-letter-reason", "Connection refused: the database was away",

@@ -12,9 +12,11 @@ const gateway = process.env.GATEWAY_URL ?? "http://127.0.0.1:8080";
 const tokenUrl = process.env.TOKEN_URL ?? "http://127.0.0.1:8180/realms/mentoring/protocol/openid-connect/token";
 const person = process.env.PERSON ?? "acme-mentee1";
 
-function check(condition: boolean, what: string): asserts condition {
+// answer: the call's result, whose status and problem document a failure names
+function check(condition: boolean, what: string, answer?: { response: Response; error?: unknown }): asserts condition {
   if (!condition) {
-    throw new Error(`failed: ${what}`);
+    const got = answer ? ` (answered ${answer.response.status} ${JSON.stringify(answer.error ?? null)})` : "";
+    throw new Error(`failed: ${what}${got}`);
   }
   console.log(`ok: ${what}`);
 }
@@ -37,30 +39,30 @@ if (me.response.status === 404) {
     body: { displayName: `Demo ${person}`, timeZone: "Europe/Copenhagen", languages: ["en"] },
   });
 }
-check(me.data !== undefined && typeof me.data.id === "string", "GET /participants/me answers the profile with its id");
+check(me.data !== undefined && typeof me.data.id === "string", "GET /participants/me answers the profile with its id", me);
 
 // the inbox: a page of unread notifications, the unread count, read-all up to what was seen
 const page = await api.GET("/api/v1/notifications/inbox", { params: { query: { unread: true, limit: 5 } } });
-check(page.response.status === 200 && Array.isArray(page.data?.items), "GET /notifications/inbox?unread=true answers a page");
+check(page.response.status === 200 && Array.isArray(page.data?.items), "GET /notifications/inbox?unread=true answers a page", page);
 const items: Notification[] = page.data?.items ?? [];
 check(items.every((n) => n.read === false), "only unread notifications on an unread page");
 const count = await api.GET("/api/v1/notifications/inbox/unread-count");
-check(typeof count.data?.unread === "number" && count.data.unread >= items.length, "the unread count covers the page");
+check(typeof count.data?.unread === "number" && count.data.unread >= items.length, "the unread count covers the page", count);
 
 // the preferences, written back unchanged with their ETag (If-Match)
 const preferences = await api.GET("/api/v1/notifications/preferences");
 const etag = preferences.response.headers.get("ETag");
-check(preferences.data !== undefined && etag !== null, "GET /notifications/preferences answers them with an ETag");
+check(preferences.data !== undefined && etag !== null, "GET /notifications/preferences answers them with an ETag", preferences);
 const saved = await api.PUT("/api/v1/notifications/preferences", {
   params: { header: { "If-Match": etag } },
   body: { language: preferences.data.language ?? null, muted: preferences.data.muted ?? [] },
 });
-check(saved.response.status === 200, "PUT /notifications/preferences with If-Match");
+check(saved.response.status === 200, "PUT /notifications/preferences with If-Match", saved);
 const stale = await api.PUT("/api/v1/notifications/preferences", {
   params: { header: { "If-Match": etag } },
   body: { language: preferences.data.language ?? null, muted: preferences.data.muted ?? [] },
 });
-check(stale.response.status === 412, "the same ETag again is 412 (someone saved in between)");
+check(stale.response.status === 412, "the same ETag again is 412 (someone saved in between)", stale);
 
 // a problem answer (RFC 9457) comes back as the typed error
 const missing = await api.GET("/api/v1/matching/partnerships/{partnershipId}", {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -23,7 +22,6 @@ import io.restassured.specification.RequestSpecification;
  * made from the operation's schema, so that a refusal is the authorisation's and not the validation's.
  * A path parameter with no fixture fails the test: a new kind of id needs one line in {@link RouteFixtures}.
  */
-@Isolated
 class AuthorizationMatrixTest {
     // the function-level matrix: mentees, HR platforms (integration) and analytics clients, each on every
     // operation its role is not admitted to

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,7 +29,6 @@ import io.restassured.specification.RequestSpecification;
  * service directly with a real token of a caller the operation admits (through the gateway they would
  * mostly meet the per-person rate limit instead); the count is printed.
  */
-@Isolated
 class BadInputSweepTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -47,7 +46,6 @@ import io.restassured.response.Response;
  * token used at the gateway; a wrong verifier, a reused code and a request without PKCE refused; a refresh; a
  * logout that ends the session. And the gateway's Swagger UI signing a person in the same way (Authorize).
  */
-@ResourceLock("acme-mentee1")
 class BrowserLoginTest {
 
     private static final String KEYCLOAK = System.getProperty("keycloak.url", "http://127.0.0.1:8180");

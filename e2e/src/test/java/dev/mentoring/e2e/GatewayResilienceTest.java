@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import io.restassured.response.Response;
 
@@ -19,7 +18,6 @@ import io.restassured.response.Response;
  * service (504 after the route's timeout), a stopped one (503, then the circuit opens and the service is
  * left alone until it is back).
  */
-@Isolated
 class GatewayResilienceTest {
 
     private static final String FEEDBACK = "/api/v1/feedback/nothing-here";

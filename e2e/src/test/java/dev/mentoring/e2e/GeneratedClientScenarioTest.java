@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.mentoring.client.ApiClient;
 import dev.mentoring.client.ApiException;
@@ -41,8 +40,6 @@ import dev.mentoring.client.model.SessionSchedule;
  * (profile or directory card), a session, the other person's inbox, a problem answer, the end. Through HAProxy, two
  * gateways and two instances of every service, with real Keycloak tokens.
  */
-@ResourceLock("acme-mentee2")
-@ResourceLock("acme-mentor3")
 class GeneratedClientScenarioTest {
 
     private static final String MENTEE = "acme-mentee2";

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.restassured.http.ContentType;
 
@@ -17,8 +16,6 @@ import io.restassured.http.ContentType;
  * request and its acceptance reach both people's inboxes and live streams (whichever instance wrote them), a stream
  * stays open while quiet, and a reconnect with the last event id misses nothing and repeats nothing.
  */
-@ResourceLock("acme-mentee4")
-@ResourceLock("acme-mentor2")
 class InboxScenarioTest {
 
     private static final String MENTEE = "acme-mentee4";

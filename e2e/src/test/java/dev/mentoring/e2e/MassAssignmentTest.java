@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,7 +22,6 @@ import io.restassured.response.Response;
  * fields are ignored or refused, never stored: no answer and nothing any entitled caller reads afterwards
  * carries an injected value, and the people stay active with their capacity.
  */
-@Isolated
 class MassAssignmentTest {
 
     private static final String MARK = "INJECTED";

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +25,6 @@ import io.restassured.specification.RequestSpecification;
  * the run are published, and the other tenant sees none of it. Expects the fresh end-to-end databases that
  * {@code deploy/local/platform test} creates: on a long-lived platform, earlier commits hold the mentors' places.
  */
-@Isolated
 class MatchingScenarioTest {
 
     private static RequestSpecification hr(String tenant) {

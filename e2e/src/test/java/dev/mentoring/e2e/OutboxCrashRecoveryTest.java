@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -19,7 +18,6 @@ import io.restassured.http.ContentType;
  * service restarted by the platform script. With two instances the row is in the shared database, so the relay of
  * either (the restarted one, or the second instance of matching-service) publishes it: what matters is that it is.
  */
-@Isolated
 class OutboxCrashRecoveryTest {
 
     @Test

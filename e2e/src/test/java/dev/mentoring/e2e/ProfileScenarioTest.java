@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +22,6 @@ import io.restassured.http.ContentType;
  * back, and participant.updated arrives on Kafka for their tenant; the other tenant never sees it; no
  * token, no entry.
  */
-@ResourceLock("acme-mentee1")
 class ProfileScenarioTest {
 
     private static final String ME = "/api/v1/matching/participants/me";

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 
@@ -33,7 +32,6 @@ import dev.mentoring.plumbing.testing.TopicReader;
  * dead-lettered: what the stopping replica had not finished when its database pool closed is left to the next owner
  * ({@code Redelivery}), which this test found dead-lettered before.
  */
-@Isolated
 class ReplicaConsumersTest {
 
     private static final String GROUP = "session-service";

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -24,8 +23,6 @@ import io.restassured.response.Response;
  * action item each time: the other answer is the replay of the first (same id, Idempotency-Replayed: true), or 409
  * while the first is still being handled, after which the retry is the replay.
  */
-@ResourceLock("acme-mentee4")
-@ResourceLock("acme-mentor2")
 class ReplicaIdempotencyTest {
 
     private static final String MENTEE = "acme-mentee4";

@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -29,7 +28,6 @@ import io.restassured.http.ContentType;
  * once. A job that claimed without a lock, or marked its rows in another transaction than its events, would publish
  * some effects twice here.
  */
-@Isolated
 class ReplicaJobsTest {
 
     private static final Duration ARRIVE = Duration.ofSeconds(90);

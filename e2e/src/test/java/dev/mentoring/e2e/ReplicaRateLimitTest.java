@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The rate limits are platform-wide: a person's requests spread over both gateways spend one bucket in Redis, so
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  * PID, when this run started it) each gateway fails open to buckets of its own with half of each limit: the API still
  * answers (200 or 429, never a 5xx), one gateway alone allows half the burst; with Redis back the limits are shared again.
  */
-@Isolated
 class ReplicaRateLimitTest {
 
     private static final int BURST = 40;

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -25,7 +24,6 @@ import io.restassured.http.ContentType;
  * person's participant.updated events come in the order of their versions, each version once, with no CloudEvent id
  * twice.
  */
-@Isolated
 class ReplicaRelayTest {
 
     private static final List<String> PEOPLE = List.of("globex-mentee1", "globex-mentee2", "globex-mentee3", "globex-mentee4");

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.mentoring.plumbing.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -18,8 +17,6 @@ import io.restassured.http.ContentType;
  * learning the partnership from them. `deploy/local/platform test` runs it again against the services as containers
  * (the images, played from deploy/k8s/overlays/local), where it is the proof that the deployment works.
  */
-@ResourceLock("acme-mentee2")
-@ResourceLock("acme-mentor3")
 class SmokeScenarioTest {
 
     private static final String MENTEE = "acme-mentee2";

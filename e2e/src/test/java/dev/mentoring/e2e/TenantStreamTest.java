@@ -15,7 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.restassured.path.json.JsonPath;
 
@@ -25,7 +24,6 @@ import io.restassured.path.json.JsonPath;
  * partnership's whole story from tenant.acme.mentoring.partnership.v1 in order, and is refused globex's stream and the
  * platform's own topics.
  */
-@ResourceLock("acme-mentee2")
 class TenantStreamTest {
 
     private static final String SCRAM = System.getProperty("kafka.scram.servers", "127.0.0.1:9094");

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -28,7 +27,6 @@ import io.restassured.response.Response;
  * for the reason they name; the same key signing a correct token is let through (the control). Also: a key
  * rotation in Keycloak causes no failed request.
  */
-@Isolated
 class TokenMatrixTest {
 
     private static final String USER = "acme-mentee1";

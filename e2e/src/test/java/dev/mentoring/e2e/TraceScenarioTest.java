@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +29,6 @@ import io.restassured.http.ContentType;
  * the collector: {@link OtlpReceiver} listens where the platform's services export (OTLP/HTTP). It sends a profile PUT
  * with a traceparent of its own and finds its trace id in every hop's spans, each the child of the hop before.
  */
-@Isolated
 class TraceScenarioTest {
 
     private static final String ME = "/api/v1/matching/participants/me";

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The TypeScript client an app would generate from docs/openapi.json (e2e/typescript: openapi-typescript's types and
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * mode (including lines that must not compile, so the types really constrain the calls), then run against the
  * platform through the gateway with a real token.
  */
-@ResourceLock("acme-mentee1")
 class TypeScriptClientTest {
 
     private static final Path PROJECT = Platform.ROOT.resolve("e2e/typescript");

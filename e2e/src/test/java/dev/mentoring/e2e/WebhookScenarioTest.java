@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.mentoring.plumbing.testing.WebhookReceiver;
 import dev.mentoring.plumbing.testing.WebhookReceiver.Received;
@@ -21,7 +20,6 @@ import io.restassured.path.json.JsonPath;
  * reference library, in the order it happened (whichever notification-service instance sent it), and the delivery log
  * shows each delivered.
  */
-@ResourceLock("acme-mentor3")
 class WebhookScenarioTest {
 
     private static final String WEBHOOKS = "/api/v1/notifications/webhooks/endpoints";

@@ -69,7 +69,7 @@ const missing = await api.GET("/api/v1/matching/partnerships/{partnershipId}", {
   params: { path: { partnershipId: randomUUID() } },
 });
 const problem: Problem | undefined = missing.error;
-check(missing.response.status === 404 && problem?.status === 404, "another id is 404 with a problem document");
+check(missing.response.status === 404 && problem?.status === 404, "another id is 404 with a problem document", missing);
 check(missing.response.headers.get("Content-Type") === "application/problem+json", "as application/problem+json");
 
 console.log("TypeScript client: all calls answered as typed");

@@ -38,6 +38,16 @@ public abstract class ServiceEndpointsContract {
                 .body("components.securitySchemes.SecurityScheme.type", equalTo("openIdConnect"));
     }
 
+    /**
+     * Mutiny's callbacks run as they are once the service has started: no context propagation wraps them
+     * (plumbing-web's {@code UndecoratedCallbacks}; docs/operations.md, Memory and start).
+     */
+    @Test
+    void runsMutinyCallbacksUndecorated() {
+        java.util.function.Function<String, String> callback = String::strip;
+        assertThat(io.smallrye.mutiny.infrastructure.Infrastructure.decorate(callback)).isSameAs(callback);
+    }
+
     @Test
     void exposesMetrics() {
         given().get("/q/metrics").then().statusCode(200);

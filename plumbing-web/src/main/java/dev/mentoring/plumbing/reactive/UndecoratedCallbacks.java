@@ -13,7 +13,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * (each {@code map}, {@code chain}, {@code invoke}) is wrapped when the pipeline is built and, when it runs, captures and
  * restores the CDI request context, the OpenTelemetry context and the JTA transaction through SmallRye's slow path (none
  * of those providers is a "fast" one). That was about a seventh of a read's CPU in matching-service (docs/operations.md,
- * "The read's CPU").
+ * Memory and start: "Mutiny's callbacks undecorated").
  *
  * <p>The platform does not need it: its reactive code runs on Vert.x duplicated contexts, one per request, event or job,
  * and that is where Quarkus keeps the request context (ArC's Vert.x context factory), the OpenTelemetry context (its

@@ -147,6 +147,11 @@ class ServiceProxyTest {
         given().header("Authorization", token()).header("traceparent", given).get("/api/v1/matching/participants/me")
                 .then().statusCode(200).body("headers.traceparent",
                         matchesPattern("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)(?!0{16})[0-9a-f]{16}-01"));
+        // a trace the client does not sample goes on unrecorded, decided before any span is built (ServerSpans)
+        given().header("Authorization", token()).header("traceparent", given.replaceFirst("-01$", "-00"))
+                .get("/api/v1/matching/participants/me").then().statusCode(200).body("headers.traceparent",
+                        matchesPattern("00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)(?!0{16})[0-9a-f]{16}-00"));
+        assertThat(dev.mentoring.plumbing.tracing.ServerSpans.installed()).isTrue();
         given().header("Authorization", token()).header("traceparent", "garbage").get("/api/v1/matching/participants/me")
                 .then().statusCode(200).body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
         given().header("Authorization", token()).get("/api/v1/matching/participants/me")

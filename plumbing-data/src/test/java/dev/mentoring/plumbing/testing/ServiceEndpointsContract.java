@@ -48,6 +48,23 @@ public abstract class ServiceEndpointsContract {
         assertThat(io.smallrye.mutiny.infrastructure.Infrastructure.decorate(callback)).isSameAs(callback);
     }
 
+    /**
+     * A request's server span is decided before it is built (plumbing-web's {@code ServerSpans}), and a new trace the
+     * decision keeps gets the trace id it was decided on: the tracer takes {@code PresetTraceIds} as its id generator
+     * (else a tenth of a tenth of the traces would be kept).
+     */
+    @Test
+    void decidesServerSpansBeforeBuildingThem() {
+        assertThat(dev.mentoring.plumbing.tracing.ServerSpans.installed()).isTrue();
+        io.opentelemetry.api.trace.Tracer tracer = io.quarkus.arc.Arc.container()
+                .instance(io.opentelemetry.api.trace.Tracer.class).get();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        io.opentelemetry.api.trace.Span span = dev.mentoring.plumbing.tracing.PresetTraceIds.withNextTraceId(traceId,
+                () -> tracer.spanBuilder("preset trace id").setNoParent().startSpan());
+        span.end();
+        assertThat(span.getSpanContext().getTraceId()).isEqualTo(traceId);
+    }
+
     @Test
     void exposesMetrics() {
         given().get("/q/metrics").then().statusCode(200);

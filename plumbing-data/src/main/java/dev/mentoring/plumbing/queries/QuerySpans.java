@@ -1,15 +1,13 @@
 package dev.mentoring.plumbing.queries;
 
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.mentoring.plumbing.tracing.TracerInFront;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.opentelemetry.runtime.QuarkusContextStorage;
-import io.quarkus.opentelemetry.runtime.tracing.instrumentation.InstrumentationRecorder;
-import io.quarkus.opentelemetry.runtime.tracing.instrumentation.vertx.OpenTelemetryVertxTracingFactory.VertxDelegator;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import io.vertx.core.spi.tracing.SpanKind;
@@ -31,11 +29,7 @@ public class QuerySpans {
 
     /** Puts the query check in front of the extension's tracer, once the application has started (no tracer: nothing). */
     void install(@Observes StartupEvent started) {
-        VertxDelegator delegator = InstrumentationRecorder.FACTORY.getVertxTracerDelegator();
-        VertxTracer<?, ?> traced = delegator.getDelegate();
-        if (traced != null && !(traced instanceof InRecordedTraces)) {
-            delegator.setDelegate(new InRecordedTraces(traced));
-        }
+        TracerInFront.install(InRecordedTraces.class, InRecordedTraces::new);
     }
 
     /** Whether a span started on this Vert.x context now would have a recorded parent. */
@@ -48,24 +42,11 @@ public class QuerySpans {
     }
 
     /** The extension's tracer, asked about a query only when its span would be recorded. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    static final class InRecordedTraces implements VertxTracer<Object, Object> {
-
-        private final VertxTracer traced;
+    @SuppressWarnings("unchecked")
+    static final class InRecordedTraces extends TracerInFront {
 
         InRecordedTraces(VertxTracer<?, ?> traced) {
-            this.traced = traced;
-        }
-
-        @Override
-        public <R> Object receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
-                Iterable<Map.Entry<String, String>> headers, TagExtractor<R> tagExtractor) {
-            return traced.receiveRequest(context, kind, policy, request, operation, headers, tagExtractor);
-        }
-
-        @Override
-        public <R> void sendResponse(Context context, R response, Object payload, Throwable failure, TagExtractor<R> tagExtractor) {
-            traced.sendResponse(context, response, payload, failure, tagExtractor);
+            super(traced);
         }
 
         @Override
@@ -82,11 +63,6 @@ public class QuerySpans {
             if (payload != null) {
                 traced.receiveResponse(context, response, payload, failure, tagExtractor);
             }
-        }
-
-        @Override
-        public void close() {
-            traced.close();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.mentoring.plumbing.tracing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
@@ -19,8 +18,6 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.quarkus.opentelemetry.runtime.QuarkusContextStorage;
-import io.quarkus.opentelemetry.runtime.tracing.instrumentation.InstrumentationRecorder;
-import io.quarkus.opentelemetry.runtime.tracing.instrumentation.vertx.OpenTelemetryVertxTracingFactory.VertxDelegator;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -69,16 +66,12 @@ public class ServerSpans {
 
     /** Puts the decision in front of the extension's tracer, once the application has started (no tracer: nothing). */
     void install(@Observes StartupEvent started) {
-        VertxDelegator delegator = InstrumentationRecorder.FACTORY.getVertxTracerDelegator();
-        VertxTracer<?, ?> traced = delegator.getDelegate();
-        if (traced != null && !(traced instanceof RecordedOnly)) {
-            delegator.setDelegate(new RecordedOnly(traced, sampling));
-        }
+        TracerInFront.install(RecordedOnly.class, traced -> new RecordedOnly(traced, sampling));
     }
 
-    /** Whether the running tracer decides first (the service's contract test checks it). */
+    /** Whether the running tracer decides first (the services' contract test checks it). */
     public static boolean installed() {
-        return InstrumentationRecorder.FACTORY.getVertxTracerDelegator().getDelegate() instanceof RecordedOnly;
+        return TracerInFront.installed(RecordedOnly.class);
     }
 
     /**
@@ -107,14 +100,13 @@ public class ServerSpans {
     }
 
     /** The extension's tracer, asked about an HTTP server request only when its span is recorded. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    static final class RecordedOnly implements VertxTracer<Object, Object> {
+    @SuppressWarnings("unchecked")
+    static final class RecordedOnly extends TracerInFront {
 
-        private final VertxTracer traced;
         private final TraceSampling sampling;
 
         RecordedOnly(VertxTracer<?, ?> traced, TraceSampling sampling) {
-            this.traced = traced;
+            super(traced);
             this.sampling = sampling;
         }
 
@@ -144,22 +136,6 @@ public class ServerSpans {
             } else {
                 traced.sendResponse(context, response, payload, failure, tagExtractor);
             }
-        }
-
-        @Override
-        public <R> Object sendRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
-                BiConsumer<String, String> headers, TagExtractor<R> tagExtractor) {
-            return traced.sendRequest(context, kind, policy, request, operation, headers, tagExtractor);
-        }
-
-        @Override
-        public <R> void receiveResponse(Context context, R response, Object payload, Throwable failure, TagExtractor<R> tagExtractor) {
-            traced.receiveResponse(context, response, payload, failure, tagExtractor);
-        }
-
-        @Override
-        public void close() {
-            traced.close();
         }
     }
 }

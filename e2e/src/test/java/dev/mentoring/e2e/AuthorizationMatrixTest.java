@@ -102,7 +102,8 @@ class AuthorizationMatrixTest {
         assertThat(failures).isEmpty();
         assertThat(sent).as("requests of the object-level matrix").isGreaterThan(100);
         assertThat(snapshot()).isEqualTo(before);
-        System.out.printf("object-level matrix: %d requests by strangers, none let through (skipped: %s)%n", sent, skipped);
+        System.out.printf("object-level matrix: %d requests by strangers, none let through (skipped: %s; 429 so far: %d, %d s waited)%n",
+                sent, skipped, fixtures.limited.get(), fixtures.limitedSeconds.get());
     }
 
     @Test
@@ -126,6 +127,7 @@ class AuthorizationMatrixTest {
         }
         assertThat(failures).isEmpty();
         assertThat(sent).as("requests of the function-level matrix").isGreaterThan(100);
-        System.out.printf("function-level matrix: %d requests by roles not admitted, all 403%n", sent);
+        System.out.printf("function-level matrix: %d requests by roles not admitted, all 403 (429 so far: %d, %d s waited)%n", sent,
+                fixtures.limited.get(), fixtures.limitedSeconds.get());
     }
 }

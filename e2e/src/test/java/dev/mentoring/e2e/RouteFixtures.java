@@ -20,6 +20,9 @@ final class RouteFixtures {
 
     final ApiOperations api;
     final Map<String, String> ids = new LinkedHashMap<>();
+    /** How many answers were 429 and sent again after their Retry-After, and the seconds waited for them. */
+    final java.util.concurrent.atomic.AtomicLong limited = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong limitedSeconds = new java.util.concurrent.atomic.AtomicLong();
 
     private RouteFixtures(ApiOperations api) {
         this.api = api;
@@ -254,6 +257,8 @@ final class RouteFixtures {
         // the matrices send faster than one person may: a 429 never reached the service, so it is sent again
         for (int retry = 0; retry < 5 && answer.statusCode() == 429; retry++) {
             try {
+                limited.incrementAndGet();
+                limitedSeconds.addAndGet(Long.parseLong(answer.header("Retry-After")));
                 Thread.sleep(Long.parseLong(answer.header("Retry-After")) * 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,8 +1,12 @@
 package dev.mentoring.matching.persistence;
 
+import static dev.mentoring.matching.persistence.ParticipantReads.Column.*;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,12 +30,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ParticipantReads {
 
-    static final String COLUMNS = """
-            id, tenant, employee_id, subject, display_name, time_zone, languages, created_at, updated_at, version, active, \
-            is_mentor, is_mentee, manager_employee_id, years_of_experience, seniority, leadership_style, communication_style, \
-            skills, industries, expertise, mentor_capacity, mentor_accepting, mentor_would_mentor_in, mentor_preferred_seniority, \
-            mentee_goals, mentee_desired_skills, mentee_preferred_industries, mentee_preferred_leadership, \
-            mentee_preferred_communication, mentee_max_time_zone_gap, mentee_opted_in, erased_at, mentor_bio""";
+    /**
+     * The columns read, in the statement's order: a row is read by position, as the column's ordinal (by name, the client
+     * searches the row's column names for each of the 34 on every read).
+     */
+    enum Column {
+        id, tenant, employee_id, subject, display_name, time_zone, languages, created_at, updated_at, version, active,
+        is_mentor, is_mentee, manager_employee_id, years_of_experience, seniority, leadership_style, communication_style,
+        skills, industries, expertise, mentor_capacity, mentor_accepting, mentor_would_mentor_in,
+        mentor_preferred_seniority, mentee_goals, mentee_desired_skills, mentee_preferred_industries,
+        mentee_preferred_leadership, mentee_preferred_communication, mentee_max_time_zone_gap, mentee_opted_in, erased_at,
+        mentor_bio;
+    }
+
+    static final String COLUMNS = Arrays.stream(Column.values()).map(Column::name).collect(Collectors.joining(", "));
 
     private final PreparedQuery<RowSet<Row>> byId;
     private final PreparedQuery<RowSet<Row>> byEmployeeId;
@@ -69,40 +81,40 @@ public class ParticipantReads {
 
     static Participant participant(Row row) {
         Participant p = new Participant();
-        p.id = row.getUUID("id");
-        p.tenant = row.getString("tenant");
-        p.employeeId = row.getString("employee_id");
-        p.subject = row.getString("subject");
-        p.displayName = row.getString("display_name");
-        p.timeZone = row.getString("time_zone");
-        p.languages = row.getArrayOfStrings("languages");
-        p.createdAt = row.getOffsetDateTime("created_at");
-        p.updatedAt = row.getOffsetDateTime("updated_at");
-        p.version = row.getLong("version");
-        p.active = row.getBoolean("active");
-        p.mentor = row.getBoolean("is_mentor");
-        p.mentee = row.getBoolean("is_mentee");
-        p.managerEmployeeId = row.getString("manager_employee_id");
-        p.yearsOfExperience = row.getInteger("years_of_experience");
-        p.seniority = Seniority.valueOf(row.getString("seniority"));
-        p.leadershipStyle = named(LeadershipStyle.class, row.getString("leadership_style"));
-        p.communicationStyle = named(CommunicationStyle.class, row.getString("communication_style"));
-        p.skills = row.getArrayOfStrings("skills");
-        p.industries = row.getArrayOfStrings("industries");
-        p.expertise = row.getArrayOfStrings("expertise");
-        p.mentorCapacity = row.getInteger("mentor_capacity");
-        p.mentorAccepting = row.getBoolean("mentor_accepting");
-        p.mentorWouldMentorIn = row.getArrayOfStrings("mentor_would_mentor_in");
-        p.mentorBio = row.getString("mentor_bio");
-        p.mentorPreferredSeniority = row.getArrayOfStrings("mentor_preferred_seniority");
-        p.menteeGoals = row.getString("mentee_goals");
-        p.menteeDesiredSkills = row.getArrayOfStrings("mentee_desired_skills");
-        p.menteePreferredIndustries = row.getArrayOfStrings("mentee_preferred_industries");
-        p.menteePreferredLeadership = named(LeadershipStyle.class, row.getString("mentee_preferred_leadership"));
-        p.menteePreferredCommunication = named(CommunicationStyle.class, row.getString("mentee_preferred_communication"));
-        p.menteeMaxTimeZoneGap = row.getInteger("mentee_max_time_zone_gap");
-        p.menteeOptedIn = row.getBoolean("mentee_opted_in");
-        p.erasedAt = row.getOffsetDateTime("erased_at");
+        p.id = row.getUUID(id.ordinal());
+        p.tenant = row.getString(tenant.ordinal());
+        p.employeeId = row.getString(employee_id.ordinal());
+        p.subject = row.getString(subject.ordinal());
+        p.displayName = row.getString(display_name.ordinal());
+        p.timeZone = row.getString(time_zone.ordinal());
+        p.languages = row.getArrayOfStrings(languages.ordinal());
+        p.createdAt = row.getOffsetDateTime(created_at.ordinal());
+        p.updatedAt = row.getOffsetDateTime(updated_at.ordinal());
+        p.version = row.getLong(version.ordinal());
+        p.active = row.getBoolean(active.ordinal());
+        p.mentor = row.getBoolean(is_mentor.ordinal());
+        p.mentee = row.getBoolean(is_mentee.ordinal());
+        p.managerEmployeeId = row.getString(manager_employee_id.ordinal());
+        p.yearsOfExperience = row.getInteger(years_of_experience.ordinal());
+        p.seniority = Seniority.valueOf(row.getString(seniority.ordinal()));
+        p.leadershipStyle = named(LeadershipStyle.class, row.getString(leadership_style.ordinal()));
+        p.communicationStyle = named(CommunicationStyle.class, row.getString(communication_style.ordinal()));
+        p.skills = row.getArrayOfStrings(skills.ordinal());
+        p.industries = row.getArrayOfStrings(industries.ordinal());
+        p.expertise = row.getArrayOfStrings(expertise.ordinal());
+        p.mentorCapacity = row.getInteger(mentor_capacity.ordinal());
+        p.mentorAccepting = row.getBoolean(mentor_accepting.ordinal());
+        p.mentorWouldMentorIn = row.getArrayOfStrings(mentor_would_mentor_in.ordinal());
+        p.mentorBio = row.getString(mentor_bio.ordinal());
+        p.mentorPreferredSeniority = row.getArrayOfStrings(mentor_preferred_seniority.ordinal());
+        p.menteeGoals = row.getString(mentee_goals.ordinal());
+        p.menteeDesiredSkills = row.getArrayOfStrings(mentee_desired_skills.ordinal());
+        p.menteePreferredIndustries = row.getArrayOfStrings(mentee_preferred_industries.ordinal());
+        p.menteePreferredLeadership = named(LeadershipStyle.class, row.getString(mentee_preferred_leadership.ordinal()));
+        p.menteePreferredCommunication = named(CommunicationStyle.class, row.getString(mentee_preferred_communication.ordinal()));
+        p.menteeMaxTimeZoneGap = row.getInteger(mentee_max_time_zone_gap.ordinal());
+        p.menteeOptedIn = row.getBoolean(mentee_opted_in.ordinal());
+        p.erasedAt = row.getOffsetDateTime(erased_at.ordinal());
         return p;
     }
 

@@ -77,7 +77,7 @@ public class ParticipantResource {
     public Uni<Response> get(@PathParam("participantId") UUID participantId) {
         return directory.byId(participantId).map(seen -> seen.wholeProfile()
                 ? Tagged.ok(ParticipantView.of(seen.participant()), seen.participant().version)
-                : Response.ok(ParticipantSummary.of(seen.participant())).build());
+                : Response.ok(ParticipantSummary.of(seen.participant()), Tagged.JSON).build());
     }
 
     /** The answer's two shapes, named so that generated clients get a named type rather than an anonymous one. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.lang.UnresolvableKeyException;
 
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -20,6 +21,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -57,11 +60,51 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
                         .addAttribute(RoutingContext.class.getName(), context).build());
             }
         }
-        return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
+        return verified(context, identityProviderManager, 1).invoke(identity -> {
             if (token != null && identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
                 identities.verified(token, jwt.getExpirationTime(), identity);
             }
         }).onFailure().invoke(failure -> TokenRefusals.note(context.request().path(), failure));
+    }
+
+    /**
+     * OIDC's verification, asked again while the token's signing key is unknown to it, at most {@link #KEY_ATTEMPTS} times
+     * {@link #KEY_WAIT} apart. After Keycloak rotates its key, the first token with the new key id makes OIDC fetch the
+     * keys again; the other requests that arrive with such a token while that fetch is under way (or within
+     * {@code quarkus.oidc.token.forced-jwk-refresh-interval} of it) are refused at once with an unresolvable key, although
+     * the keys being fetched hold theirs: asked again a moment later, they pass. A token whose key id nobody publishes is
+     * refused at the last attempt, about a second later than at the first.
+     */
+    private Uni<SecurityIdentity> verified(RoutingContext context, IdentityProviderManager identityProviderManager, int attempt) {
+        Uni<SecurityIdentity> verified = oidc.authenticate(context, identityProviderManager);
+        if (attempt >= KEY_ATTEMPTS) {
+            return verified;
+        }
+        // the next attempt on the request's own (duplicated) context, as the first one
+        Context request = Vertx.currentContext();
+        return verified.onFailure(CachedBearerAuthentication::unresolvableKey).recoverWithUni(failure -> Uni.createFrom()
+                .<Void> emitter(waited -> context.vertx().setTimer(KEY_WAIT.toMillis(), id -> {
+                    if (request == null) {
+                        waited.complete(null);
+                    } else {
+                        request.runOnContext(ignored -> waited.complete(null));
+                    }
+                }))
+                .chain(() -> verified(context, identityProviderManager, attempt + 1)));
+    }
+
+    /** How many times a token with an unknown signing key is verified, {@link #KEY_WAIT} apart. */
+    static final int KEY_ATTEMPTS = 5;
+    static final Duration KEY_WAIT = Duration.ofMillis(250);
+
+    /** Whether verification failed because no published key has the token's key id (yet). */
+    static boolean unresolvableKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnresolvableKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.mentoring.e2e;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mentoring.plumbing.testing.WebhookReceiver;
 import io.restassured.response.ExtractableResponse;
@@ -21,8 +22,8 @@ final class RouteFixtures {
     final ApiOperations api;
     final Map<String, String> ids = new LinkedHashMap<>();
     /** How many answers were 429 and sent again after their Retry-After, and the seconds waited for them. */
-    final java.util.concurrent.atomic.AtomicLong limited = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong limitedSeconds = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong limited = new AtomicLong();
+    final AtomicLong limitedSeconds = new AtomicLong();
 
     private RouteFixtures(ApiOperations api) {
         this.api = api;
@@ -257,9 +258,10 @@ final class RouteFixtures {
         // the matrices send faster than one person may: a 429 never reached the service, so it is sent again
         for (int retry = 0; retry < 5 && answer.statusCode() == 429; retry++) {
             try {
+                long retryAfter = Long.parseLong(answer.header("Retry-After"));
                 limited.incrementAndGet();
-                limitedSeconds.addAndGet(Long.parseLong(answer.header("Retry-After")));
-                Thread.sleep(Long.parseLong(answer.header("Retry-After")) * 1000);
+                limitedSeconds.addAndGet(retryAfter);
+                Thread.sleep(retryAfter * 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

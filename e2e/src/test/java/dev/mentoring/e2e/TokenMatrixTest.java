@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,16 +171,16 @@ class TokenMatrixTest {
                 .formParam("username", USER).formParam("password", "demo")
                 .post(Platform.TOKEN_ENDPOINT).then().statusCode(200).extract().path("access_token");
         assertThat(Jwts.header(token).get("kid")).isEqualTo(kid);
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             for (Target target : targets()) {
                 // the first request with the new key id makes the verifier fetch the keys again; it must pass, and so must
                 // the ones that arrive with the new key id while that fetch is under way (8 at once)
-                List<java.util.concurrent.Future<Boolean>> first = new ArrayList<>();
+                List<Future<Boolean>> first = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     first.add(senders.submit(() -> accepted(target, token)));
                 }
-                for (java.util.concurrent.Future<Boolean> answer : first) {
+                for (Future<Boolean> answer : first) {
                     assertThat(answer.get()).as("first requests after the rotation, 8 at once, at " + target.name()).isTrue();
                 }
             }

@@ -2,6 +2,8 @@ package dev.mentoring.plumbing.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.UnresolvableKeyException;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class CachedBearerAuthenticationTest {
         UnresolvableKeyException key = new UnresolvableKeyException("no key for kid k2");
         assertThat(CachedBearerAuthentication.unresolvableKey(key)).isTrue();
         assertThat(CachedBearerAuthentication.unresolvableKey(new AuthenticationFailedException(
-                new InvalidJwtException("invalid", java.util.List.of(), null) {
+                new InvalidJwtException("invalid", List.of(), null) {
                     @Override
                     public synchronized Throwable getCause() {
                         return key;

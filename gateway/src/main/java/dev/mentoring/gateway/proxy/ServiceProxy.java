@@ -6,6 +6,7 @@ import dev.mentoring.gateway.domain.RateLimiter;
 import dev.mentoring.plumbing.tenancy.CachedBearerAuthentication;
 import dev.mentoring.plumbing.tenancy.TokenClaims;
 import dev.mentoring.plumbing.tenancy.TokenRefusals;
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.problem.ProblemWriter;
 import dev.mentoring.plumbing.tracing.TraceContext;
 import java.util.Comparator;
@@ -33,7 +34,6 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -185,27 +185,7 @@ public class ServiceProxy {
 
     /** Whether a failure, or any failure it carries, is a judgement on the token (then 401). */
     static boolean refusal(Throwable failure) {
-        java.util.ArrayDeque<Throwable> open = new java.util.ArrayDeque<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (failure != null) {
-            open.add(failure);
-        }
-        while (!open.isEmpty()) {
-            Throwable next = open.poll();
-            if (!seen.add(next)) {
-                continue;
-            }
-            if (next instanceof AuthenticationException || next instanceof UnauthorizedException) {
-                return true;
-            }
-            if (next instanceof CompositeException composite) {
-                open.addAll(composite.getCauses());
-            }
-            if (next.getCause() != null) {
-                open.add(next.getCause());
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof AuthenticationException || t instanceof UnauthorizedException);
     }
 
     /** A token that could not be judged now: 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG). */
@@ -227,11 +207,7 @@ public class ServiceProxy {
 
     /** A failure and its causes, class and message each, for the log. */
     private static String causes(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null && text.length() < 2_000; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            text.append(text.length() == 0 ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
-        }
-        return text.toString();
+        return Causes.describe(failure, true, 2_000);
     }
 
     private void admit(RoutingContext context, GatewayConfig.Route route, String requestId, SecurityIdentity who) {

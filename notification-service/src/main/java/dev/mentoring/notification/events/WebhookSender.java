@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import dev.mentoring.notification.domain.AddressPolicy;
 import dev.mentoring.notification.domain.WebhookRules;
+import dev.mentoring.plumbing.problem.Causes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -218,10 +219,8 @@ public class WebhookSender {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
+        // the outermost failure that says something, or the innermost
+        Throwable cause = Causes.first(failure, t -> t.getMessage() != null || t.getCause() == null).orElse(failure);
         String what = cause instanceof UnknownHostException ? "the host does not resolve: " + cause.getMessage()
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return WebhookRules.error(what);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.problem.FailureClassifier;
 import dev.mentoring.plumbing.problem.Problem;
 import io.netty.channel.unix.Errors.NativeIoException;
@@ -33,12 +34,7 @@ public class DatabaseAway implements FailureClassifier {
 
     /** Whether the failure or any of its causes says the database cannot serve now ({@link #cannotServe}). */
     public static boolean isAway(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cannotServe(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, DatabaseAway::cannotServe);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.problem.FailureClassifier;
 import dev.mentoring.plumbing.problem.Problem;
 import io.vertx.pgclient.PgException;
@@ -40,16 +41,9 @@ public class ConcurrentChanges implements FailureClassifier {
     }
 
     static boolean isConflict(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException pg && RACES.contains(pg.getSqlState())) {
-                return true;
-            }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
-                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, cause -> cause instanceof PgException pg && RACES.contains(pg.getSqlState())
+                || cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                || cause instanceof org.hibernate.exception.ConstraintViolationException);
     }
 
     private static Problem conflict(String path) {

@@ -2,11 +2,13 @@ package dev.mentoring.plumbing.inbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.mentoring.plumbing.availability.DatabaseAway;
+import dev.mentoring.plumbing.problem.Causes;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -78,32 +80,30 @@ public final class Redelivery {
     }
 
     private static boolean notYetKnown(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NotYetKnown) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, NotYetKnown.class);
     }
 
     /** Whether a failure may pass by itself (worth trying again), as opposed to one the event causes. */
     static boolean passing(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NotYetKnown) {
-                return true; // a record from another topic, on its way
-            }
-            if (t instanceof IllegalArgumentException) {
-                return false; // unreadable, another tenant's, not applicable: the event's own fault
-            }
-            if (t instanceof PgException pg) {
-                // besides the database away: 40 serialization/deadlock, 55P03 lock not available
-                String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-                return DatabaseAway.cannotServe(pg) || state.startsWith("40") || state.equals("55P03");
-            }
-            if (DatabaseAway.cannotServe(t) || t instanceof IOException || t instanceof TimeoutException) {
-                return true;
-            }
+        return Causes.of(failure).stream().map(Redelivery::verdict).flatMap(Optional::stream).findFirst().orElse(false);
+    }
+
+    /** What this one failure (not its causes) says: it may pass, it is the event's own, or nothing (its causes tell). */
+    private static Optional<Boolean> verdict(Throwable t) {
+        if (t instanceof NotYetKnown) {
+            return Optional.of(true); // a record from another topic, on its way
         }
-        return false;
+        if (t instanceof IllegalArgumentException) {
+            return Optional.of(false); // unreadable, another tenant's, not applicable: the event's own fault
+        }
+        if (t instanceof PgException pg) {
+            // besides the database away: 40 serialization/deadlock, 55P03 lock not available
+            String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+            return Optional.of(DatabaseAway.cannotServe(pg) || state.startsWith("40") || state.equals("55P03"));
+        }
+        if (DatabaseAway.cannotServe(t) || t instanceof IOException || t instanceof TimeoutException) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
     }
 }

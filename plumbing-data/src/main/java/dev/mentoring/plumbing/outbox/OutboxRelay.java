@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -242,13 +243,8 @@ public class OutboxRelay {
 
     /** The broker or the client refused the record itself: sending it again can never succeed. */
     static boolean recordAtFault(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidTopicException || t instanceof SerializationException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                || t instanceof InvalidTopicException || t instanceof SerializationException);
     }
 
     private Uni<Void> markPublished(SqlConnection connection, List<UUID> sent) {

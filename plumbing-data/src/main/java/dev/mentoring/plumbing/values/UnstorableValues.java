@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.problem.FailureClassifier;
 import dev.mentoring.plumbing.problem.Problem;
 import io.vertx.pgclient.PgException;
@@ -21,13 +22,10 @@ public class UnstorableValues implements FailureClassifier {
 
     @Override
     public Optional<Problem> classify(Throwable failure, String path) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
-                return Optional.of(new Problem("about:blank", "Bad Request", 400,
+        return Causes.any(failure, cause -> cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22"))
+                ? Optional.of(new Problem("about:blank", "Bad Request", 400,
                         "A value of the request cannot be stored (a character such as NUL, or a value out of range); nothing was changed",
-                        path, List.of()));
-            }
-        }
-        return Optional.empty();
+                        path, List.of()))
+                : Optional.empty();
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.lang.UnresolvableKeyException;
 
+import dev.mentoring.plumbing.problem.Causes;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -99,12 +100,7 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
 
     /** Whether verification failed because no published key has the token's key id (yet). */
     static boolean unresolvableKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof UnresolvableKeyException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, UnresolvableKeyException.class);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import dev.mentoring.plumbing.problem.Causes;
+
 /**
  * The log of bearer tokens that were not accepted: at INFO at most once every 10 s, naming the path and the kinds of
  * failure only (their messages may quote the token's claims: a person's ids), and each one whole at DEBUG. So that a
@@ -41,10 +43,6 @@ public final class TokenRefusals {
 
     /** The classes of a failure and its causes, outermost first, without their messages. */
     static String kinds(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null && text.length() < 500; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            text.append(text.length() == 0 ? "" : " <- ").append(cause.getClass().getSimpleName());
-        }
-        return text.toString();
+        return Causes.describe(failure, false, 500);
     }
 }

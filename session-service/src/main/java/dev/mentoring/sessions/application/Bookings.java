@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mentoring.plumbing.problem.Causes;
 import dev.mentoring.plumbing.problem.Problem;
 import dev.mentoring.plumbing.problem.ProblemException;
 import dev.mentoring.sessions.persistence.Clash;
@@ -68,12 +69,7 @@ public class Bookings {
 
     /** Whether a failure is the exclusion constraint's refusal (two overlapping sessions written at once). */
     static boolean isOverlap(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("session_booking_no_overlap") || message.contains("23P01")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> String.valueOf(t.getMessage()).contains("session_booking_no_overlap")
+                || String.valueOf(t.getMessage()).contains("23P01"));
     }
 }

@@ -18,11 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mentoring.gateway.config.GatewayConfig;
 import dev.mentoring.gateway.domain.RateLimiter;
+import dev.mentoring.plumbing.problem.Causes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -40,6 +42,11 @@ import io.vertx.mutiny.redis.client.Response;
  * of its own holding {@code 1/instances} of every rate and burst, so the platform still limits at about the configured
  * rate, and asks the store again after {@code store-retry-after}. A cache outage never takes the API down, and no
  * caller gets more than a share of their limit from any one instance meanwhile.
+ * <p>
+ * <b>When this instance's connections to the store are all busy</b> and as many requests wait for one as
+ * {@code quarkus.redis.max-pool-waiting} lets wait, the store is there: only the request that found no room is limited
+ * by this instance's own share, and the next one asks the store again (a burst of requests that found a lease empty at
+ * once, under load, used to take the store for away for {@code store-retry-after}).
  */
 @ApplicationScoped
 public class SharedBuckets {
@@ -64,7 +71,9 @@ public class SharedBuckets {
     /** Whether the store failed lately, and until when (System.nanoTime) this instance limits on its own then. */
     private final AtomicBoolean storeAway = new AtomicBoolean();
     private final AtomicLong storeAwayUntil = new AtomicLong();
-    private final Counter fallbacks;
+    /** Requests limited by this instance alone: the store away, or this instance's connections to it all busy. */
+    private final Counter awayFallbacks;
+    private final Counter busyFallbacks;
     /** Tokens this instance took from the store ahead of its requests, by bucket (kind and key). */
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final AtomicLong leaseCalls = new AtomicLong();
@@ -75,9 +84,8 @@ public class SharedBuckets {
         this.script = load("/token-buckets.lua");
         this.sha = sha1(script);
         this.instances = Math.max(1, limits.instances());
-        this.fallbacks = Counter.builder("mentoring.gateway.rate.limit.local")
-                .description("Requests limited by this gateway instance alone because the shared store (Redis) was away")
-                .register(registry);
+        this.awayFallbacks = fallbacks(registry, "away");
+        this.busyFallbacks = fallbacks(registry, "busy");
     }
 
     /** A person's bucket (tenant and subject), or a client address's on a public path. */
@@ -151,7 +159,7 @@ public class SharedBuckets {
 
     private Uni<List<RateLimiter.Decision>> ask(List<Spend> spends, long now) {
         if (storeAway.get() && now - storeAwayUntil.get() < 0) {
-            return Uni.createFrom().item(locally(spends, now));
+            return Uni.createFrom().item(locally(spends, now, awayFallbacks));
         }
         List<String> args = new ArrayList<>();
         args.add(sha);
@@ -176,13 +184,17 @@ public class SharedBuckets {
                     return decisions(spends, answer);
                 })
                 .onFailure().recoverWithItem(failure -> {
+                    if (busy(failure)) {
+                        Log.debugf("The rate limits' shared store is busy (%s): this request is limited by this instance alone", failure);
+                        return locally(spends, System.nanoTime(), busyFallbacks);
+                    }
                     storeAwayUntil.set(System.nanoTime() + limits.storeRetryAfter().toNanos());
                     if (!storeAway.getAndSet(true)) {
                         Log.warnf("The rate limits' shared store (Redis) is away (%s): this instance limits on its own with "
                                 + "1/%d of each limit for %s before it tries again", failure.toString(), Math.max(1, limits.instances()),
                                 limits.storeRetryAfter());
                     }
-                    return locally(spends, System.nanoTime());
+                    return locally(spends, System.nanoTime(), awayFallbacks);
                 });
     }
 
@@ -224,8 +236,8 @@ public class SharedBuckets {
         return decisions;
     }
 
-    private List<RateLimiter.Decision> locally(List<Spend> spends, long now) {
-        fallbacks.increment();
+    private List<RateLimiter.Decision> locally(List<Spend> spends, long now, Counter reason) {
+        reason.increment();
         List<RateLimiter.Decision> decisions = new ArrayList<>(spends.size());
         for (Spend spend : spends) {
             RateLimiter own = local.computeIfAbsent(spend.kind() + "/" + spend.perSecond() + "/" + spend.burst(),
@@ -271,6 +283,24 @@ public class SharedBuckets {
         synchronized boolean ended(long now) {
             return tokens <= 0 || now - until >= 0;
         }
+    }
+
+    /** Whether the store is there but every connection of this instance to it is busy and the wait for one full. */
+    static boolean busy(Throwable failure) {
+        return Causes.any(failure, ConnectionPoolTooBusyException.class);
+    }
+
+    /** Whether this instance takes the store for away now, and limits on its own until {@code store-retry-after}. */
+    boolean storeAway() {
+        return storeAway.get() && System.nanoTime() - storeAwayUntil.get() < 0;
+    }
+
+    private static Counter fallbacks(MeterRegistry registry, String reason) {
+        return Counter.builder("mentoring.gateway.rate.limit.local")
+                .description("Requests limited by this gateway instance alone: the shared store (Redis) away, or this "
+                        + "instance's connections to it all busy")
+                .tag("reason", reason)
+                .register(registry);
     }
 
     private static boolean scriptMissing(Throwable failure) {

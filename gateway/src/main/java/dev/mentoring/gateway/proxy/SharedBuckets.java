@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,10 @@ import io.vertx.mutiny.redis.client.Response;
  * second of the rate shared by {@code instances}, and {@code lease-max}), spends one at once and the rest on its next
  * requests of that bucket without asking the store, within {@code lease-for}. Tokens leased are spent in the store, so
  * the gateways together never allow more than the limits; those left unspent when a lease ends are dropped (the caller
- * gets up to a lease less, never more); one instance holds at most one lease of a bucket. A person's bucket is never
+ * gets up to a lease less, never more); one instance holds at most one lease of a bucket, and takes one at a time:
+ * requests that find the lease empty while another of the instance's requests is taking the next one take their own
+ * token only (else each of a burst of them took a whole lease, all but one dropped: a concurrent bulk sync spent its
+ * limit many times faster than it sent requests). A person's bucket is never
  * leased: each of their requests asks the store.
  * <p>
  * <b>When the store is down</b> (refused, or no answer within {@code store-timeout}) the gateway fails open to buckets
@@ -77,6 +81,8 @@ public class SharedBuckets {
     /** Tokens this instance took from the store ahead of its requests, by bucket (kind and key). */
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final AtomicLong leaseCalls = new AtomicLong();
+    /** The buckets whose lease this instance is taking from the store now (one request at a time per bucket). */
+    private final Set<String> leasesTaken = ConcurrentHashMap.newKeySet();
 
     SharedBuckets(ReactiveRedisDataSource redis, GatewayConfig config, MeterRegistry registry) {
         this.redis = redis;
@@ -161,15 +167,29 @@ public class SharedBuckets {
         if (storeAway.get() && now - storeAwayUntil.get() < 0) {
             return Uni.createFrom().item(locally(spends, now, awayFallbacks));
         }
-        List<String> args = new ArrayList<>();
-        args.add(sha);
-        args.add(Integer.toString(spends.size()));
-        spends.forEach(spend -> args.add(limits.keyPrefix() + spend.kind() + ":" + spend.key()));
-        for (Spend spend : spends) {
-            args.add(Integer.toString(spend.perSecond()));
-            args.add(Integer.toString(spend.burst()));
-            args.add(Integer.toString(leaseSize(spend)));
-        }
+        return Uni.createFrom().deferred(() -> {
+            // one lease of a bucket at a time: a request that finds another of this instance taking it takes its own token
+            List<String> leasing = new ArrayList<>(spends.size());
+            List<String> args = new ArrayList<>();
+            args.add(sha);
+            args.add(Integer.toString(spends.size()));
+            spends.forEach(spend -> args.add(limits.keyPrefix() + spend.kind() + ":" + spend.key()));
+            for (Spend spend : spends) {
+                int lease = leaseSize(spend);
+                if (lease > 1 && !leasesTaken.add(leaseKey(spend))) {
+                    lease = 1;
+                } else if (lease > 1) {
+                    leasing.add(leaseKey(spend));
+                }
+                args.add(Integer.toString(spend.perSecond()));
+                args.add(Integer.toString(spend.burst()));
+                args.add(Integer.toString(lease));
+            }
+            return askStore(spends, args).onTermination().invoke(() -> leasing.forEach(leasesTaken::remove));
+        });
+    }
+
+    private Uni<List<RateLimiter.Decision>> askStore(List<Spend> spends, List<String> args) {
         return redis.execute("EVALSHA", args.toArray(String[]::new))
                 .onFailure(SharedBuckets::scriptMissing).recoverWithUni(() -> {
                     // the store restarted and forgot the script: send it whole (EVAL caches it for the next EVALSHA)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A busy client's bucket is leased: a gateway takes a tenth of a second of its rate from Redis in one call and spends it
@@ -103,6 +105,19 @@ class LeasedBucketsTest {
         long before = scriptCalls();
         assertThat(take(buckets, spend).allowed()).isTrue();
         assertThat(scriptCalls() - before).as("the store is asked again").isEqualTo(1);
+    }
+
+    @Test
+    void requestsThatFindTheLeaseEmptyAtOnceTakeOneLeaseBetweenThem() {
+        SharedBuckets.Spend spend = buckets.client("herd-" + UUID.randomUUID(), "hr-sync", true);
+        String key = PREFIX + "integration:" + spend.key();
+        List<Uni<List<RateLimiter.Decision>>> atOnce = IntStream.range(0, 16).mapToObj(i -> buckets.take(List.of(spend))).toList();
+        List<List<RateLimiter.Decision>> decided = Uni.join().all(atOnce).andFailFast().await().atMost(Duration.ofSeconds(10));
+        assertThat(decided).allSatisfy(decision -> assertThat(decision.get(0).allowed()).isTrue());
+        double left = Double.parseDouble(redis.hash(String.class).hget(key, "t"));
+        assertThat(left).as("one lease of 25 and a token for each of the 15 others spent in the store (more only refilled), "
+                + "not 16 leases of which 15 were dropped").isGreaterThanOrEqualTo(1000 - 25 - 15);
+        assertThat(buckets.leased(List.of(spend))).as("the one lease taken is spent from").isNotNull();
     }
 
     @Test

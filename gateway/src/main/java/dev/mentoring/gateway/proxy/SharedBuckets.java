@@ -168,25 +168,51 @@ public class SharedBuckets {
             return Uni.createFrom().item(locally(spends, now, awayFallbacks));
         }
         return Uni.createFrom().deferred(() -> {
-            // one lease of a bucket at a time: a request that finds another of this instance taking it takes its own token
             List<String> leasing = new ArrayList<>(spends.size());
-            List<String> args = new ArrayList<>();
-            args.add(sha);
-            args.add(Integer.toString(spends.size()));
-            spends.forEach(spend -> args.add(limits.keyPrefix() + spend.kind() + ":" + spend.key()));
-            for (Spend spend : spends) {
-                int lease = leaseSize(spend);
-                if (lease > 1 && !leasesTaken.add(leaseKey(spend))) {
-                    lease = 1;
-                } else if (lease > 1) {
-                    leasing.add(leaseKey(spend));
+            try {
+                List<String> args = new ArrayList<>();
+                args.add(sha);
+                args.add(Integer.toString(spends.size()));
+                spends.forEach(spend -> args.add(limits.keyPrefix() + spend.kind() + ":" + spend.key()));
+                for (Spend spend : spends) {
+                    args.add(Integer.toString(spend.perSecond()));
+                    args.add(Integer.toString(spend.burst()));
+                    args.add(Integer.toString(leaseTaken(spend, leasing) ? leaseSize(spend) : 1));
                 }
-                args.add(Integer.toString(spend.perSecond()));
-                args.add(Integer.toString(spend.burst()));
-                args.add(Integer.toString(lease));
+                return askStore(spends, args).onTermination().invoke(() -> leasing.forEach(leasesTaken::remove));
+            } catch (RuntimeException e) {
+                leasing.forEach(leasesTaken::remove);
+                throw e;
             }
-            return askStore(spends, args).onTermination().invoke(() -> leasing.forEach(leasesTaken::remove));
         });
+    }
+
+    /**
+     * Whether this request takes the bucket's next lease (then its key is in {@code leasing} until the store answers);
+     * if not it takes its own token only: the bucket is not leased, another request of this instance is taking its lease
+     * now, or one was taken since this request found it empty. The lease is checked again once the key is held: a lease
+     * is kept before its key is let go, so none is taken twice.
+     */
+    private boolean leaseTaken(Spend spend, List<String> leasing) {
+        if (leaseSize(spend) <= 1) {
+            return false;
+        }
+        String key = leaseKey(spend);
+        if (holds(key) || !leasesTaken.add(key)) {
+            return false;
+        }
+        if (holds(key)) {
+            leasesTaken.remove(key);
+            return false;
+        }
+        leasing.add(key);
+        return true;
+    }
+
+    /** Whether this instance holds a lease of the bucket with tokens left. */
+    private boolean holds(String key) {
+        Lease lease = leases.get(key);
+        return lease != null && !lease.ended(System.nanoTime());
     }
 
     private Uni<List<RateLimiter.Decision>> askStore(List<Spend> spends, List<String> args) {

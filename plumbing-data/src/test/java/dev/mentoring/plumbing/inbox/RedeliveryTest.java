@@ -3,12 +3,14 @@ package dev.mentoring.plumbing.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
@@ -41,6 +43,11 @@ class RedeliveryTest {
         assertThat(Redelivery.passing(new IllegalArgumentException("partnership of another tenant"))).isFalse();
         assertThat(Redelivery.passing(new IllegalArgumentException("unreadable", sql("08006")))).isFalse();
         assertThat(Redelivery.passing(new NullPointerException())).isFalse();
+        // a composite (a failure, then a callback's after it): the first failure and what it carried decide
+        assertThat(Redelivery.passing(new CompositeException(new RuntimeException("flush", sql("40001")),
+                new IllegalArgumentException("a later callback's")))).as("a deadlock, then a callback's failure").isTrue();
+        assertThat(Redelivery.passing(new CompositeException(new IllegalArgumentException("unreadable"),
+                new IOException("the rollback's connection reset")))).as("the event's own, then a reset").isFalse();
     }
 
     @Test

@@ -27,27 +27,31 @@ public final class Causes {
     }
 
     /**
-     * The failure and what it carries, outermost first (breadth first: a composite's causes before their own causes),
-     * each once; empty for null.
+     * The failure and what it carries, outermost first, each once; empty for null. Depth first: a failure's cause chain
+     * before a composite's other causes, so that a plain chain reads in its own order and the first failure of a
+     * composite (its cause) with all it carries comes before the failures that followed it.
      */
     public static List<Throwable> of(Throwable failure) {
         List<Throwable> found = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Throwable> open = new ArrayDeque<>();
         if (failure != null) {
-            open.add(failure);
+            open.push(failure);
         }
         while (!open.isEmpty() && found.size() < MOST) {
-            Throwable next = open.poll();
+            Throwable next = open.pop();
             if (!seen.add(next)) {
                 continue;
             }
             found.add(next);
             if (next instanceof CompositeException composite) {
-                open.addAll(composite.getCauses());
+                List<Throwable> causes = composite.getCauses();
+                for (int i = causes.size() - 1; i >= 0; i--) {
+                    open.push(causes.get(i));
+                }
             }
             if (next.getCause() != null) {
-                open.add(next.getCause());
+                open.push(next.getCause()); // on top: looked at next
             }
         }
         return found;

@@ -36,6 +36,18 @@ class CausesTest {
     }
 
     @Test
+    void aCausesChainBeforeTheFailuresThatFollowedIt() {
+        IllegalStateException deepest = new IllegalStateException("what the first failure carried");
+        IOException first = new IOException("first", deepest);
+        IllegalArgumentException later = new IllegalArgumentException("a callback's failure after it");
+        CompositeException composite = new CompositeException(first, later);
+        assertThat(Causes.of(composite)).as("depth first: the first failure's chain, then the later ones")
+                .containsExactly(composite, first, deepest, later);
+        assertThat(Causes.first(composite, t -> t instanceof IllegalStateException || t instanceof IllegalArgumentException))
+                .contains(deepest);
+    }
+
+    @Test
     void aLoopOfCausesEnds() {
         IllegalStateException a = new IllegalStateException("a");
         IllegalStateException b = new IllegalStateException("b", a);

@@ -20,8 +20,9 @@ class BookingsTest {
                 "ERROR: conflicting key value violates exclusion constraint \"session_booking_no_overlap\" (23P01)");
         assertThat(Bookings.isOverlap(refusal)).isTrue();
         assertThat(Bookings.isOverlap(new CompletionException(new IllegalStateException("flush failed", refusal)))).isTrue();
-        assertThat(Bookings.isOverlap(new CompositeException(new IllegalStateException("rollback failed"), refusal)))
-                .as("behind a failure of the rollback").isTrue();
+        assertThat(Bookings.isOverlap(new CompositeException(new IllegalStateException("rollback failed"),
+                new IllegalStateException("flush failed", refusal))))
+                .as("carried by a composite's later failure (the composite's own message names only its failures')").isTrue();
     }
 
     @Test

@@ -27,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -81,6 +82,8 @@ public class ServiceProxy {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     /** Requests at each route's service now, from this instance (admission: {@code max-in-flight}). */
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Requests answered 503 without reaching the route's service, by route and reason; and when each may be logged next. */
+    private final Map<String, HeldBack> heldBack = new ConcurrentHashMap<>();
 
     ServiceProxy(GatewayConfig config, Vertx vertx, SharedBuckets buckets, CachedBearerAuthentication authentication,
             MeterRegistry registry) {
@@ -90,6 +93,12 @@ public class ServiceProxy {
             Gauge.builder("mentoring.gateway.upstream.in.flight", busy, AtomicInteger::get)
                     .description("Requests this gateway instance has at the route's service now (admission: max-in-flight)")
                     .tag("route", route.prefix()).register(registry);
+            for (String reason : List.of(HeldBack.FULL, HeldBack.CIRCUIT_OPEN)) {
+                heldBack.put(route.prefix() + reason, new HeldBack(Counter.builder("mentoring.gateway.held.back")
+                        .description("Requests this gateway instance answered 503 without sending them to the route's service: "
+                                + "max-in-flight reached, or its circuit open")
+                        .tag("route", route.prefix()).tag("reason", reason).register(registry), new AtomicLong()));
+            }
         }
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
@@ -355,6 +364,8 @@ public class ServiceProxy {
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos()));
         CircuitBreaker.Permit permit = breaker.tryAcquire(System.nanoTime());
         if (!permit.allowed()) {
+            held(route, HeldBack.CIRCUIT_OPEN, "its circuit is open (" + config.circuitBreaker().failureThreshold()
+                    + " failures in a row) for " + permit.retryAfterSeconds() + " s more");
             request.resume();
             unavailable(context, permit.retryAfterSeconds(), "The service is failing; the gateway holds its requests back for "
                     + permit.retryAfterSeconds() + " s (circuit open)");
@@ -433,6 +444,7 @@ public class ServiceProxy {
         AtomicInteger busy = inFlight.get(route.prefix());
         if (busy.incrementAndGet() > route.maxInFlight()) {
             busy.decrementAndGet();
+            held(route, HeldBack.FULL, "this instance has max-in-flight (" + route.maxInFlight() + ") requests at the service");
             context.request().resume();
             unavailable(context, 1, "The service has as many requests as it takes now; retry after 1 s");
             return false;
@@ -509,6 +521,24 @@ public class ServiceProxy {
                 response.end();
             }
         });
+    }
+
+    /** A route's requests answered 503 without reaching its service for one reason: counted, and when to log the next. */
+    private record HeldBack(Counter counter, AtomicLong nextWarning) {
+        static final String FULL = "max-in-flight";
+        static final String CIRCUIT_OPEN = "circuit-open";
+    }
+
+    /** Counts a request held back from the route's service; logs it at WARN at most every 10 s per route and reason. */
+    private void held(GatewayConfig.Route route, String reason, String why) {
+        HeldBack held = heldBack.get(route.prefix() + reason);
+        held.counter().increment();
+        if (TokenRefusals.due(held.nextWarning())) {
+            Log.warnf("Requests for %s answered 503 without reaching %s (more within 10 s at DEBUG): %s", route.prefix(),
+                    route.url(), why);
+        } else {
+            Log.debugf("A request for %s answered 503: %s", route.prefix(), why);
+        }
     }
 
     /** Whether the answer can take no more: ended, or the client went away. */

@@ -162,11 +162,13 @@ class GatewayLimitsTest {
                 hanging.add(socket);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> EchoService.REQUESTS.get() == before + 2);
+            double heldBefore = heldBack("/api/v1/matching", "max-in-flight");
             given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "1")
                     .body("detail", containsString("as many requests as it takes"));
             assertThat(EchoService.REQUESTS.get()).as("the refused request reached no service").isEqualTo(before + 2);
             assertThat(inFlight("/api/v1/matching")).isEqualTo("2.0");
+            assertThat(heldBack("/api/v1/matching", "max-in-flight")).as("counted by route and reason").isEqualTo(heldBefore + 1);
         } finally {
             for (java.net.Socket socket : hanging) {
                 socket.close();
@@ -175,6 +177,15 @@ class GatewayLimitsTest {
         // the clients that went away gave their places back (and their calls to the service were reset)
         await().atMost(Duration.ofSeconds(10)).until(() -> inFlight("/api/v1/matching").equals("0.0"));
         given().header("Authorization", person()).get("/api/v1/matching/participants/me").then().statusCode(200);
+    }
+
+    /** mentoring_gateway_held_back_total of a route and reason (0 when absent). */
+    static double heldBack(String route, String reason) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("mentoring_gateway_held_back_total{")
+                        && line.contains("reason=\"" + reason + "\"") && line.contains("route=\"" + route + "\""))
+                // the value follows the labels (an exemplar may follow it: "# {trace_id=...} 1.0 <time>")
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).sum();
     }
 
     private static String inFlight(String route) {

@@ -176,6 +176,8 @@ class ServiceProxyTest {
                     .extract().path("detail");
         }
         assertThat(detail).contains("circuit open");
+        assertThat(GatewayLimitsTest.heldBack("/api/v1/sessions", "circuit-open")).as("counted by route and reason")
+                .isGreaterThanOrEqualTo(1);
         // other services are not affected
         given().header("Authorization", token()).get("/api/v1/matching/participants/me").then().statusCode(200);
     }

@@ -66,6 +66,8 @@ public class ServiceProxy {
     private static final String OTHER_AUTH_FAILURE = "io.quarkus.vertx.http.runtime.security.other-auth-failure";
     /** When the next "token not verified" may be logged at WARN (0: now). */
     private static final AtomicLong NEXT_VERIFICATION_WARNING = new AtomicLong();
+    /** When the next "rate limits not judged" may be logged at WARN (0: now). */
+    private static final AtomicLong NEXT_LIMITS_WARNING = new AtomicLong();
     /** A request id a client gives, kept as it is (anything else gets a new one). */
     private static final Pattern GIVEN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** W3C Trace Context, version 00: a trace id and a parent id, neither all zeros. */
@@ -157,7 +159,7 @@ public class ServiceProxy {
                         if (!gone(context.response()) && withinPublicLimit(context, decisions.get(0))) {
                             send(context, route, requestId);
                         }
-                    }, failure -> upstreamFailed(context, route, failure));
+                    }, failure -> limitsNotJudged(context, failure));
             return;
         }
         Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -208,6 +210,23 @@ public class ServiceProxy {
         unavailable(context, 1, "The bearer token could not be verified now; try again shortly");
     }
 
+    /**
+     * The rate limits could not be judged (the buckets failed otherwise than by the store being away or busy, which they
+     * answer themselves): 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG).
+     */
+    private static void limitsNotJudged(RoutingContext context, Throwable failure) {
+        if (TokenRefusals.due(NEXT_LIMITS_WARNING)) {
+            Log.warnf("Rate limits not judged for %s (answered 503; more within 10 s at DEBUG): %s", context.request().path(),
+                    causes(failure));
+        } else {
+            Log.debugf("Rate limits not judged for %s: %s", context.request().path(), causes(failure));
+        }
+        if (!gone(context.response())) {
+            context.request().resume();
+            unavailable(context, 1, "The request could not be judged against its rate limits now; try again shortly");
+        }
+    }
+
     /** 503 problem+json with {@code Retry-After}: the gateway's every "not now" (overload, open circuit, service away). */
     private static void unavailable(RoutingContext context, long retryAfterSeconds, String detail) {
         context.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
@@ -248,7 +267,7 @@ public class ServiceProxy {
                     if (!gone(context.response())) { // else the client went away while the buckets answered
                         limited(context, route, requestId, decisions, integration);
                     }
-                }, failure -> upstreamFailed(context, route, failure));
+                }, failure -> limitsNotJudged(context, failure));
     }
 
     private void limited(RoutingContext context, GatewayConfig.Route route, String requestId, List<RateLimiter.Decision> decisions,
@@ -364,8 +383,8 @@ public class ServiceProxy {
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos()));
         CircuitBreaker.Permit permit = breaker.tryAcquire(System.nanoTime());
         if (!permit.allowed()) {
-            held(route, HeldBack.CIRCUIT_OPEN, "its circuit is open (" + config.circuitBreaker().failureThreshold()
-                    + " failures in a row) for " + permit.retryAfterSeconds() + " s more");
+            held(route, HeldBack.CIRCUIT_OPEN, "its circuit is open after failures (answered with Retry-After "
+                    + permit.retryAfterSeconds() + ")");
             request.resume();
             unavailable(context, permit.retryAfterSeconds(), "The service is failing; the gateway holds its requests back for "
                     + permit.retryAfterSeconds() + " s (circuit open)");

@@ -201,11 +201,8 @@ public class ServiceProxy {
 
     /** A token that could not be judged now: 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG). */
     private static void notJudged(RoutingContext context, Throwable failure) {
-        if (TokenRefusals.due(NEXT_VERIFICATION_WARNING)) {
-            Log.warnf("Token not verified for %s (answered 503; more within 10 s at DEBUG): %s", context.request().path(), causes(failure));
-        } else {
-            Log.debugf("Token not verified for %s: %s", context.request().path(), causes(failure));
-        }
+        logAtMostEvery10s(NEXT_VERIFICATION_WARNING, "Token not verified for %s (answered 503; more within 10 s at DEBUG): %s",
+                "Token not verified for %s: %s", context.request().path(), causes(failure));
         context.request().resume();
         unavailable(context, 1, "The bearer token could not be verified now; try again shortly");
     }
@@ -215,12 +212,8 @@ public class ServiceProxy {
      * answer themselves): 503 with Retry-After; logged at WARN at most every 10 s (the rest at DEBUG).
      */
     private static void limitsNotJudged(RoutingContext context, Throwable failure) {
-        if (TokenRefusals.due(NEXT_LIMITS_WARNING)) {
-            Log.warnf("Rate limits not judged for %s (answered 503; more within 10 s at DEBUG): %s", context.request().path(),
-                    causes(failure));
-        } else {
-            Log.debugf("Rate limits not judged for %s: %s", context.request().path(), causes(failure));
-        }
+        logAtMostEvery10s(NEXT_LIMITS_WARNING, "Rate limits not judged for %s (answered 503; more within 10 s at DEBUG): %s",
+                "Rate limits not judged for %s: %s", context.request().path(), causes(failure));
         if (!gone(context.response())) {
             context.request().resume();
             unavailable(context, 1, "The request could not be judged against its rate limits now; try again shortly");
@@ -552,11 +545,16 @@ public class ServiceProxy {
     private void held(GatewayConfig.Route route, String reason, String why) {
         HeldBack held = heldBack.get(route.prefix() + reason);
         held.counter().increment();
-        if (TokenRefusals.due(held.nextWarning())) {
-            Log.warnf("Requests for %s answered 503 without reaching %s (more within 10 s at DEBUG): %s", route.prefix(),
-                    route.url(), why);
+        logAtMostEvery10s(held.nextWarning(), "Requests for %s answered 503 without reaching %s (more within 10 s at DEBUG): %s",
+                "Requests for %s answered 503 without reaching %s: %s", route.prefix(), route.url(), why);
+    }
+
+    /** Logs {@code warning} at WARN when {@code next} lets one be logged (at most every 10 s), else {@code detail} at DEBUG. */
+    private static void logAtMostEvery10s(AtomicLong next, String warning, String detail, Object... params) {
+        if (TokenRefusals.due(next)) {
+            Log.warnf(warning, params);
         } else {
-            Log.debugf("A request for %s answered 503: %s", route.prefix(), why);
+            Log.debugf(detail, params);
         }
     }
 

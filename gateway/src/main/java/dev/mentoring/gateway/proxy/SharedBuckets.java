@@ -164,7 +164,7 @@ public class SharedBuckets {
     }
 
     private Uni<List<RateLimiter.Decision>> ask(List<Spend> spends, long now) {
-        if (storeAway.get() && now - storeAwayUntil.get() < 0) {
+        if (storeAway(now)) {
             return Uni.createFrom().item(locally(spends, now, awayFallbacks));
         }
         return Uni.createFrom().deferred(() -> {
@@ -338,7 +338,11 @@ public class SharedBuckets {
 
     /** Whether this instance takes the store for away now, and limits on its own until {@code store-retry-after}. */
     boolean storeAway() {
-        return storeAway.get() && System.nanoTime() - storeAwayUntil.get() < 0;
+        return storeAway(System.nanoTime());
+    }
+
+    private boolean storeAway(long now) {
+        return storeAway.get() && now - storeAwayUntil.get() < 0;
     }
 
     private static Counter fallbacks(MeterRegistry registry, String reason) {
